@@ -1,0 +1,133 @@
+//! `demarche actors`: actors with statement counts (as speaker, on whose behalf), most active first.
+
+use super::ActorsFormat;
+use super::table::{line_limit, render};
+use crate::model::{ActorId, StatementId};
+use crate::store::Store;
+use serde::Serialize;
+use std::io::{self, BufWriter, Write};
+
+#[derive(Serialize)]
+struct ActorRow<'a> {
+    id: &'a str,
+    name: &'a str,
+    aliases: &'a [String],
+    kind: &'static str,
+    role: Option<&'a str>,
+    affiliation: Option<&'a str>,
+    country: Option<&'a str>,
+    statements: usize,
+    as_speaker: usize,
+    as_principal: usize,
+}
+
+/// Counts per actor over `ids`: (as speaker, as principal).
+pub fn counts(store: &Store, ids: &[StatementId]) -> Vec<(usize, usize)> {
+    let mut counts = vec![(0, 0); store.actors.len()];
+    for &id in ids {
+        let s = store.statement(id);
+        counts[s.speaker.index()].0 += 1;
+        if let Some(p) = s.on_behalf_of {
+            counts[p.index()].1 += 1;
+        }
+    }
+    counts
+}
+
+pub fn run(
+    store: &Store,
+    ids: &[StatementId],
+    filtered: bool,
+    format: ActorsFormat,
+) -> io::Result<()> {
+    let counts = counts(store, ids);
+    let mut order: Vec<ActorId> = (0..store.actors.len() as u32)
+        .map(ActorId)
+        .filter(|a| !filtered || counts[a.index()].0 + counts[a.index()].1 > 0)
+        .collect();
+    order.sort_by(|a, b| {
+        let total = |x: &ActorId| counts[x.index()].0 + counts[x.index()].1;
+        total(b)
+            .cmp(&total(a))
+            .then_with(|| store.actor(*a).name.cmp(&store.actor(*b).name))
+    });
+    let rows = order.iter().map(|&a| {
+        let actor = store.actor(a);
+        let (spoken, made_for) = counts[a.index()];
+        ActorRow {
+            id: &actor.id,
+            name: &actor.name,
+            aliases: &actor.aliases,
+            kind: actor.kind.as_str(),
+            role: actor.role.as_deref(),
+            affiliation: actor.affiliation.as_deref(),
+            country: actor.country.as_deref(),
+            statements: spoken + made_for,
+            as_speaker: spoken,
+            as_principal: made_for,
+        }
+    });
+    let mut out = BufWriter::new(io::stdout().lock());
+    match format {
+        ActorsFormat::Jsonl => {
+            for row in rows {
+                serde_json::to_writer(&mut out, &row).map_err(io::Error::other)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        ActorsFormat::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            w.write_record([
+                "id",
+                "name",
+                "aliases",
+                "kind",
+                "role",
+                "affiliation",
+                "country",
+                "statements",
+                "as_speaker",
+                "as_principal",
+            ])?;
+            for r in rows {
+                w.write_record([
+                    r.id.to_string(),
+                    r.name.to_string(),
+                    r.aliases.join("; "),
+                    r.kind.to_string(),
+                    r.role.unwrap_or("").to_string(),
+                    r.affiliation.unwrap_or("").to_string(),
+                    r.country.unwrap_or("").to_string(),
+                    r.statements.to_string(),
+                    r.as_speaker.to_string(),
+                    r.as_principal.to_string(),
+                ])?;
+            }
+            w.flush()?;
+        }
+        ActorsFormat::Table => {
+            let table: Vec<Vec<String>> = rows
+                .map(|r| {
+                    vec![
+                        r.statements.to_string(),
+                        format!("{}/{}", r.as_speaker, r.as_principal),
+                        r.kind.to_string(),
+                        r.id.to_string(),
+                        match r.role {
+                            Some(role) => format!("{} ({role})", r.name),
+                            None => r.name.to_string(),
+                        },
+                    ]
+                })
+                .collect();
+            for line in render(
+                &["COUNT", "SAID/FOR", "KIND", "ID", "NAME"],
+                &table,
+                line_limit(),
+            ) {
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    out.flush()
+}

@@ -1,0 +1,70 @@
+//! `demarche list`: matching statements as a table, JSON Lines, CSV or Markdown.
+
+use super::ListFormat;
+use super::table::{line_limit, render};
+use crate::export::{self, Options};
+use crate::loader::Loaded;
+use crate::model::StatementId;
+use crate::record::Record;
+use std::io::{self, BufWriter, Write};
+
+pub fn run(loaded: &Loaded, ids: &[StatementId], format: ListFormat) -> io::Result<()> {
+    let store = &loaded.store;
+    let mut out = BufWriter::new(io::stdout().lock());
+    match format {
+        ListFormat::Jsonl => {
+            for &id in ids {
+                serde_json::to_writer(&mut out, &Record::of(store, id))
+                    .map_err(io::Error::other)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        ListFormat::Csv => export::write(
+            store,
+            ids,
+            export::Format::Csv,
+            Options::default(),
+            &mut out,
+        )?,
+        ListFormat::Md => export::write(
+            store,
+            ids,
+            export::Format::Markdown,
+            Options::default(),
+            &mut out,
+        )?,
+        ListFormat::Table => {
+            let rows: Vec<Vec<String>> = ids
+                .iter()
+                .map(|&id| {
+                    let r = Record::of(store, id);
+                    let speaker = match &r.on_behalf_of {
+                        Some(p) => format!("{} (for {})", r.speaker.name, p.name),
+                        None => r.speaker.name.to_string(),
+                    };
+                    vec![
+                        short_date(&r),
+                        r.mode.to_string(),
+                        speaker,
+                        r.text.to_string(),
+                    ]
+                })
+                .collect();
+            for line in render(&["DATE", "MODE", "SPEAKER", "TEXT"], &rows, line_limit()) {
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    out.flush()
+}
+
+/// `2025-02-13`, `2025-02~`, `<2025-02-13`, `>2025-01-01` or `?`.
+pub fn short_date(r: &Record) -> String {
+    match (r.date.as_deref(), r.date_precision) {
+        (None, _) => "?".into(),
+        (Some(d), "before") => format!("<{}", d.trim_start_matches("before ")),
+        (Some(d), "after") => format!(">{}", d.trim_start_matches("after ")),
+        (Some(d), "day") => d.to_string(),
+        (Some(d), _) => format!("{d}~"),
+    }
+}

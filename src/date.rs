@@ -1,0 +1,205 @@
+//! Dates with a precision: a day, a month, a year, or only a bound ("before 2025-02-13").
+
+use chrono::{Datelike, NaiveDate};
+use std::fmt;
+
+/// When something happened, as precisely as the source says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DateSpec {
+    Day(NaiveDate),
+    Month {
+        year: i32,
+        month: u32,
+    },
+    Year(i32),
+    /// Only known to be strictly before this day.
+    Before(NaiveDate),
+    /// Only known to be strictly after this day.
+    After(NaiveDate),
+}
+
+/// Why a date string was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "invalid date {text:?}: expected YYYY-MM-DD, YYYY-MM, YYYY, \"before YYYY-MM-DD\" or \"after YYYY-MM-DD\""
+)]
+pub struct DateError {
+    pub text: String,
+}
+
+impl DateSpec {
+    /// Parses `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `before YYYY-MM-DD` or `after YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Result<Self, DateError> {
+        let err = || DateError {
+            text: text.to_string(),
+        };
+        let trimmed = text.trim();
+        if let Some(rest) = trimmed.strip_prefix("before ") {
+            return parse_day(rest.trim()).map(DateSpec::Before).ok_or_else(err);
+        }
+        if let Some(rest) = trimmed.strip_prefix("after ") {
+            return parse_day(rest.trim()).map(DateSpec::After).ok_or_else(err);
+        }
+        let parts: Vec<&str> = trimmed.split('-').collect();
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        match parts.as_slice() {
+            [y] if digits(y, 4) => y.parse().map(DateSpec::Year).map_err(|_| err()),
+            [y, m] if digits(y, 4) && digits(m, 2) => {
+                let year: i32 = y.parse().map_err(|_| err())?;
+                let month: u32 = m.parse().map_err(|_| err())?;
+                if (1..=12).contains(&month) {
+                    Ok(DateSpec::Month { year, month })
+                } else {
+                    Err(err())
+                }
+            }
+            [_, _, _] => parse_day(trimmed).map(DateSpec::Day).ok_or_else(err),
+            _ => Err(err()),
+        }
+    }
+
+    /// The first day the date can stand for, `None` when unbounded below.
+    pub fn earliest(self) -> Option<NaiveDate> {
+        match self {
+            DateSpec::Day(d) => Some(d),
+            DateSpec::Month { year, month } => NaiveDate::from_ymd_opt(year, month, 1),
+            DateSpec::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1),
+            DateSpec::Before(_) => None,
+            DateSpec::After(d) => d.succ_opt(),
+        }
+    }
+
+    /// The last day the date can stand for, `None` when unbounded above.
+    pub fn latest(self) -> Option<NaiveDate> {
+        match self {
+            DateSpec::Day(d) => Some(d),
+            DateSpec::Month { year, month } => {
+                let (ny, nm) = if month == 12 {
+                    (year + 1, 1)
+                } else {
+                    (year, month + 1)
+                };
+                NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt())
+            }
+            DateSpec::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31),
+            DateSpec::Before(d) => d.pred_opt(),
+            DateSpec::After(_) => None,
+        }
+    }
+
+    /// The day used for chronological order: the earliest possible day, or for
+    /// "before X" (no earliest day) the latest possible one.
+    pub fn sort_day(self) -> NaiveDate {
+        self.earliest()
+            .or_else(|| self.latest())
+            .unwrap_or(NaiveDate::MIN)
+    }
+
+    /// `day`, `month`, `year`, `before` or `after`.
+    pub fn precision(self) -> &'static str {
+        match self {
+            DateSpec::Day(_) => "day",
+            DateSpec::Month { .. } => "month",
+            DateSpec::Year(_) => "year",
+            DateSpec::Before(_) => "before",
+            DateSpec::After(_) => "after",
+        }
+    }
+
+    /// Whether the date names one exact day.
+    pub fn is_precise(self) -> bool {
+        matches!(self, DateSpec::Day(_))
+    }
+
+    /// Whether the date could fall inside `[since, until]` (either bound open).
+    pub fn overlaps(self, since: Option<NaiveDate>, until: Option<NaiveDate>) -> bool {
+        let after_since = match (since, self.latest()) {
+            (Some(s), Some(latest)) => latest >= s,
+            _ => true,
+        };
+        let before_until = match (until, self.earliest()) {
+            (Some(u), Some(earliest)) => earliest <= u,
+            _ => true,
+        };
+        after_since && before_until
+    }
+}
+
+fn parse_day(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+impl fmt::Display for DateSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateSpec::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            DateSpec::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            DateSpec::Year(y) => write!(f, "{y:04}"),
+            DateSpec::Before(d) => write!(f, "before {}", d.format("%Y-%m-%d")),
+            DateSpec::After(d) => write!(f, "after {}", d.format("%Y-%m-%d")),
+        }
+    }
+}
+
+/// The number of days since 0001-01-01, for compact day arithmetic.
+pub fn day_number(date: NaiveDate) -> i32 {
+    date.num_days_from_ce()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    #[test]
+    fn every_form_round_trips_through_display() {
+        for text in [
+            "2025-02-13",
+            "2025-02",
+            "2025",
+            "before 2025-02-13",
+            "after 2024-12-31",
+        ] {
+            let parsed = DateSpec::parse(text).expect("valid");
+            assert_eq!(parsed.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        for text in [
+            "2025-02-30",
+            "2025-13",
+            "25-02-13",
+            "",
+            "before",
+            "soon",
+            "2025-2-3",
+        ] {
+            assert!(DateSpec::parse(text).is_err(), "{text} accepted");
+        }
+    }
+
+    #[test]
+    fn month_spans_its_days() {
+        let feb = DateSpec::parse("2024-02").expect("valid");
+        assert_eq!(feb.earliest(), Some(day("2024-02-01")));
+        assert_eq!(feb.latest(), Some(day("2024-02-29")));
+        assert_eq!(feb.precision(), "month");
+    }
+
+    #[test]
+    fn before_sorts_on_the_day_before_its_bound() {
+        let before = DateSpec::parse("before 2025-02-13").expect("valid");
+        assert_eq!(before.sort_day(), day("2025-02-12"));
+        assert!(before.overlaps(Some(day("2025-02-01")), None));
+        assert!(!before.overlaps(Some(day("2025-02-13")), None));
+    }
+}

@@ -1,0 +1,139 @@
+//! Writers for a selection of statements (native JSON, CSV, Markdown) and the atomic file write.
+
+mod csv;
+mod json;
+mod markdown;
+
+use crate::model::StatementId;
+use crate::store::Store;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// An export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Our own corpus document: loads back into the same statements.
+    Json,
+    /// One row per statement with a header, for R, pandas, spreadsheets.
+    Csv,
+    /// A citable list to paste into a report.
+    Markdown,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Json, Format::Csv, Format::Markdown];
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Markdown => "md",
+        }
+    }
+
+    /// The name shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Json => "JSON",
+            Format::Csv => "CSV",
+            Format::Markdown => "Markdown",
+        }
+    }
+}
+
+/// Options that change what a writer emits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Prefix CSV cells a spreadsheet would run as a formula with `'`.
+    pub csv_guard_formulas: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            csv_guard_formulas: true,
+        }
+    }
+}
+
+/// Why an export file was not written. Nothing is left behind in any case.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{0} already exists; not overwritten")]
+    Exists(PathBuf),
+    #[error("cannot write {path}: directory {dir} does not exist")]
+    NoDirectory { path: PathBuf, dir: PathBuf },
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+/// Writes `ids` in `format` to any writer.
+pub fn write(
+    store: &Store,
+    ids: &[StatementId],
+    format: Format,
+    options: Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json => json::write(store, ids, out),
+        Format::Csv => csv::write(store, ids, options, out),
+        Format::Markdown => markdown::write(store, ids, out),
+    }
+}
+
+/// Writes `ids` to `path` atomically: a temporary file in the same directory,
+/// flushed, synced and renamed; an existing file is replaced only with `overwrite`.
+pub fn write_file(
+    store: &Store,
+    ids: &[StatementId],
+    format: Format,
+    options: Options,
+    path: &Path,
+    overwrite: bool,
+) -> Result<(), ExportError> {
+    let io_error = |source| ExportError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if !overwrite && path.exists() {
+        return Err(ExportError::Exists(path.to_path_buf()));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(ExportError::NoDirectory {
+            path: path.to_path_buf(),
+            dir,
+        });
+    }
+    let mut temp = tempfile::Builder::new()
+        .prefix(".demarche-export-")
+        .tempfile_in(&dir)
+        .map_err(io_error)?;
+    {
+        let mut buffered = io::BufWriter::new(temp.as_file_mut());
+        write(store, ids, format, options, &mut buffered).map_err(io_error)?;
+        buffered.flush().map_err(io_error)?;
+    }
+    temp.as_file().sync_all().map_err(io_error)?;
+    let persisted = if overwrite {
+        temp.persist(path).map(|_| ())
+    } else {
+        temp.persist_noclobber(path).map(|_| ())
+    };
+    persisted.map_err(|e| {
+        if e.error.kind() == io::ErrorKind::AlreadyExists {
+            ExportError::Exists(path.to_path_buf())
+        } else {
+            io_error(e.error)
+        }
+    })
+}

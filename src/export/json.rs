@@ -1,0 +1,177 @@
+//! The JSON writer: a corpus document in our own format, one article per source article.
+
+use crate::loader::native::{FORMAT_NAME, FORMAT_VERSION};
+use crate::model::{ActorId, ArticleId, StatementId};
+use crate::store::Store;
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct Corpus<'a> {
+    format: &'static str,
+    version: u64,
+    articles: Vec<Document<'a>>,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    version: u64,
+    article: ArticleOut<'a>,
+    actors: Vec<ActorOut<'a>>,
+    statements: Vec<StatementOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    outlet: Option<&'a str>,
+    author: Option<&'a str>,
+    url: Option<&'a str>,
+    published: Option<String>,
+    language: Option<&'a str>,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct ActorOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    aliases: &'a [String],
+    kind: &'static str,
+    role: Option<&'a str>,
+    affiliation: Option<&'a str>,
+    country: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct TopicOut<'a> {
+    topic: &'a str,
+    stance: &'static str,
+}
+
+#[derive(Serialize)]
+struct StatementOut<'a> {
+    id: &'a str,
+    speaker: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    on_behalf_of: Option<&'a str>,
+    mode: &'static str,
+    text: &'a str,
+    span: [u32; 2],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cue: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<&'a str>,
+    addressees: Vec<&'a str>,
+    topics: Vec<TopicOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    translation: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<&'a str>,
+}
+
+/// Writes the selection as a corpus document; each article keeps its full text
+/// and the actors its selected statements name.
+pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Result<()> {
+    let mut order: Vec<ArticleId> = Vec::new();
+    let mut groups: std::collections::HashMap<ArticleId, Vec<StatementId>> =
+        std::collections::HashMap::new();
+    for &id in ids {
+        let article = store.statement(id).article;
+        groups
+            .entry(article)
+            .or_insert_with(|| {
+                order.push(article);
+                Vec::new()
+            })
+            .push(id);
+    }
+    let articles = order
+        .iter()
+        .map(|a| document(store, *a, &groups[a]))
+        .collect();
+    let corpus = Corpus {
+        format: FORMAT_NAME,
+        version: FORMAT_VERSION,
+        articles,
+    };
+    serde_json::to_writer_pretty(&mut *out, &corpus).map_err(io::Error::other)?;
+    out.write_all(b"\n")
+}
+
+fn document<'a>(store: &'a Store, article_id: ArticleId, ids: &[StatementId]) -> Document<'a> {
+    let a = store.article(article_id);
+    let mut actors: BTreeSet<ActorId> = BTreeSet::new();
+    for &id in ids {
+        let s = store.statement(id);
+        actors.insert(s.speaker);
+        actors.extend(s.on_behalf_of);
+        actors.extend(s.addressees.iter().copied());
+    }
+    Document {
+        format: FORMAT_NAME,
+        version: FORMAT_VERSION,
+        article: ArticleOut {
+            id: &a.id,
+            title: a.title.as_deref(),
+            outlet: a.outlet.as_deref(),
+            author: a.author.as_deref(),
+            url: a.url.as_deref(),
+            published: a.published.map(|d| d.to_string()),
+            language: a.language.as_deref(),
+            text: &a.text,
+        },
+        actors: actors
+            .into_iter()
+            .map(|id| {
+                let actor = store.actor(id);
+                ActorOut {
+                    id: &actor.id,
+                    name: &actor.name,
+                    aliases: &actor.aliases,
+                    kind: actor.kind.as_str(),
+                    role: actor.role.as_deref(),
+                    affiliation: actor.affiliation.as_deref(),
+                    country: actor.country.as_deref(),
+                }
+            })
+            .collect(),
+        statements: ids
+            .iter()
+            .map(|&id| {
+                let s = store.statement(id);
+                StatementOut {
+                    id: &s.key,
+                    speaker: &store.actor(s.speaker).id,
+                    on_behalf_of: s.on_behalf_of.map(|p| store.actor(p).id.as_str()),
+                    mode: s.mode.as_str(),
+                    text: store.text(id),
+                    span: [s.chars.start, s.chars.end],
+                    cue: s.cue.as_deref(),
+                    date: s.date.map(|d| d.to_string()),
+                    place: s.place.as_deref(),
+                    addressees: s
+                        .addressees
+                        .iter()
+                        .map(|&x| store.actor(x).id.as_str())
+                        .collect(),
+                    topics: s
+                        .topics
+                        .iter()
+                        .map(|t| TopicOut {
+                            topic: store.topic(t.topic),
+                            stance: t.stance.as_str(),
+                        })
+                        .collect(),
+                    translation: s.translation.as_deref(),
+                    notes: s.notes.as_deref(),
+                }
+            })
+            .collect(),
+    }
+}

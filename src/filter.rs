@@ -1,0 +1,227 @@
+//! The filter language shared by CLI and TUI: parse an expression, resolve it against a store, match.
+
+mod parse;
+
+pub use parse::{Clause, FilterError, KEYS, Role, Term, key_list};
+
+use crate::fold::fold;
+use crate::model::{ActorId, Statement, StatementId};
+use crate::search::match_actors;
+use crate::store::{Store, merge_sorted};
+use rayon::prelude::*;
+
+/// A parsed expression, not yet tied to a store.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    pub clauses: Vec<Clause>,
+}
+
+impl Filter {
+    /// Parses an expression; an empty one matches everything.
+    pub fn parse(expr: &str) -> Result<Filter, FilterError> {
+        parse::parse(expr).map(|clauses| Filter { clauses })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+
+    /// Resolves actor names, topics and outlets against `store`.
+    pub fn compile(&self, store: &Store) -> Matcher {
+        let topic_scope: Option<Vec<bool>> = {
+            let named: Vec<&String> = self
+                .clauses
+                .iter()
+                .filter_map(|c| match (&c.term, c.negated) {
+                    (Term::Topic(t), false) => Some(t),
+                    _ => None,
+                })
+                .collect();
+            (!named.is_empty()).then(|| {
+                store
+                    .topics
+                    .iter()
+                    .map(|t| {
+                        let t = fold(t);
+                        named.iter().any(|n| t.contains(n.as_str()))
+                    })
+                    .collect()
+            })
+        };
+        let clauses = self
+            .clauses
+            .iter()
+            .map(|c| {
+                (
+                    c.negated,
+                    compile_term(store, &c.term, topic_scope.as_deref()),
+                )
+            })
+            .collect();
+        Matcher { clauses }
+    }
+}
+
+/// A term resolved against a store.
+#[derive(Clone, Debug)]
+enum Test {
+    Actors(Role, Vec<bool>, Vec<ActorId>),
+    Mode(crate::model::Mode),
+    Topics(Vec<bool>),
+    Stance(crate::model::Stance, Option<Vec<bool>>),
+    Range(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>),
+    Articles(Vec<bool>),
+    Kind(crate::model::ActorKind),
+    Place(String),
+    Text(String),
+}
+
+fn compile_term(store: &Store, term: &Term, topic_scope: Option<&[bool]>) -> Test {
+    let articles_where = |f: &dyn Fn(&crate::model::Article) -> bool| {
+        Test::Articles(store.articles.iter().map(f).collect())
+    };
+    match term {
+        Term::Actor(role, name) => {
+            let ids = match store.actor_by_key(name) {
+                Some(id) => vec![id],
+                None => match_actors(store, name),
+            };
+            let mut set = vec![false; store.actors.len()];
+            for id in &ids {
+                set[id.index()] = true;
+            }
+            Test::Actors(*role, set, ids)
+        }
+        Term::Mode(m) => Test::Mode(*m),
+        Term::Topic(t) => Test::Topics(
+            store
+                .topics
+                .iter()
+                .map(|name| fold(name).contains(t.as_str()))
+                .collect(),
+        ),
+        Term::Stance(s) => Test::Stance(*s, topic_scope.map(<[bool]>::to_vec)),
+        Term::Since(d) => Test::Range(Some(*d), None),
+        Term::Until(d) => Test::Range(None, Some(*d)),
+        Term::Outlet(o) => articles_where(&|a| {
+            a.outlet
+                .as_deref()
+                .is_some_and(|x| fold(x).contains(o.as_str()))
+        }),
+        Term::Lang(l) => articles_where(&|a| {
+            a.language
+                .as_deref()
+                .is_some_and(|x| x.eq_ignore_ascii_case(l))
+        }),
+        Term::Article(t) => articles_where(&|a| {
+            fold(&a.id).contains(t.as_str())
+                || a.title
+                    .as_deref()
+                    .is_some_and(|x| fold(x).contains(t.as_str()))
+        }),
+        Term::Kind(k) => Test::Kind(*k),
+        Term::Place(p) => Test::Place(p.clone()),
+        Term::Text(t) => Test::Text(t.clone()),
+    }
+}
+
+/// A filter bound to one store: answers which statements match.
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    clauses: Vec<(bool, Test)>,
+}
+
+impl Matcher {
+    /// Whether statement `id` satisfies every clause.
+    pub fn matches(&self, store: &Store, id: StatementId) -> bool {
+        let s = store.statement(id);
+        self.clauses
+            .iter()
+            .all(|(negated, test)| test_one(store, id, s, test) != *negated)
+    }
+
+    /// Every matching statement, chronologically. Starts from an index where a
+    /// positive actor, topic or text clause allows, and scans the rest in parallel.
+    pub fn run(&self, store: &Store) -> Vec<StatementId> {
+        let candidates = self.candidates(store);
+        match candidates {
+            Some(list) => list
+                .into_par_iter()
+                .filter(|&id| self.matches(store, id))
+                .collect(),
+            None => (0..store.len() as u32)
+                .into_par_iter()
+                .map(StatementId)
+                .filter(|&id| self.matches(store, id))
+                .collect(),
+        }
+    }
+
+    /// The smallest index-backed superset of the result, if any clause gives one.
+    fn candidates(&self, store: &Store) -> Option<Vec<StatementId>> {
+        let mut best: Option<Vec<StatementId>> = None;
+        let mut consider = |list: Vec<StatementId>| {
+            if best.as_ref().is_none_or(|b| list.len() < b.len()) {
+                best = Some(list);
+            }
+        };
+        for (negated, test) in &self.clauses {
+            if *negated {
+                continue;
+            }
+            match test {
+                Test::Actors(role, _, ids) if *role != Role::Addressee => {
+                    let mut union: Vec<StatementId> = Vec::new();
+                    for &a in ids {
+                        let list = match role {
+                            Role::Speaker => store.spoken_by(a).to_vec(),
+                            Role::Principal => store.made_for(a).to_vec(),
+                            _ => store.involving(a),
+                        };
+                        union = merge_sorted(&union, &list);
+                    }
+                    consider(union);
+                }
+                Test::Text(needle) => consider(store.containing(needle)),
+                _ => {}
+            }
+        }
+        best
+    }
+}
+
+fn test_one(store: &Store, id: StatementId, s: &Statement, test: &Test) -> bool {
+    match test {
+        Test::Actors(role, set, _) => match role {
+            Role::Any => set[s.speaker.index()] || s.on_behalf_of.is_some_and(|p| set[p.index()]),
+            Role::Speaker => set[s.speaker.index()],
+            Role::Principal => s.on_behalf_of.is_some_and(|p| set[p.index()]),
+            Role::Addressee => s.addressees.iter().any(|a| set[a.index()]),
+        },
+        Test::Mode(m) => s.mode == *m,
+        Test::Topics(set) => s.topics.iter().any(|t| set[t.topic.index()]),
+        Test::Stance(stance, scope) => s
+            .topics
+            .iter()
+            .any(|t| t.stance == *stance && scope.as_ref().is_none_or(|set| set[t.topic.index()])),
+        Test::Range(since, until) => {
+            let date = s.date.or(store.article(s.article).published);
+            date.is_some_and(|d| d.overlaps(*since, *until))
+        }
+        Test::Articles(set) => set[s.article.index()],
+        Test::Kind(k) => {
+            store.actor(s.speaker).kind == *k
+                || s.on_behalf_of.is_some_and(|p| store.actor(p).kind == *k)
+        }
+        Test::Place(p) => s
+            .place
+            .as_deref()
+            .is_some_and(|x| fold(x).contains(p.as_str())),
+        Test::Text(needle) => store.folded(id).contains(needle.as_str()),
+    }
+}
+
+/// Parses and runs `expr` over `store` in one call.
+pub fn select(store: &Store, expr: &str) -> Result<Vec<StatementId>, FilterError> {
+    Ok(Filter::parse(expr)?.compile(store).run(store))
+}

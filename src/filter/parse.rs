@@ -1,0 +1,303 @@
+//! The filter expression's syntax: terms, negation, quoted phrases, and errors that point at a term.
+
+use crate::date::DateSpec;
+use crate::fold::fold;
+use crate::model::{ActorKind, Mode, Stance};
+use chrono::NaiveDate;
+use std::fmt;
+
+/// Every key the language knows, with what it matches, for help and error messages.
+pub const KEYS: &[(&str, &str)] = &[
+    (
+        "actor",
+        "speaker or principal, fuzzy over names and aliases",
+    ),
+    ("speaker", "the speaker only"),
+    ("for", "the principal only (on whose behalf)"),
+    ("to", "an addressee"),
+    ("mode", "direct | indirect | mixed | paraphrase"),
+    ("topic", "a topic whose name contains the value"),
+    (
+        "stance",
+        "supports | opposes | neutral (on the topics named by topic:, else any)",
+    ),
+    ("since", "made on or after YYYY[-MM[-DD]]"),
+    ("until", "made on or before YYYY[-MM[-DD]]"),
+    ("outlet", "the article's outlet contains the value"),
+    ("lang", "the article's language code"),
+    (
+        "kind",
+        "speaker or principal kind: person | government | ministry | organisation | media | group | other",
+    ),
+    ("place", "where it was said contains the value"),
+    ("article", "the article's id or title contains the value"),
+];
+
+/// Who an actor term looks at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Any,
+    Speaker,
+    Principal,
+    Addressee,
+}
+
+/// One condition of the expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Term {
+    Actor(Role, String),
+    Mode(Mode),
+    Topic(String),
+    Stance(Stance),
+    Since(NaiveDate),
+    Until(NaiveDate),
+    Outlet(String),
+    Lang(String),
+    Kind(ActorKind),
+    Place(String),
+    Article(String),
+    /// A word or phrase, folded, to find in text or translation.
+    Text(String),
+}
+
+/// A term with its sign and where it stands in the expression (byte offsets).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clause {
+    pub negated: bool,
+    pub term: Term,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A malformed expression: what is wrong and which bytes of it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub struct FilterError {
+    pub message: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl fmt::Display for FilterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl FilterError {
+    /// The expression with a caret line under the offending term, for terminals.
+    pub fn pointed(&self, expr: &str) -> String {
+        let pad = expr.get(..self.start).map_or(0, |s| s.chars().count());
+        let width = expr
+            .get(self.start..self.end)
+            .map_or(1, |s| s.chars().count().max(1));
+        format!(
+            "{expr}\n{}{}\n{}",
+            " ".repeat(pad),
+            "^".repeat(width),
+            self.message
+        )
+    }
+}
+
+/// The key list as one line, for error messages.
+pub fn key_list() -> String {
+    KEYS.iter()
+        .map(|(k, _)| format!("{k}:"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Splits the expression into clauses.
+pub fn parse(expr: &str) -> Result<Vec<Clause>, FilterError> {
+    let mut clauses = Vec::new();
+    let bytes = expr.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if expr[i..].starts_with(char::is_whitespace) {
+            i += expr[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let start = i;
+        let negated = bytes[i] == b'-'
+            && i + 1 < bytes.len()
+            && !expr[i + 1..].starts_with(char::is_whitespace);
+        if negated {
+            i += 1;
+        }
+        let (key, value, end) = read_term(expr, i)?;
+        i = end;
+        let error = |message: String| FilterError {
+            message,
+            start,
+            end,
+        };
+        let term = match key {
+            None => {
+                let folded = fold(&value);
+                if folded.trim().is_empty() {
+                    return Err(error(
+                        "empty phrase: write a word between the quotes".into(),
+                    ));
+                }
+                Term::Text(folded)
+            }
+            Some(key) => {
+                if value.trim().is_empty() {
+                    return Err(error(format!(
+                        "`{key}:` needs a value, e.g. {}",
+                        example(&key)
+                    )));
+                }
+                term_for(&key, value.trim()).map_err(error)?
+            }
+        };
+        clauses.push(Clause {
+            negated,
+            term,
+            start,
+            end,
+        });
+    }
+    Ok(clauses)
+}
+
+/// Reads `key:value`, `key:"a phrase"`, `word` or `"a phrase"` from `at`.
+fn read_term(expr: &str, at: usize) -> Result<(Option<String>, String, usize), FilterError> {
+    let rest = &expr[at..];
+    let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    if let Some(colon) = rest[..word_end].find(':') {
+        let key = &rest[..colon];
+        if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphabetic()) {
+            let key = key.to_ascii_lowercase();
+            if !KEYS.iter().any(|(k, _)| *k == key) {
+                return Err(FilterError {
+                    message: format!("unknown key `{key}:`; valid keys: {}", key_list()),
+                    start: at,
+                    end: at + colon + 1,
+                });
+            }
+            let (value, end) = read_value(expr, at + colon + 1)?;
+            return Ok((Some(key), value, end));
+        }
+    }
+    let (value, end) = read_value(expr, at)?;
+    Ok((None, value, end))
+}
+
+/// Reads a bare value up to whitespace, or a quoted phrase up to its closing quote.
+fn read_value(expr: &str, at: usize) -> Result<(String, usize), FilterError> {
+    let rest = &expr[at..];
+    if let Some(inner) = rest.strip_prefix('"') {
+        return match inner.find('"') {
+            Some(close) => Ok((inner[..close].to_string(), at + 1 + close + 1)),
+            None => Err(FilterError {
+                message: "unclosed quote: end the phrase with \"".into(),
+                start: at,
+                end: expr.len(),
+            }),
+        };
+    }
+    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    Ok((rest[..end].to_string(), at + end))
+}
+
+fn example(key: &str) -> &'static str {
+    match key {
+        "mode" => "mode:direct",
+        "stance" => "stance:opposes",
+        "since" | "until" => "since:2025-02-01",
+        "kind" => "kind:ministry",
+        "lang" => "lang:de",
+        "topic" => "topic:negotiations",
+        _ => "actor:peskov",
+    }
+}
+
+fn term_for(key: &str, value: &str) -> Result<Term, String> {
+    let day = |bound_latest: bool| -> Result<NaiveDate, String> {
+        let spec = DateSpec::parse(value)
+            .ok()
+            .filter(|d| {
+                matches!(
+                    d,
+                    DateSpec::Day(_) | DateSpec::Month { .. } | DateSpec::Year(_)
+                )
+            })
+            .ok_or_else(|| {
+                format!("`{key}:{value}` is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD")
+            })?;
+        let bound = if bound_latest {
+            spec.latest()
+        } else {
+            spec.earliest()
+        };
+        bound.ok_or_else(|| format!("`{key}:{value}` is out of range"))
+    };
+    Ok(match key {
+        "actor" => Term::Actor(Role::Any, value.to_string()),
+        "speaker" => Term::Actor(Role::Speaker, value.to_string()),
+        "for" => Term::Actor(Role::Principal, value.to_string()),
+        "to" => Term::Actor(Role::Addressee, value.to_string()),
+        "mode" => Term::Mode(Mode::parse(value).ok_or_else(|| {
+            format!(
+                "unknown mode `{value}`: expected one of {}",
+                Mode::expected()
+            )
+        })?),
+        "stance" => Term::Stance(Stance::parse(value).ok_or_else(|| {
+            format!(
+                "unknown stance `{value}`: expected one of {}",
+                Stance::expected()
+            )
+        })?),
+        "kind" => Term::Kind(ActorKind::parse(value).ok_or_else(|| {
+            format!(
+                "unknown kind `{value}`: expected one of {}",
+                ActorKind::expected()
+            )
+        })?),
+        "topic" => Term::Topic(fold(value)),
+        "since" => Term::Since(day(false)?),
+        "until" => Term::Until(day(true)?),
+        "outlet" => Term::Outlet(fold(value)),
+        "lang" => Term::Lang(value.to_ascii_lowercase()),
+        "place" => Term::Place(fold(value)),
+        "article" => Term::Article(fold(value)),
+        _ => return Err(format!("unknown key `{key}:`; valid keys: {}", key_list())),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_points_at_the_key_and_lists_the_valid_ones() {
+        let err = parse("mode:direct speeker:peskov").expect_err("invalid");
+        assert_eq!((err.start, err.end), (12, 20));
+        assert!(err.message.contains("actor:"), "{}", err.message);
+    }
+
+    #[test]
+    fn negation_and_phrases() {
+        let clauses = parse("-mode:direct \"Frieden durch\" Stärke").expect("valid");
+        assert!(clauses[0].negated);
+        assert_eq!(clauses[1].term, Term::Text("frieden durch".into()));
+        assert_eq!(clauses[2].term, Term::Text("starke".into()));
+    }
+
+    #[test]
+    fn a_colon_after_digits_is_text() {
+        let clauses = parse("12:30").expect("valid");
+        assert_eq!(clauses[0].term, Term::Text("12:30".into()));
+    }
+
+    #[test]
+    fn until_a_month_means_its_last_day() {
+        let clauses = parse("until:2025-02").expect("valid");
+        assert_eq!(
+            clauses[0].term,
+            Term::Until(NaiveDate::from_ymd_opt(2025, 2, 28).expect("date"))
+        );
+    }
+}

@@ -1,0 +1,168 @@
+//! Loading: paths and in-memory sources become a [`Store`] plus the diagnostics of what was skipped.
+
+mod merge;
+pub mod native;
+mod pending;
+mod raw;
+
+use crate::diagnostic::Diagnostic;
+use crate::store::Store;
+use pending::Pending;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// What a load produced: everything that passed its checks, and why the rest did not.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub store: Store,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// How a source's bytes are to be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// One article document or one corpus document.
+    Json,
+    /// One article document per line.
+    JsonLines,
+}
+
+impl SourceFormat {
+    /// The format a file's extension names, if it is one we read.
+    pub fn of_path(path: &Path) -> Option<SourceFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "json" => Some(SourceFormat::Json),
+            "jsonl" | "ndjson" => Some(SourceFormat::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// A file's contents and the name diagnostics use for it.
+pub struct Source {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub format: SourceFormat,
+}
+
+/// Where a file's bytes come from: already in memory, or to be read when parsed.
+enum Input {
+    Memory(Source),
+    File(PathBuf, SourceFormat),
+}
+
+/// Loads files and directories (recursively, `.json` and `.jsonl`), in the order given.
+pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let mut inputs = Vec::new();
+    for path in paths {
+        collect(path.as_ref(), true, &mut inputs, &mut diagnostics);
+    }
+    finish(inputs, diagnostics)
+}
+
+/// Loads sources already in memory (the bundled corpus, tests).
+pub fn load_sources(sources: Vec<Source>) -> Loaded {
+    finish(sources.into_iter().map(Input::Memory).collect(), Vec::new())
+}
+
+fn collect(
+    path: &Path,
+    explicit: bool,
+    inputs: &mut Vec<Input>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let name = path.display().to_string();
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            diagnostics.push(Diagnostic::at(
+                &name,
+                None,
+                None,
+                format!("cannot read: {e}"),
+            ));
+            return;
+        }
+    };
+    if meta.is_dir() {
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => {
+                diagnostics.push(Diagnostic::at(
+                    &name,
+                    None,
+                    None,
+                    format!("cannot list directory: {e}"),
+                ));
+                return;
+            }
+        };
+        entries.sort();
+        for entry in entries {
+            let hidden = entry
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            if !hidden {
+                collect(&entry, false, inputs, diagnostics);
+            }
+        }
+        return;
+    }
+    match SourceFormat::of_path(path) {
+        Some(format) => inputs.push(Input::File(path.to_path_buf(), format)),
+        None if explicit => inputs.push(Input::File(path.to_path_buf(), SourceFormat::Json)),
+        None => {}
+    }
+}
+
+/// Parses every input (in parallel), then merges them into one store.
+fn finish(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>) -> Loaded {
+    let parsed: Vec<Pending> = inputs.into_par_iter().map(parse_input).collect();
+    let pending = parsed.into_iter().fold(Pending::default(), Pending::append);
+    diagnostics.extend(pending.diagnostics);
+    let (store, merge_diagnostics) = merge::merge(pending.docs);
+    diagnostics.extend(merge_diagnostics);
+    Loaded { store, diagnostics }
+}
+
+fn parse_input(input: Input) -> Pending {
+    let source = match input {
+        Input::Memory(source) => source,
+        Input::File(path, format) => {
+            let name = path.display().to_string();
+            match std::fs::read(&path) {
+                Ok(bytes) => Source {
+                    name,
+                    bytes,
+                    format,
+                },
+                Err(e) => {
+                    let mut pending = Pending::default();
+                    pending.diagnostics.push(Diagnostic::at(
+                        &name,
+                        None,
+                        None,
+                        format!("cannot read: {e}"),
+                    ));
+                    return pending;
+                }
+            }
+        }
+    };
+    if source.bytes.iter().all(u8::is_ascii_whitespace) {
+        let mut pending = Pending::default();
+        pending.diagnostics.push(Diagnostic::at(
+            &source.name,
+            Some(1),
+            Some(1),
+            "empty file: expected a demarche article document; file skipped",
+        ));
+        return pending;
+    }
+    match source.format {
+        SourceFormat::Json => native::parse_json(&source.name, &source.bytes),
+        SourceFormat::JsonLines => native::parse_jsonl(&source.name, &source.bytes),
+    }
+}

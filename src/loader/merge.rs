@@ -1,0 +1,181 @@
+//! Merging checked articles into one store: global actor and topic ids, cross-file checks.
+
+use super::pending::PendingDoc;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Actor, ActorId, ArticleId, Statement, TopicId};
+use crate::store::Store;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// Resolves every local reference against the whole corpus and builds the store.
+pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut articles = Vec::new();
+    let mut article_origin: HashMap<String, String> = HashMap::new();
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut actor_ids: HashMap<String, ActorId> = HashMap::new();
+    let mut actor_origin: Vec<String> = Vec::new();
+    let mut topics: Vec<String> = Vec::new();
+    let mut topic_ids: HashMap<String, TopicId> = HashMap::new();
+    let mut kept = Vec::new();
+
+    for doc in docs {
+        let here = doc.article.source.clone();
+        if let Some(first) = article_origin.get(&doc.article.id) {
+            diagnostics.push(
+                Diagnostic::at(&doc.file, doc.line, None, format!(
+                    "article id {:?} was already loaded from {first}: article ids must be unique; this article skipped",
+                    doc.article.id
+                )),
+            );
+            continue;
+        }
+        article_origin.insert(doc.article.id.clone(), here.clone());
+        for actor in &doc.actors {
+            match actor_ids.get(&actor.id) {
+                Some(&existing) => {
+                    let differing = differences(&actors[existing.index()], actor);
+                    if !differing.is_empty() {
+                        diagnostics.push(
+                            Diagnostic::at(&doc.file, doc.line, None, format!(
+                                "defined differently in {} ({} differ); the first definition is kept",
+                                actor_origin[existing.index()],
+                                differing.join(", ")
+                            ))
+                            .in_item(&format!("actor {}", actor.id), "id")
+                            .warning(),
+                        );
+                    }
+                }
+                None => {
+                    actor_ids.insert(actor.id.clone(), ActorId(actors.len() as u32));
+                    actor_origin.push(here.clone());
+                    actors.push(actor.clone());
+                }
+            }
+        }
+        kept.push(doc);
+    }
+
+    let topic_maps: Vec<Vec<TopicId>> = kept
+        .iter()
+        .map(|doc| {
+            doc.topics
+                .iter()
+                .map(|t| {
+                    *topic_ids.entry(t.clone()).or_insert_with(|| {
+                        topics.push(t.clone());
+                        TopicId(topics.len() as u32 - 1)
+                    })
+                })
+                .collect()
+        })
+        .collect();
+
+    let results: Vec<(PendingArticle, Vec<Diagnostic>)> = kept
+        .into_par_iter()
+        .zip(topic_maps)
+        .enumerate()
+        .map(|(i, (doc, topic_map))| resolve(doc, ArticleId(i as u32), &actor_ids, &topic_map))
+        .collect();
+    let mut statements = Vec::new();
+    for ((article, mut resolved), diags) in results {
+        articles.push(article);
+        statements.append(&mut resolved);
+        diagnostics.extend(diags);
+    }
+    (
+        Store::build(articles, actors, topics, statements),
+        diagnostics,
+    )
+}
+
+type PendingArticle = (crate::model::Article, Vec<Statement>);
+
+/// Maps one article's local actor and topic indices to global ids, skipping
+/// statements that name an actor no loaded file defines.
+fn resolve(
+    doc: PendingDoc,
+    article: ArticleId,
+    actor_ids: &HashMap<String, ActorId>,
+    topic_map: &[TopicId],
+) -> (PendingArticle, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let local: Vec<Result<ActorId, &str>> = doc
+        .actors
+        .iter()
+        .map(|a| a.id.as_str())
+        .chain(doc.foreign.iter().map(String::as_str))
+        .map(|key| actor_ids.get(key).copied().ok_or(key))
+        .collect();
+    let mut statements = Vec::with_capacity(doc.statements.len());
+    'statements: for mut s in doc.statements {
+        let mut fail = |field: &str, key: &str| {
+            diagnostics.push(
+                Diagnostic::at(&doc.file, doc.line, None, format!(
+                    "unknown actor id {key:?}: define it in the `actors` list of this or another loaded file; statement skipped"
+                ))
+                .in_item(&format!("statement {}", s.key), field),
+            );
+        };
+        s.speaker = match local[s.speaker.index()] {
+            Ok(id) => id,
+            Err(key) => {
+                fail("speaker", key);
+                continue 'statements;
+            }
+        };
+        if let Some(p) = s.on_behalf_of {
+            s.on_behalf_of = match local[p.index()] {
+                Ok(id) => Some(id),
+                Err(key) => {
+                    fail("on_behalf_of", key);
+                    continue 'statements;
+                }
+            };
+        }
+        let mut addressees = s.addressees.to_vec();
+        for a in addressees.iter_mut() {
+            *a = match local[a.index()] {
+                Ok(id) => id,
+                Err(key) => {
+                    fail("addressees", key);
+                    continue 'statements;
+                }
+            };
+        }
+        s.addressees = addressees.into();
+        let mut topics = s.topics.to_vec();
+        for t in topics.iter_mut() {
+            t.topic = topic_map[t.topic.index()];
+        }
+        s.topics = topics.into();
+        s.article = article;
+        statements.push(s);
+    }
+    ((doc.article, statements), diagnostics)
+}
+
+/// The names of the fields in which two definitions of one actor differ.
+fn differences(a: &Actor, b: &Actor) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if a.name != b.name {
+        out.push("name");
+    }
+    if a.aliases != b.aliases {
+        out.push("aliases");
+    }
+    if a.kind != b.kind {
+        out.push("kind");
+    }
+    if a.role != b.role {
+        out.push("role");
+    }
+    if a.affiliation != b.affiliation {
+        out.push("affiliation");
+    }
+    if a.country != b.country {
+        out.push("country");
+    }
+    out
+}

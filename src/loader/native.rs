@@ -1,0 +1,298 @@
+//! The native demarche format: parses `.json` / `.jsonl` bytes and checks each article on its own.
+
+use super::pending::{Pending, PendingDoc, Position};
+use super::raw::{LooseDoc, RawActor, RawArticle, RawDoc, RawStatement};
+use crate::date::DateSpec;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Actor, ActorKind, Article};
+use rayon::prelude::*;
+use serde_json::value::RawValue;
+
+/// The value of the `format` field.
+pub const FORMAT_NAME: &str = "demarche";
+/// The only format version this build reads.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// Parses a `.json` file: one article document or one corpus document.
+pub fn parse_json(file: &str, bytes: &[u8]) -> Pending {
+    let mut pending = Pending::default();
+    parse_doc(file, bytes, 1, false, &mut pending);
+    pending
+}
+
+/// Parses a `.jsonl` file: one article document per line, lines in parallel.
+pub fn parse_jsonl(file: &str, bytes: &[u8]) -> Pending {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+        if start <= end {
+            lines.push((lines.len() + 1, &bytes[start..end]));
+        }
+        start = end + 1;
+    }
+    lines
+        .into_par_iter()
+        .filter(|(_, line)| line.iter().any(|b| !b.is_ascii_whitespace()))
+        .map(|(number, line)| {
+            let mut pending = Pending::default();
+            parse_doc(file, line, number, true, &mut pending);
+            pending
+        })
+        .reduce(Pending::default, Pending::append)
+}
+
+/// Parses one document that starts on `first_line` of `file`.
+fn parse_doc(file: &str, bytes: &[u8], first_line: usize, jsonl: bool, out: &mut Pending) {
+    let at = Position::new(file, first_line, bytes, jsonl);
+    match serde_json::from_slice::<RawDoc>(bytes) {
+        Ok(doc) => check_doc(&at, doc, out),
+        Err(fast_err) => match serde_json::from_slice::<LooseDoc>(bytes) {
+            Ok(loose) => check_loose(&at, loose, out),
+            Err(_) => out
+                .diagnostics
+                .push(at.serde_error(&fast_err, 1, 1, "document")),
+        },
+    }
+}
+
+fn check_header(
+    at: &Position,
+    format: Option<&str>,
+    version: Option<&serde_json::Number>,
+) -> Result<(), Box<Diagnostic>> {
+    match format {
+        Some(FORMAT_NAME) => {}
+        Some(other) => {
+            return Err(Box::new(at.error(format!(
+                "unknown `format` {other:?}: expected \"{FORMAT_NAME}\"; document skipped"
+            ))));
+        }
+        None => {
+            return Err(Box::new(at.error(format!(
+                "missing `format`: expected \"format\": \"{FORMAT_NAME}\" (is this a demarche article?); document skipped"
+            ))));
+        }
+    }
+    match version.and_then(serde_json::Number::as_u64) {
+        Some(FORMAT_VERSION) => Ok(()),
+        Some(v) => Err(Box::new(at.error(format!(
+            "unsupported `version` {v}: this build reads version {FORMAT_VERSION}; document skipped"
+        )))),
+        None => Err(Box::new(at.error(format!(
+            "missing or non-integer `version`: expected {FORMAT_VERSION}; document skipped"
+        )))),
+    }
+}
+
+fn check_doc(at: &Position, doc: RawDoc, out: &mut Pending) {
+    if let Err(d) = check_header(at, doc.format.as_deref(), doc.version.as_ref()) {
+        out.diagnostics.push(*d);
+        return;
+    }
+    if let Some(articles) = doc.articles {
+        for raw in articles {
+            parse_nested(&at.nested(raw), raw, out);
+        }
+        return;
+    }
+    let Some(article) = doc.article else {
+        out.diagnostics
+            .push(at.error("missing `article` object (or `articles` list); document skipped"));
+        return;
+    };
+    let actors = doc.actors.unwrap_or_default();
+    let statements = doc.statements.unwrap_or_default();
+    if let Some(done) = build_doc(
+        at,
+        article,
+        actors.into_iter().map(|a| (a, None)),
+        statements.into_iter().map(|s| (s, None)),
+        out,
+    ) {
+        out.docs.push(done);
+    }
+}
+
+/// A document nested in a corpus document's `articles` list.
+fn parse_nested(at: &Position, raw: &RawValue, out: &mut Pending) {
+    let bytes = raw.get().as_bytes();
+    match serde_json::from_slice::<RawDoc>(bytes) {
+        Ok(doc) if doc.articles.is_some() => {
+            out.diagnostics
+                .push(at.error("a corpus document cannot nest another `articles` list; skipped"));
+        }
+        Ok(doc) => check_doc(at, doc, out),
+        Err(fast_err) => match serde_json::from_slice::<LooseDoc>(bytes) {
+            Ok(loose) => check_loose(at, loose, out),
+            Err(_) => out
+                .diagnostics
+                .push(at.serde_error(&fast_err, at.line, at.column, "document")),
+        },
+    }
+}
+
+/// The slow path for a document that did not parse whole: parse each actor and
+/// statement on its own, so one bad value skips only itself.
+fn check_loose(at: &Position, doc: LooseDoc, out: &mut Pending) {
+    if let Err(d) = check_header(at, doc.format.as_deref(), doc.version.as_ref()) {
+        out.diagnostics.push(*d);
+        return;
+    }
+    if let Some(articles) = doc.articles {
+        for raw in articles {
+            parse_nested(&at.nested(raw), raw, out);
+        }
+        return;
+    }
+    let Some(article_raw) = doc.article else {
+        out.diagnostics
+            .push(at.error("missing `article` object (or `articles` list); document skipped"));
+        return;
+    };
+    let article = match serde_json::from_str::<RawArticle>(article_raw.get()) {
+        Ok(a) => a,
+        Err(e) => {
+            let (line, column) = at.locate_raw(article_raw);
+            out.diagnostics
+                .push(at.serde_error(&e, line, column, "article; document"));
+            return;
+        }
+    };
+    let mut actors = Vec::new();
+    for raw in doc.actors.unwrap_or_default() {
+        let (line, column) = at.locate_raw(raw);
+        match serde_json::from_str::<RawActor>(raw.get()) {
+            Ok(a) => actors.push((a, Some(line))),
+            Err(e) => out
+                .diagnostics
+                .push(at.serde_error(&e, line, column, "actor")),
+        }
+    }
+    let mut statements = Vec::new();
+    for raw in doc.statements.unwrap_or_default() {
+        let (line, column) = at.locate_raw(raw);
+        match serde_json::from_str::<RawStatement>(raw.get()) {
+            Ok(s) => statements.push((s, Some(line))),
+            Err(e) => out
+                .diagnostics
+                .push(at.serde_error(&e, line, column, "statement")),
+        }
+    }
+    if let Some(done) = build_doc(at, article, actors.into_iter(), statements.into_iter(), out) {
+        out.docs.push(done);
+    }
+}
+
+fn owned(value: Option<std::borrow::Cow<'_, str>>) -> Option<String> {
+    value
+        .map(|v| v.into_owned())
+        .filter(|v| !v.trim().is_empty())
+}
+
+/// Checks one article with its actors and statements and turns it into owned model data.
+fn build_doc<'a>(
+    at: &Position,
+    raw: RawArticle<'a>,
+    actors: impl Iterator<Item = (RawActor<'a>, Option<usize>)>,
+    statements: impl Iterator<Item = (RawStatement<'a>, Option<usize>)>,
+    out: &mut Pending,
+) -> Option<PendingDoc> {
+    let Some(id) = owned(raw.id) else {
+        out.diagnostics
+            .push(at.error("article has no `id`: expected a non-empty string; document skipped"));
+        return None;
+    };
+    let Some(text) = raw.text.map(|t| t.into_owned()) else {
+        out.diagnostics.push(at.error(format!(
+            "article {id:?} has no `text`: expected the full article text; document skipped"
+        )));
+        return None;
+    };
+    let published = match raw.published.as_deref().map(DateSpec::parse) {
+        Some(Ok(d)) => Some(d),
+        Some(Err(e)) => {
+            out.diagnostics.push(
+                at.error(format!("{e}; publication date ignored"))
+                    .in_item(&format!("article {id}"), "published")
+                    .warning(),
+            );
+            None
+        }
+        None => None,
+    };
+    let article = Article {
+        id,
+        title: owned(raw.title),
+        outlet: owned(raw.outlet),
+        author: owned(raw.author),
+        url: owned(raw.url),
+        published,
+        language: owned(raw.language),
+        text,
+        source: at.label(),
+    };
+    let mut doc = PendingDoc::new(article, at.file, at.maybe_line(None).line_reported());
+    for (actor, line) in actors {
+        if let Some(actor) = check_actor(&at.maybe_line(line), actor, out) {
+            doc.define_actor(actor, at, &mut out.diagnostics);
+        }
+    }
+    for (statement, line) in statements {
+        doc.add_statement(&at.maybe_line(line), statement, &mut out.diagnostics);
+    }
+    Some(doc)
+}
+
+fn check_actor(at: &Position, raw: RawActor, out: &mut Pending) -> Option<Actor> {
+    let Some(id) = owned(raw.id) else {
+        out.diagnostics
+            .push(at.error("actor without `id`: expected a non-empty string; actor skipped"));
+        return None;
+    };
+    let item = format!("actor {id}");
+    let Some(name) = owned(raw.name) else {
+        out.diagnostics.push(
+            at.error("missing: expected the display name; actor skipped")
+                .in_item(&item, "name"),
+        );
+        return None;
+    };
+    let kind = match raw.kind.as_deref().map(|k| (k, ActorKind::parse(k))) {
+        Some((_, Some(kind))) => kind,
+        Some((other, None)) => {
+            out.diagnostics.push(
+                at.error(format!(
+                    "unknown kind {other:?}: expected one of {}; actor skipped",
+                    ActorKind::expected()
+                ))
+                .in_item(&item, "kind"),
+            );
+            return None;
+        }
+        None => {
+            out.diagnostics.push(
+                at.error(format!(
+                    "missing: expected one of {}; actor skipped",
+                    ActorKind::expected()
+                ))
+                .in_item(&item, "kind"),
+            );
+            return None;
+        }
+    };
+    Some(Actor {
+        id,
+        name,
+        aliases: raw
+            .aliases
+            .unwrap_or_default()
+            .into_iter()
+            .map(|a| a.into_owned())
+            .filter(|a| !a.trim().is_empty())
+            .collect(),
+        kind,
+        role: owned(raw.role),
+        affiliation: owned(raw.affiliation),
+        country: owned(raw.country),
+    })
+}

@@ -1,0 +1,447 @@
+//! Articles checked on their own, with actor and topic references still local to their file.
+
+use super::raw::RawStatement;
+use crate::date::DateSpec;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Actor, ActorId, Article, Mode, Span, Stance, Statement, TopicId, TopicStance};
+use serde_json::value::RawValue;
+use std::collections::{HashMap, HashSet};
+
+/// Where in a file a document starts, to place diagnostics.
+pub struct Position<'a> {
+    pub file: &'a str,
+    /// The line and byte column the current document starts at.
+    pub line: usize,
+    pub column: usize,
+    /// The current document's bytes, to locate nested values.
+    base: &'a [u8],
+    /// The line diagnostics about items report, if known.
+    report_line: Option<usize>,
+    jsonl: bool,
+}
+
+impl<'a> Position<'a> {
+    pub fn new(file: &'a str, line: usize, base: &'a [u8], jsonl: bool) -> Self {
+        Position {
+            file,
+            line,
+            column: 1,
+            base,
+            report_line: Some(line),
+            jsonl,
+        }
+    }
+
+    /// `file` or `file:line` for JSON Lines: where the article came from.
+    pub fn label(&self) -> String {
+        if self.jsonl {
+            format!("{}:{}", self.file, self.line)
+        } else {
+            self.file.to_string()
+        }
+    }
+
+    /// The position of a value nested in the current document.
+    pub fn nested(&self, raw: &'a RawValue) -> Position<'a> {
+        let (line, column) = self.locate_raw(raw);
+        Position {
+            file: self.file,
+            line,
+            column,
+            base: raw.get().as_bytes(),
+            report_line: Some(line),
+            jsonl: self.jsonl,
+        }
+    }
+
+    /// The same position, reporting `line` for items when known (and the
+    /// document's line only in JSON Lines, where it is the item's line too).
+    pub fn maybe_line(&self, line: Option<usize>) -> Position<'a> {
+        Position {
+            report_line: line.or(if self.jsonl { Some(self.line) } else { None }),
+            ..*self
+        }
+    }
+
+    /// The line and column where `raw` starts.
+    pub fn locate_raw(&self, raw: &RawValue) -> (usize, usize) {
+        let offset = (raw.get().as_ptr() as usize).wrapping_sub(self.base.as_ptr() as usize);
+        let Some(before) = self.base.get(..offset) else {
+            return (self.line, self.column);
+        };
+        let newlines = memchr::memchr_iter(b'\n', before).count();
+        match memchr::memrchr(b'\n', before) {
+            None => (self.line, self.column + before.len()),
+            Some(last) => (self.line + newlines, before.len() - last),
+        }
+    }
+
+    /// The line item diagnostics report, if any.
+    pub fn line_reported(&self) -> Option<usize> {
+        self.report_line
+    }
+
+    /// An error at this position.
+    pub fn error(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::at(self.file, self.report_line, None, message)
+    }
+
+    /// A serde error inside a value that starts at `line`:`column`, with what was skipped.
+    pub fn serde_error(
+        &self,
+        e: &serde_json::Error,
+        line: usize,
+        column: usize,
+        skipped: &str,
+    ) -> Diagnostic {
+        let (l, c) = if e.line() <= 1 {
+            (line, column + e.column().saturating_sub(1))
+        } else {
+            (line + e.line() - 1, e.column())
+        };
+        let text = e.to_string();
+        let message = text.find(" at line ").map_or(text.as_str(), |i| &text[..i]);
+        let kind = match e.classify() {
+            serde_json::error::Category::Syntax => "syntax error",
+            serde_json::error::Category::Data => "wrong type",
+            serde_json::error::Category::Eof => "unexpected end of input",
+            serde_json::error::Category::Io => "read error",
+        };
+        Diagnostic::at(
+            self.file,
+            Some(l),
+            Some(c),
+            format!("{kind}: {message}; {skipped} skipped"),
+        )
+    }
+}
+
+/// Documents and diagnostics from one or more files, not yet merged into a store.
+#[derive(Default)]
+pub struct Pending {
+    pub docs: Vec<PendingDoc>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Pending {
+    /// Concatenates two results, keeping order.
+    pub fn append(mut self, mut other: Pending) -> Pending {
+        self.docs.append(&mut other.docs);
+        self.diagnostics.append(&mut other.diagnostics);
+        self
+    }
+}
+
+/// One checked article whose statements refer to actors and topics by local index:
+/// actor `i < actors.len()` is `actors[i]`, beyond that `foreign[i - actors.len()]`.
+pub struct PendingDoc {
+    pub article: Article,
+    /// The file, and the line in JSON Lines, for diagnostics found when merging.
+    pub file: String,
+    pub line: Option<usize>,
+    pub actors: Vec<Actor>,
+    pub foreign: Vec<String>,
+    pub topics: Vec<String>,
+    pub statements: Vec<Statement>,
+    actor_index: HashMap<String, u32>,
+    foreign_index: HashMap<String, u32>,
+    topic_index: HashMap<String, u32>,
+    keys: HashSet<Box<str>>,
+    /// Byte offset of each character, built on first need for non-ASCII text.
+    char_bytes: Option<Vec<u32>>,
+}
+
+impl PendingDoc {
+    pub fn new(article: Article, file: &str, line: Option<usize>) -> Self {
+        PendingDoc {
+            article,
+            file: file.to_string(),
+            line,
+            actors: Vec::new(),
+            foreign: Vec::new(),
+            topics: Vec::new(),
+            statements: Vec::new(),
+            actor_index: HashMap::new(),
+            foreign_index: HashMap::new(),
+            topic_index: HashMap::new(),
+            keys: HashSet::new(),
+            char_bytes: None,
+        }
+    }
+
+    /// Adds an actor definition; a second definition of the same id in one file is an error.
+    pub fn define_actor(&mut self, actor: Actor, at: &Position, out: &mut Vec<Diagnostic>) {
+        if self.actor_index.contains_key(&actor.id) {
+            out.push(
+                at.error("defined twice in this article; second definition skipped")
+                    .in_item(&format!("actor {}", actor.id), "id"),
+            );
+            return;
+        }
+        self.actor_index
+            .insert(actor.id.clone(), self.actors.len() as u32);
+        self.actors.push(actor);
+    }
+
+    fn actor_ref(&mut self, key: &str) -> ActorId {
+        if let Some(&i) = self.actor_index.get(key) {
+            return ActorId(i);
+        }
+        let next = self.foreign.len() as u32;
+        let i = *self
+            .foreign_index
+            .entry(key.to_string())
+            .or_insert_with(|| next);
+        if i == next {
+            self.foreign.push(key.to_string());
+        }
+        ActorId(self.actors.len() as u32 + i)
+    }
+
+    fn topic_ref(&mut self, topic: &str) -> TopicId {
+        if let Some(&i) = self.topic_index.get(topic) {
+            return TopicId(i);
+        }
+        let i = self.topics.len() as u32;
+        self.topic_index.insert(topic.to_string(), i);
+        self.topics.push(topic.to_string());
+        TopicId(i)
+    }
+
+    /// The byte offset of character `index`, or `None` past the end.
+    fn byte_of(&mut self, index: usize) -> Option<usize> {
+        let text = &self.article.text;
+        if text.is_ascii() {
+            return (index <= text.len()).then_some(index);
+        }
+        let table = self.char_bytes.get_or_insert_with(|| {
+            let mut t: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
+            t.push(text.len() as u32);
+            t
+        });
+        table.get(index).map(|&b| b as usize)
+    }
+
+    /// Checks one statement and keeps it, or reports why it is skipped.
+    pub fn add_statement(&mut self, at: &Position, raw: RawStatement, out: &mut Vec<Diagnostic>) {
+        let article_id = self.article.id.clone();
+        let Some(key) = raw.id.as_deref().filter(|k| !k.trim().is_empty()) else {
+            out.push(at.error(format!(
+                "statement #{} of article {article_id:?} has no `id`: expected a string unique in the article; statement skipped",
+                self.statements.len() + 1
+            )));
+            return;
+        };
+        let item = format!("statement {key}");
+        let fail = |field: &str, message: String| {
+            at.error(format!("{message}; statement skipped"))
+                .in_item(&item, field)
+        };
+        if self.keys.contains(key) {
+            out.push(fail(
+                "id",
+                format!(
+                    "duplicate id in article {article_id:?}: ids must be unique within an article"
+                ),
+            ));
+            return;
+        }
+        let Some(speaker_key) = raw.speaker.as_deref().filter(|k| !k.trim().is_empty()) else {
+            out.push(fail("speaker", "missing: expected an actor id".into()));
+            return;
+        };
+        let mode = match raw.mode.as_deref() {
+            Some(m) => match Mode::parse(m) {
+                Some(mode) => mode,
+                None => {
+                    out.push(fail(
+                        "mode",
+                        format!("unknown mode {m:?}: expected one of {}", Mode::expected()),
+                    ));
+                    return;
+                }
+            },
+            None => {
+                out.push(fail(
+                    "mode",
+                    format!("missing: expected one of {}", Mode::expected()),
+                ));
+                return;
+            }
+        };
+        let Some(text) = raw.text.as_deref() else {
+            out.push(fail(
+                "text",
+                "missing: expected the statement text as it stands in the article".into(),
+            ));
+            return;
+        };
+        let (chars, bytes) = match raw.span {
+            Some((start, end)) => {
+                let range = (start >= 0 && end >= start)
+                    .then(|| Some((self.byte_of(start as usize)?, self.byte_of(end as usize)?)))
+                    .flatten();
+                let Some((b0, b1)) = range else {
+                    let len = self.article.text.chars().count();
+                    out.push(fail("span", format!("[{start}, {end}] is not a range inside the article text (0..{len} characters)")));
+                    return;
+                };
+                let found = &self.article.text[b0..b1];
+                if found != text {
+                    out.push(fail("span", format!(
+                        "[{start}, {end}] holds {:?} but `text` is {:?}: span and text must agree (offsets count Unicode characters)",
+                        preview(found),
+                        preview(text)
+                    )));
+                    return;
+                }
+                (
+                    Span {
+                        start: start as u32,
+                        end: end as u32,
+                    },
+                    Span {
+                        start: b0 as u32,
+                        end: b1 as u32,
+                    },
+                )
+            }
+            None => {
+                if text.is_empty() {
+                    out.push(fail("text", "empty text without a span".into()));
+                    return;
+                }
+                let mut hits = self.article.text.match_indices(text);
+                let first = hits.next();
+                let more = hits.count();
+                match first {
+                    None => {
+                        out.push(fail(
+                            "text",
+                            format!("{:?} does not occur in the article text", preview(text)),
+                        ));
+                        return;
+                    }
+                    Some(_) if more > 0 => {
+                        out.push(fail(
+                            "span",
+                            format!(
+                                "missing, and the text occurs {} times in the article: give a span",
+                                more + 1
+                            ),
+                        ));
+                        return;
+                    }
+                    Some((b0, _)) => {
+                        let c0 = self.article.text[..b0].chars().count();
+                        let c1 = c0 + text.chars().count();
+                        (
+                            Span {
+                                start: c0 as u32,
+                                end: c1 as u32,
+                            },
+                            Span {
+                                start: b0 as u32,
+                                end: (b0 + text.len()) as u32,
+                            },
+                        )
+                    }
+                }
+            }
+        };
+        let date = match raw.date.as_deref().map(DateSpec::parse) {
+            Some(Ok(d)) => Some(d),
+            Some(Err(e)) => {
+                out.push(fail("date", e.to_string()));
+                return;
+            }
+            None => None,
+        };
+        let mut topics = Vec::new();
+        for t in raw.topics.unwrap_or_default() {
+            let Some(name) = t.topic.as_deref().map(str::trim).filter(|n| !n.is_empty()) else {
+                out.push(fail("topics", "a topic without a `topic` name".into()));
+                return;
+            };
+            let stance = match t.stance.as_deref() {
+                Some(s) => match Stance::parse(s) {
+                    Some(stance) => stance,
+                    None => {
+                        out.push(fail(
+                            "topics",
+                            format!(
+                                "topic {name:?} has unknown stance {s:?}: expected one of {}",
+                                Stance::expected()
+                            ),
+                        ));
+                        return;
+                    }
+                },
+                None => {
+                    out.push(fail(
+                        "topics",
+                        format!(
+                            "topic {name:?} has no stance: expected one of {}",
+                            Stance::expected()
+                        ),
+                    ));
+                    return;
+                }
+            };
+            let name = name.to_lowercase();
+            topics.push(TopicStance {
+                topic: self.topic_ref(&name),
+                stance,
+            });
+        }
+        let speaker = self.actor_ref(speaker_key);
+        let mut on_behalf_of = raw
+            .on_behalf_of
+            .as_deref()
+            .filter(|k| !k.trim().is_empty())
+            .map(|k| self.actor_ref(k));
+        if on_behalf_of == Some(speaker) {
+            out.push(
+                at.error("same as the speaker; ignored")
+                    .in_item(&item, "on_behalf_of")
+                    .warning(),
+            );
+            on_behalf_of = None;
+        }
+        let addressees: Vec<ActorId> = raw
+            .addressees
+            .unwrap_or_default()
+            .iter()
+            .map(|k| self.actor_ref(k))
+            .collect();
+        let text_of = |v: Option<std::borrow::Cow<'_, str>>| {
+            v.filter(|t| !t.trim().is_empty())
+                .map(|t| t.into_owned().into_boxed_str())
+        };
+        self.keys.insert(key.into());
+        self.statements.push(Statement {
+            key: key.into(),
+            article: crate::model::ArticleId(0),
+            speaker,
+            on_behalf_of,
+            mode,
+            chars,
+            bytes,
+            cue: text_of(raw.cue),
+            date,
+            place: text_of(raw.place),
+            addressees: addressees.into(),
+            topics: topics.into(),
+            translation: text_of(raw.translation),
+            notes: text_of(raw.notes),
+        });
+    }
+}
+
+/// The first 60 characters of `text`, for messages.
+fn preview(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}

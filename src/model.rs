@@ -1,0 +1,188 @@
+//! Plain data of the statement store: articles, actors, statements, their enums and newtype ids.
+
+use crate::date::DateSpec;
+use std::fmt;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            /// The index this id stands for in its store vector.
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    };
+}
+
+id_type!(
+    /// An actor's position in [`crate::Store::actors`].
+    ActorId
+);
+id_type!(
+    /// An article's position in [`crate::Store::articles`].
+    ArticleId
+);
+id_type!(
+    /// A statement's position in the store's chronological order.
+    StatementId
+);
+id_type!(
+    /// A topic's position in [`crate::Store::topics`].
+    TopicId
+);
+
+/// Generates `ALL`, `as_str` and `parse` for a closed enum of lowercase names.
+macro_rules! named_enum {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in documentation order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name used in files, filters and exports.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Parses the file/filter name (case-insensitive).
+            pub fn parse(text: &str) -> Option<Self> {
+                $(if text.eq_ignore_ascii_case($text) { return Some($name::$variant); })+
+                None
+            }
+
+            /// The accepted names joined for an error message.
+            pub fn expected() -> String {
+                Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+named_enum!(
+    /// How the article renders the statement.
+    Mode {
+        Direct => "direct",
+        Indirect => "indirect",
+        Mixed => "mixed",
+        Paraphrase => "paraphrase",
+    }
+);
+
+named_enum!(
+    /// A statement's position on one of its topics.
+    Stance {
+        Supports => "supports",
+        Opposes => "opposes",
+        Neutral => "neutral",
+    }
+);
+
+named_enum!(
+    /// What sort of actor speaks.
+    ActorKind {
+        Person => "person",
+        Government => "government",
+        Ministry => "ministry",
+        Organisation => "organisation",
+        Media => "media",
+        Group => "group",
+        Other => "other",
+    }
+);
+
+/// One annotated news article; its text is shared by all its statements.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Article {
+    pub id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<DateSpec>,
+    pub language: Option<String>,
+    pub text: String,
+    /// The file (and line, for JSON Lines) the article came from.
+    pub source: String,
+}
+
+impl Article {
+    /// Title when known, else the id: what lists show.
+    pub fn label(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.id)
+    }
+}
+
+/// A person, government, ministry, organisation, outlet or group that speaks or is addressed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: ActorKind,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub country: Option<String>,
+}
+
+impl Actor {
+    /// The display name followed by every alias.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// A topic with the statement's stance on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TopicStance {
+    pub topic: TopicId,
+    pub stance: Stance,
+}
+
+/// A half-open range `[start, end)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+/// One attributed statement. Its text is a slice of its article's text, never a copy.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statement {
+    /// The id as written in the file, unique within its article.
+    pub key: Box<str>,
+    pub article: ArticleId,
+    pub speaker: ActorId,
+    pub on_behalf_of: Option<ActorId>,
+    pub mode: Mode,
+    /// Offsets in Unicode characters into the article text.
+    pub chars: Span,
+    /// The same range in bytes, for slicing.
+    pub bytes: Span,
+    pub cue: Option<Box<str>>,
+    pub date: Option<DateSpec>,
+    pub place: Option<Box<str>>,
+    pub addressees: Box<[ActorId]>,
+    pub topics: Box<[TopicStance]>,
+    pub translation: Option<Box<str>>,
+    pub notes: Option<Box<str>>,
+}
+
+impl Statement {
+    /// Whether `actor` made the statement or it was made on their behalf.
+    pub fn involves(&self, actor: ActorId) -> bool {
+        self.speaker == actor || self.on_behalf_of == Some(actor)
+    }
+}

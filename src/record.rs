@@ -1,0 +1,128 @@
+//! The self-contained view of one statement that `list --format jsonl`, CSV and Markdown share.
+
+use crate::model::{ActorId, StatementId};
+use crate::store::Store;
+use serde::Serialize;
+
+/// An actor as a statement names it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ActorRef<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: &'static str,
+    pub role: Option<&'a str>,
+}
+
+impl<'a> ActorRef<'a> {
+    pub fn of(store: &'a Store, id: ActorId) -> Self {
+        let a = store.actor(id);
+        ActorRef {
+            id: &a.id,
+            name: &a.name,
+            kind: a.kind.as_str(),
+            role: a.role.as_deref(),
+        }
+    }
+}
+
+/// A topic with the statement's stance.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct TopicRef<'a> {
+    pub topic: &'a str,
+    pub stance: &'static str,
+}
+
+/// The article a statement comes from.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ArticleRef<'a> {
+    pub id: &'a str,
+    pub title: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub author: Option<&'a str>,
+    pub published: Option<String>,
+    pub language: Option<&'a str>,
+    pub url: Option<&'a str>,
+}
+
+/// One statement with everything needed to cite it, borrowed from the store.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Record<'a> {
+    pub id: &'a str,
+    pub speaker: ActorRef<'a>,
+    pub on_behalf_of: Option<ActorRef<'a>>,
+    pub mode: &'static str,
+    pub text: &'a str,
+    pub translation: Option<&'a str>,
+    pub cue: Option<&'a str>,
+    pub date: Option<String>,
+    /// `day`, `month`, `year`, `before`, `after`, or `unknown`.
+    pub date_precision: &'static str,
+    pub place: Option<&'a str>,
+    pub addressees: Vec<ActorRef<'a>>,
+    pub topics: Vec<TopicRef<'a>>,
+    /// Offsets in Unicode characters into the article text, end exclusive.
+    pub span: [u32; 2],
+    pub notes: Option<&'a str>,
+    pub article: ArticleRef<'a>,
+}
+
+impl<'a> Record<'a> {
+    pub fn of(store: &'a Store, id: StatementId) -> Self {
+        let s = store.statement(id);
+        let article = store.article(s.article);
+        Record {
+            id: &s.key,
+            speaker: ActorRef::of(store, s.speaker),
+            on_behalf_of: s.on_behalf_of.map(|p| ActorRef::of(store, p)),
+            mode: s.mode.as_str(),
+            text: store.text(id),
+            translation: s.translation.as_deref(),
+            cue: s.cue.as_deref(),
+            date: s.date.map(|d| d.to_string()),
+            date_precision: s.date.map_or("unknown", |d| d.precision()),
+            place: s.place.as_deref(),
+            addressees: s
+                .addressees
+                .iter()
+                .map(|&a| ActorRef::of(store, a))
+                .collect(),
+            topics: s
+                .topics
+                .iter()
+                .map(|t| TopicRef {
+                    topic: store.topic(t.topic),
+                    stance: t.stance.as_str(),
+                })
+                .collect(),
+            span: [s.chars.start, s.chars.end],
+            notes: s.notes.as_deref(),
+            article: ArticleRef {
+                id: &article.id,
+                title: article.title.as_deref(),
+                outlet: article.outlet.as_deref(),
+                author: article.author.as_deref(),
+                published: article.published.map(|d| d.to_string()),
+                language: article.language.as_deref(),
+                url: article.url.as_deref(),
+            },
+        }
+    }
+
+    /// `topic:stance` pairs joined by `; `.
+    pub fn topics_joined(&self) -> String {
+        self.topics
+            .iter()
+            .map(|t| format!("{}:{}", t.topic, t.stance))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// Addressee names joined by `; `.
+    pub fn addressees_joined(&self) -> String {
+        self.addressees
+            .iter()
+            .map(|a| a.name)
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
