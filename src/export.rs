@@ -4,6 +4,8 @@ mod csv;
 mod json;
 mod markdown;
 
+pub use self::csv::{HEADER as CSV_HEADER, guard};
+
 use crate::model::StatementId;
 use crate::store::Store;
 use std::io::{self, Write};

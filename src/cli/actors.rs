@@ -71,7 +71,7 @@ pub fn run(
     match format {
         ActorsFormat::Jsonl => {
             for row in rows {
-                serde_json::to_writer(&mut out, &row).map_err(io::Error::other)?;
+                serde_json::to_writer(&mut out, &row).map_err(io::Error::from)?;
                 out.write_all(b"\n")?;
             }
         }

@@ -14,8 +14,7 @@ pub fn run(loaded: &Loaded, ids: &[StatementId], format: ListFormat) -> io::Resu
     match format {
         ListFormat::Jsonl => {
             for &id in ids {
-                serde_json::to_writer(&mut out, &Record::of(store, id))
-                    .map_err(io::Error::other)?;
+                serde_json::to_writer(&mut out, &Record::of(store, id)).map_err(io::Error::from)?;
                 out.write_all(b"\n")?;
             }
         }

@@ -100,7 +100,7 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
         version: FORMAT_VERSION,
         articles,
     };
-    serde_json::to_writer_pretty(&mut *out, &corpus).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &corpus).map_err(io::Error::from)?;
     out.write_all(b"\n")
 }
 

@@ -44,15 +44,70 @@ pub fn parse_jsonl(file: &str, bytes: &[u8]) -> Pending {
 /// Parses one document that starts on `first_line` of `file`.
 fn parse_doc(file: &str, bytes: &[u8], first_line: usize, jsonl: bool, out: &mut Pending) {
     let at = Position::new(file, first_line, bytes, jsonl);
+    if let Some(d) = not_an_object(&at, bytes) {
+        out.diagnostics.push(d);
+        return;
+    }
     match serde_json::from_slice::<RawDoc>(bytes) {
         Ok(doc) => check_doc(&at, doc, out),
         Err(fast_err) => match serde_json::from_slice::<LooseDoc>(bytes) {
             Ok(loose) => check_loose(&at, loose, out),
-            Err(_) => out
-                .diagnostics
-                .push(at.serde_error(&fast_err, 1, 1, "document")),
+            Err(_) => out.diagnostics.push(
+                not_utf8(&at, bytes)
+                    .unwrap_or_else(|| at.serde_error(&fast_err, at.line, at.column, "document")),
+            ),
         },
     }
+}
+
+/// The 1-based line and column of byte `offset` in a document starting at `at`.
+fn line_column(at: &Position, bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset];
+    let line = at.line + memchr::memchr_iter(b'\n', before).count();
+    let column = 1 + offset - memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
+    (line, column)
+}
+
+/// A document must be a JSON object; name what was found instead.
+fn not_an_object(at: &Position, bytes: &[u8]) -> Option<Diagnostic> {
+    let first = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+    let found = match bytes[first] {
+        b'{' => return None,
+        b'[' => "an array",
+        b'"' => "a string",
+        b't' | b'f' => "a boolean",
+        b'n' => "null",
+        b'-' | b'0'..=b'9' => "a number",
+        0xEF if bytes[first..].starts_with(&[0xEF, 0xBB, 0xBF]) => {
+            "a byte order mark (save the file as UTF-8 without BOM)"
+        }
+        _ => "something that is not JSON",
+    };
+    let (line, column) = line_column(at, bytes, first);
+    Some(Diagnostic::at(
+        at.file,
+        Some(line),
+        Some(column),
+        format!(
+            "expected a JSON object {{\"format\": \"demarche\", ...}} at the top level, found {found}; document skipped"
+        ),
+    ))
+}
+
+/// Names the first byte that is not UTF-8, if any.
+fn not_utf8(at: &Position, bytes: &[u8]) -> Option<Diagnostic> {
+    let e = std::str::from_utf8(bytes).err()?;
+    let offset = e.valid_up_to();
+    let (line, column) = line_column(at, bytes, offset);
+    Some(Diagnostic::at(
+        at.file,
+        Some(line),
+        Some(column),
+        format!(
+            "not valid UTF-8 (byte 0x{:02X} at offset {offset}): save the file as UTF-8; document skipped",
+            bytes[offset]
+        ),
+    ))
 }
 
 fn check_header(
@@ -149,7 +204,7 @@ fn check_loose(at: &Position, doc: LooseDoc, out: &mut Pending) {
             .push(at.error("missing `article` object (or `articles` list); document skipped"));
         return;
     };
-    let article = match serde_json::from_str::<RawArticle>(article_raw.get()) {
+    let article = match object::<RawArticle>(article_raw) {
         Ok(a) => a,
         Err(e) => {
             let (line, column) = at.locate_raw(article_raw);
@@ -161,7 +216,7 @@ fn check_loose(at: &Position, doc: LooseDoc, out: &mut Pending) {
     let mut actors = Vec::new();
     for raw in doc.actors.unwrap_or_default() {
         let (line, column) = at.locate_raw(raw);
-        match serde_json::from_str::<RawActor>(raw.get()) {
+        match object::<RawActor>(raw) {
             Ok(a) => actors.push((a, Some(line))),
             Err(e) => out
                 .diagnostics
@@ -171,7 +226,7 @@ fn check_loose(at: &Position, doc: LooseDoc, out: &mut Pending) {
     let mut statements = Vec::new();
     for raw in doc.statements.unwrap_or_default() {
         let (line, column) = at.locate_raw(raw);
-        match serde_json::from_str::<RawStatement>(raw.get()) {
+        match object::<RawStatement>(raw) {
             Ok(s) => statements.push((s, Some(line))),
             Err(e) => out
                 .diagnostics
@@ -233,8 +288,9 @@ fn build_doc<'a>(
     };
     let mut doc = PendingDoc::new(article, at.file, at.maybe_line(None).line_reported());
     for (actor, line) in actors {
-        if let Some(actor) = check_actor(&at.maybe_line(line), actor, out) {
-            doc.define_actor(actor, at, &mut out.diagnostics);
+        let at = at.maybe_line(line);
+        if let Some(actor) = check_actor(&at, actor, out) {
+            doc.define_actor(actor, &at, &mut out.diagnostics);
         }
     }
     for (statement, line) in statements {
@@ -295,4 +351,15 @@ fn check_actor(at: &Position, raw: RawActor, out: &mut Pending) -> Option<Actor>
         affiliation: owned(raw.affiliation),
         country: owned(raw.country),
     })
+}
+
+/// Parses a value that must be a JSON object (serde would also take an array positionally).
+fn object<'a, T: serde::Deserialize<'a>>(raw: &'a RawValue) -> Result<T, serde_json::Error> {
+    if !raw.get().starts_with('{') {
+        return Err(serde::de::Error::custom(format!(
+            "expected a JSON object {{...}}, found `{}`",
+            raw.get().chars().take(20).collect::<String>()
+        )));
+    }
+    serde_json::from_str(raw.get())
 }

@@ -27,7 +27,7 @@ impl<'a> Position<'a> {
             line,
             column: 1,
             base,
-            report_line: Some(line),
+            report_line: jsonl.then_some(line),
             jsonl,
         }
     }

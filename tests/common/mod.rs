@@ -1,0 +1,28 @@
+//! Shared test helpers: fixture paths and loading.
+#![allow(dead_code)]
+
+use demarche::Loaded;
+use std::path::PathBuf;
+
+/// The path of a file under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Loads fixtures by name.
+pub fn load(names: &[&str]) -> Loaded {
+    let paths: Vec<PathBuf> = names.iter().map(|n| fixture(n)).collect();
+    demarche::load_paths(&paths)
+}
+
+/// The statement keys of a load, in store order.
+pub fn keys(loaded: &Loaded) -> Vec<String> {
+    loaded
+        .store
+        .statements
+        .iter()
+        .map(|s| s.key.to_string())
+        .collect()
+}
