@@ -18,12 +18,12 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
             "paraphrase" => format!("{quote} (paraphrase)"),
             _ => format!("{quote} (reported speech)"),
         };
-        let mut who = format!("**{}**", r.speaker.name);
+        let mut who = format!("**{}**", one_line(r.speaker.name));
         if let Some(role) = r.speaker.role {
-            who.push_str(&format!(", {role}"));
+            who.push_str(&format!(", {}", one_line(role)));
         }
         if let Some(p) = &r.on_behalf_of {
-            who.push_str(&format!(", for {}", p.name));
+            who.push_str(&format!(", for {}", one_line(p.name)));
         }
         let when =
             r.date
@@ -53,7 +53,7 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
         writeln!(
             out,
             "   - Source: {source}{link} (article `{}`, characters {}–{})",
-            r.article.id, r.span[0], r.span[1]
+            one_line(r.article.id), r.span[0], r.span[1]
         )?;
     }
     Ok(())
