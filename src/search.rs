@@ -142,13 +142,18 @@ pub fn rank_actors(store: &Store, query: &str) -> Vec<ActorMatch> {
 }
 
 /// The actors an `actor:` filter term means: those of the best tier found; for
-/// fuzzy matches, those scoring at least 70% of the best.
+/// fuzzy matches (only for queries of four letters or more), those scoring at
+/// least 70% of the best.
 pub fn match_actors(store: &Store, query: &str) -> Vec<ActorId> {
     let ranked = rank_actors(store, query);
     let Some(first) = ranked.first() else {
         return Vec::new();
     };
     let (tier, best) = (first.tier, first.score);
+    if tier == Tier::Fuzzy && fold_name(query.trim()).chars().count() < 4 {
+        // Two or three letters in order match almost any name: too loose for a filter.
+        return Vec::new();
+    }
     let mut ids: Vec<ActorId> = ranked
         .iter()
         .take_while(|m| m.tier == tier)

@@ -280,14 +280,37 @@ fn every_command_has_help() {
 fn no_escape_sequence_from_the_data_reaches_a_table_or_markdown() {
     let file = fixture("hostile/escapes.json");
     for args in [vec!["list"], vec!["list", "--format", "md"], vec!["actors"]] {
-        let out = demarche().args(&args).arg(&file).assert().success().get_output().stdout.clone();
+        let out = demarche()
+            .args(&args)
+            .arg(&file)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
         let text = String::from_utf8(out).expect("utf8");
-        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{args:?}: {text:?}");
-        assert!(text.contains("Mallory"), "{args:?}: the text is kept, only control bytes go");
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?}: {text:?}"
+        );
+        assert!(
+            text.contains("Mallory"),
+            "{args:?}: the text is kept, only control bytes go"
+        );
     }
-    let jsonl = demarche().args(["list", "--format", "jsonl"]).arg(&file).assert().success().get_output().stdout.clone();
+    let jsonl = demarche()
+        .args(["list", "--format", "jsonl"])
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let jsonl = String::from_utf8(jsonl).expect("utf8");
-    assert!(!jsonl.contains('\u{1b}') && jsonl.contains("\\u001b"), "JSON escapes control characters");
+    assert!(
+        !jsonl.contains('\u{1b}') && jsonl.contains("\\u001b"),
+        "JSON escapes control characters"
+    );
 }
 
 #[test]
@@ -296,16 +319,39 @@ fn csv_guards_formula_cells_unless_asked_not_to() {
     let dir = tempfile::tempdir().expect("tempdir");
     let guarded = dir.path().join("guarded.csv");
     let raw = dir.path().join("raw.csv");
-    demarche().args(["export", "--format", "csv", "-o"]).arg(&guarded).arg(&file).assert().success();
-    demarche().args(["export", "--format", "csv", "--no-formula-guard", "-o"]).arg(&raw).arg(&file).assert().success();
+    demarche()
+        .args(["export", "--format", "csv", "-o"])
+        .arg(&guarded)
+        .arg(&file)
+        .assert()
+        .success();
+    demarche()
+        .args(["export", "--format", "csv", "--no-formula-guard", "-o"])
+        .arg(&raw)
+        .arg(&file)
+        .assert()
+        .success();
     let cells = |path: &std::path::Path| -> Vec<Vec<String>> {
-        csv::Reader::from_path(path).expect("csv").records().map(|r| r.expect("row").iter().map(String::from).collect()).collect()
+        csv::Reader::from_path(path)
+            .expect("csv")
+            .records()
+            .map(|r| r.expect("row").iter().map(String::from).collect())
+            .collect()
     };
     let g = cells(&guarded);
     let r = cells(&raw);
-    let text = demarche::export::CSV_HEADER.iter().position(|h| *h == "text").expect("text");
-    let translation = demarche::export::CSV_HEADER.iter().position(|h| *h == "translation").expect("translation");
-    let first = g.iter().position(|row| row[text].contains("HYPERLINK")).expect("row");
+    let text = demarche::export::CSV_HEADER
+        .iter()
+        .position(|h| *h == "text")
+        .expect("text");
+    let translation = demarche::export::CSV_HEADER
+        .iter()
+        .position(|h| *h == "translation")
+        .expect("translation");
+    let first = g
+        .iter()
+        .position(|row| row[text].contains("HYPERLINK"))
+        .expect("row");
     assert_eq!(g[first][text], "'=HYPERLINK(\"http://x\")");
     assert_eq!(g[first][translation], "'-2+3");
     assert_eq!(r[first][text], "=HYPERLINK(\"http://x\")");

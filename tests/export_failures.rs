@@ -32,7 +32,11 @@ impl SmallDisk {
     }
 
     fn remount_read_only(&self) -> bool {
-        Shell::new("mount").args(["-o", "remount,ro"]).arg(self.path()).status().is_ok_and(|s| s.success())
+        Shell::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(self.path())
+            .status()
+            .is_ok_and(|s| s.success())
     }
 }
 
@@ -43,7 +47,10 @@ impl Drop for SmallDisk {
 }
 
 fn entries(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).expect("dir").map(|e| e.expect("entry").path()).collect();
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
     v.sort();
     v
 }
@@ -59,12 +66,24 @@ fn export_to(path: &Path, force: bool) -> assert_cmd::assert::Assert {
 
 #[test]
 fn a_full_disk_fails_clearly_and_keeps_the_existing_file() {
-    let Some(disk) = SmallDisk::mount("16k") else { return };
+    let Some(disk) = SmallDisk::mount("16k") else {
+        return;
+    };
     let target = disk.path().join("statements.json");
     std::fs::write(&target, "previous export\n").expect("seed file");
-    export_to(&target, true).code(3).stderr(predicate::str::contains("No space left on device").and(predicate::str::contains("statements.json")));
-    assert_eq!(std::fs::read_to_string(&target).expect("kept"), "previous export\n");
-    assert_eq!(entries(disk.path()), vec![target.clone()], "no temporary file left behind");
+    export_to(&target, true).code(3).stderr(
+        predicate::str::contains("No space left on device")
+            .and(predicate::str::contains("statements.json")),
+    );
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("kept"),
+        "previous export\n"
+    );
+    assert_eq!(
+        entries(disk.path()),
+        vec![target.clone()],
+        "no temporary file left behind"
+    );
     let fresh = disk.path().join("new.json");
     export_to(&fresh, false).code(3);
     assert!(!fresh.exists(), "no half-written file");
@@ -72,14 +91,21 @@ fn a_full_disk_fails_clearly_and_keeps_the_existing_file() {
 
 #[test]
 fn a_read_only_file_system_fails_clearly_and_changes_nothing() {
-    let Some(disk) = SmallDisk::mount("1m") else { return };
+    let Some(disk) = SmallDisk::mount("1m") else {
+        return;
+    };
     let target = disk.path().join("statements.json");
     std::fs::write(&target, "previous export\n").expect("seed file");
     if !disk.remount_read_only() {
         eprintln!("skipped: cannot remount read-only");
         return;
     }
-    export_to(&target, true).code(3).stderr(predicate::str::contains("Read-only file system"));
-    assert_eq!(std::fs::read_to_string(&target).expect("kept"), "previous export\n");
+    export_to(&target, true)
+        .code(3)
+        .stderr(predicate::str::contains("Read-only file system"));
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("kept"),
+        "previous export\n"
+    );
     assert_eq!(entries(disk.path()), vec![target]);
 }

@@ -163,3 +163,12 @@ fn errors_point_at_the_offending_term() {
     let err = Filter::parse("\"unclosed").expect_err("quote");
     assert_eq!(err.pointed("\"unclosed").lines().nth(1), Some("^^^^^^^^^"));
 }
+
+#[test]
+fn a_short_query_that_matches_no_name_matches_no_actor() {
+    assert!(
+        ids("actor:eu").is_empty(),
+        "no actor is called EU here; fuzzy letters in order are too loose"
+    );
+    assert_eq!(speakers("actor:london"), ["uk-government"], "aliases count");
+}

@@ -8,14 +8,46 @@ use demarche::model::StatementId;
 use proptest::prelude::*;
 use serde_json::json;
 
-const WORDS: &[&str] = &["Frieden", "Stärke", "négociation", "Україна", "talks", "EU", "»Nein«", "zone", "Łódź", "peace"];
+const WORDS: &[&str] = &[
+    "Frieden",
+    "Stärke",
+    "négociation",
+    "Україна",
+    "talks",
+    "EU",
+    "»Nein«",
+    "zone",
+    "Łódź",
+    "peace",
+];
 const MODES: &[&str] = &["direct", "indirect", "mixed", "paraphrase"];
 const STANCES: &[&str] = &["supports", "opposes", "neutral"];
-const DATES: &[&str] = &["2025-02-13", "2025-02", "2024", "before 2025-01-10", "after 2023-05-05"];
-const ACTORS: &[(&str, &str)] = &[("peskov", "Dmitri Peskow"), ("rutte", "Mark Rutte"), ("kallas", "Kaja Kallas"), ("zelensky", "Wolodimir Selenskij")];
+const DATES: &[&str] = &[
+    "2025-02-13",
+    "2025-02",
+    "2024",
+    "before 2025-01-10",
+    "after 2023-05-05",
+];
+const ACTORS: &[(&str, &str)] = &[
+    ("peskov", "Dmitri Peskow"),
+    ("rutte", "Mark Rutte"),
+    ("kallas", "Kaja Kallas"),
+    ("zelensky", "Wolodimir Selenskij"),
+];
 
 /// One random statement: words, speaker, principal, mode, date, topic, stance.
-fn statement() -> impl Strategy<Value = (Vec<usize>, usize, Option<usize>, usize, Option<usize>, usize, usize)> {
+fn statement() -> impl Strategy<
+    Value = (
+        Vec<usize>,
+        usize,
+        Option<usize>,
+        usize,
+        Option<usize>,
+        usize,
+        usize,
+    ),
+> {
     (
         prop::collection::vec(0..WORDS.len(), 1..6),
         0..ACTORS.len(),
@@ -71,7 +103,11 @@ fn load(docs: &[serde_json::Value]) -> demarche::Loaded {
     load_sources(
         docs.iter()
             .enumerate()
-            .map(|(i, d)| Source { name: format!("doc-{i}.json"), bytes: d.to_string().into_bytes(), format: SourceFormat::Json })
+            .map(|(i, d)| Source {
+                name: format!("doc-{i}.json"),
+                bytes: d.to_string().into_bytes(),
+                format: SourceFormat::Json,
+            })
             .collect(),
     )
 }
@@ -90,7 +126,11 @@ fn expression() -> impl Strategy<Value = String> {
         Just("kind:person".to_string()),
     ];
     prop::collection::vec((any::<bool>(), term), 0..4).prop_map(|terms| {
-        terms.into_iter().map(|(neg, t)| if neg { format!("-{t}") } else { t }).collect::<Vec<_>>().join(" ")
+        terms
+            .into_iter()
+            .map(|(neg, t)| if neg { format!("-{t}") } else { t })
+            .collect::<Vec<_>>()
+            .join(" ")
     })
 }
 

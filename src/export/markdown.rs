@@ -53,7 +53,9 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
         writeln!(
             out,
             "   - Source: {source}{link} (article `{}`, characters {}–{})",
-            one_line(r.article.id), r.span[0], r.span[1]
+            one_line(r.article.id),
+            r.span[0],
+            r.span[1]
         )?;
     }
     Ok(())
