@@ -4,6 +4,7 @@ mod actors;
 mod check;
 mod list;
 mod table;
+mod topics;
 
 use crate::diagnostic::{Diagnostic, tally};
 use crate::export::{self, ExportError, Options};
@@ -71,6 +72,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ActorsFormat::Table)]
         format: ActorsFormat,
     },
+    /// Compare positions: for each topic, who supports, opposes or is neutral
+    ///
+    /// A statement made on someone's behalf counts for the principal (the
+    /// president a spokesperson speaks for, the state a ministry speaks for).
+    #[command(after_help = EXIT_CODES)]
+    Topics {
+        /// Files or directories (default: the bundled corpus)
+        paths: Vec<PathBuf>,
+        /// Count only statements matching this filter expression
+        #[arg(short, long, default_value = "")]
+        filter: String,
+        #[arg(long, value_enum, default_value_t = TopicsFormat::Table)]
+        format: TopicsFormat,
+    },
     /// Write matching statements to a file (atomically; never overwrites without --force)
     #[command(after_help = EXIT_CODES)]
     Export {
@@ -109,6 +124,13 @@ pub enum ListFormat {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum ActorsFormat {
+    Table,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum TopicsFormat {
     Table,
     Jsonl,
     Csv,
@@ -158,6 +180,19 @@ pub fn main() -> ExitCode {
             let filtered = !filter.trim().is_empty();
             with_filter(&loaded, &filter, |ids| {
                 actors::run(&loaded.store, ids, filtered, format)
+            })
+        }
+        Some(Command::Topics {
+            paths,
+            filter,
+            format,
+        }) => {
+            let loaded = load_reporting(&paths);
+            let scope = Filter::parse(&filter)
+                .ok()
+                .and_then(|f| f.named_topics(&loaded.store));
+            with_filter(&loaded, &filter, |ids| {
+                topics::run(&loaded.store, ids, scope.as_deref(), format)
             })
         }
         Some(Command::Export {

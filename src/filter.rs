@@ -26,28 +26,32 @@ impl Filter {
         self.clauses.is_empty()
     }
 
+    /// The topics the expression's positive `topic:` terms name, as a mask over
+    /// `store.topics`; `None` when it names none.
+    pub fn named_topics(&self, store: &Store) -> Option<Vec<bool>> {
+        let named: Vec<&String> = self
+            .clauses
+            .iter()
+            .filter_map(|c| match (&c.term, c.negated) {
+                (Term::Topic(t), false) => Some(t),
+                _ => None,
+            })
+            .collect();
+        (!named.is_empty()).then(|| {
+            store
+                .topics
+                .iter()
+                .map(|t| {
+                    let t = fold(t);
+                    named.iter().any(|n| t.contains(n.as_str()))
+                })
+                .collect()
+        })
+    }
+
     /// Resolves actor names, topics and outlets against `store`.
     pub fn compile(&self, store: &Store) -> Matcher {
-        let topic_scope: Option<Vec<bool>> = {
-            let named: Vec<&String> = self
-                .clauses
-                .iter()
-                .filter_map(|c| match (&c.term, c.negated) {
-                    (Term::Topic(t), false) => Some(t),
-                    _ => None,
-                })
-                .collect();
-            (!named.is_empty()).then(|| {
-                store
-                    .topics
-                    .iter()
-                    .map(|t| {
-                        let t = fold(t);
-                        named.iter().any(|n| t.contains(n.as_str()))
-                    })
-                    .collect()
-            })
-        };
+        let topic_scope = self.named_topics(store);
         let clauses = self
             .clauses
             .iter()

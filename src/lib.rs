@@ -17,6 +17,7 @@ pub mod loader;
 pub mod model;
 pub mod record;
 pub mod search;
+pub mod stances;
 pub mod store;
 pub mod tui;
 

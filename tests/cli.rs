@@ -356,3 +356,36 @@ fn csv_guards_formula_cells_unless_asked_not_to() {
     assert_eq!(g[first][translation], "'-2+3");
     assert_eq!(r[first][text], "=HYPERLINK(\"http://x\")");
 }
+
+#[test]
+fn topics_compares_sides_and_credits_the_principal() {
+    let out = demarche()
+        .args([
+            "topics",
+            "--format",
+            "jsonl",
+            "--filter",
+            "topic:eu-participation",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let rows: Vec<serde_json::Value> = String::from_utf8(out)
+        .expect("utf8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    assert_eq!(rows.len(), 1, "only the topic named by the filter");
+    assert_eq!(rows[0]["topic"], "eu-participation");
+    assert_eq!(
+        rows[0]["opposes"][0]["id"], "putin",
+        "Peskov's statements count for Putin"
+    );
+    assert_eq!(rows[0]["supports"][0]["id"], "zelensky");
+    demarche().args(["topics"]).assert().success().stdout(
+        predicate::str::starts_with("TOPIC")
+            .and(predicate::str::contains("peace-through-strength")),
+    );
+}

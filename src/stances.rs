@@ -1,0 +1,56 @@
+//! Who supports, opposes or is neutral on each topic: the comparison behind `demarche topics`.
+
+use crate::model::{ActorId, Stance, StatementId, TopicId};
+use crate::store::Store;
+use std::collections::BTreeMap;
+
+/// One topic with the actors on each side and how many statements put them there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TopicSides {
+    pub topic: TopicId,
+    pub statements: usize,
+    /// Indexed like [`Stance::ALL`]: supports, opposes, neutral; most statements first.
+    pub sides: [Vec<(ActorId, usize)>; 3],
+}
+
+/// The actor whose position a statement states: its principal when someone spoke
+/// on another's behalf (a spokesperson, a ministry), else its speaker.
+pub fn holder(store: &Store, id: StatementId) -> ActorId {
+    let s = store.statement(id);
+    s.on_behalf_of.unwrap_or(s.speaker)
+}
+
+/// Sides per topic over `ids`, topics with the most statements first.
+pub fn sides(store: &Store, ids: &[StatementId]) -> Vec<TopicSides> {
+    let mut tally: BTreeMap<TopicId, (usize, [BTreeMap<ActorId, usize>; 3])> = BTreeMap::new();
+    for &id in ids {
+        let who = holder(store, id);
+        for t in store.statement(id).topics.iter() {
+            let entry = tally.entry(t.topic).or_default();
+            entry.0 += 1;
+            let side = Stance::ALL.iter().position(|s| *s == t.stance).unwrap_or(2);
+            *entry.1[side].entry(who).or_default() += 1;
+        }
+    }
+    let mut rows: Vec<TopicSides> = tally
+        .into_iter()
+        .map(|(topic, (statements, sides))| TopicSides {
+            topic,
+            statements,
+            sides: sides.map(|side| {
+                let mut v: Vec<(ActorId, usize)> = side.into_iter().collect();
+                v.sort_by(|a, b| {
+                    b.1.cmp(&a.1)
+                        .then_with(|| store.actor(a.0).name.cmp(&store.actor(b.0).name))
+                });
+                v
+            }),
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.statements
+            .cmp(&a.statements)
+            .then_with(|| store.topic(a.topic).cmp(store.topic(b.topic)))
+    });
+    rows
+}
