@@ -60,6 +60,9 @@ pub enum Command {
         filter: String,
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
+        /// In the table, show the English translation instead of the original text
+        #[arg(short, long)]
+        translation: bool,
     },
     /// Print actors with their statement counts
     #[command(after_help = EXIT_CODES)]
@@ -167,9 +170,12 @@ pub fn main() -> ExitCode {
             paths,
             filter,
             format,
+            translation,
         }) => {
             let loaded = load_reporting(&paths);
-            with_filter(&loaded, &filter, |ids| list::run(&loaded, ids, format))
+            with_filter(&loaded, &filter, |ids| {
+                list::run(&loaded, ids, format, translation)
+            })
         }
         Some(Command::Actors {
             paths,

@@ -389,3 +389,15 @@ fn topics_compares_sides_and_credits_the_principal() {
             .and(predicate::str::contains("peace-through-strength")),
     );
 }
+
+#[test]
+fn list_shows_translations_on_request() {
+    demarche()
+        .args(["list", "--translation", "--filter", "actor:pistorius"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("regrettable")
+                .and(predicate::str::contains("bedauerlich").not()),
+        );
+}

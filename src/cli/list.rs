@@ -8,7 +8,12 @@ use crate::model::StatementId;
 use crate::record::Record;
 use std::io::{self, BufWriter, Write};
 
-pub fn run(loaded: &Loaded, ids: &[StatementId], format: ListFormat) -> io::Result<()> {
+pub fn run(
+    loaded: &Loaded,
+    ids: &[StatementId],
+    format: ListFormat,
+    translation: bool,
+) -> io::Result<()> {
     let store = &loaded.store;
     let mut out = BufWriter::new(io::stdout().lock());
     match format {
@@ -41,11 +46,15 @@ pub fn run(loaded: &Loaded, ids: &[StatementId], format: ListFormat) -> io::Resu
                         Some(p) => format!("{} (for {})", r.speaker.name, p.name),
                         None => r.speaker.name.to_string(),
                     };
+                    let text = match (translation, r.translation) {
+                        (true, Some(t)) => t,
+                        _ => r.text,
+                    };
                     vec![
                         short_date(&r),
                         r.mode.to_string(),
                         speaker,
-                        r.text.to_string(),
+                        text.to_string(),
                     ]
                 })
                 .collect();
