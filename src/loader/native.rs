@@ -48,16 +48,28 @@ fn parse_doc(file: &str, bytes: &[u8], first_line: usize, jsonl: bool, out: &mut
         out.diagnostics.push(d);
         return;
     }
+    parse_value(&at, bytes, false, out);
+}
+
+/// Parses one document whole (fast path) or, if that fails, value by value.
+fn parse_value(at: &Position, bytes: &[u8], nested: bool, out: &mut Pending) {
+    let nests = |articles: bool| nested && articles;
     match serde_json::from_slice::<RawDoc>(bytes) {
-        Ok(doc) => check_doc(&at, doc, out),
+        Ok(doc) if nests(doc.articles.is_some()) => out.diagnostics.push(nesting_error(at)),
+        Ok(doc) => check_doc(at, doc, out),
         Err(fast_err) => match serde_json::from_slice::<LooseDoc>(bytes) {
-            Ok(loose) => check_loose(&at, loose, out),
+            Ok(loose) if nests(loose.articles.is_some()) => out.diagnostics.push(nesting_error(at)),
+            Ok(loose) => check_loose(at, loose, out),
             Err(_) => out.diagnostics.push(
-                not_utf8(&at, bytes)
+                not_utf8(at, bytes)
                     .unwrap_or_else(|| at.serde_error(&fast_err, at.line, at.column, "document")),
             ),
         },
     }
+}
+
+fn nesting_error(at: &Position) -> Diagnostic {
+    at.error("a corpus document cannot nest another `articles` list; skipped")
 }
 
 /// The 1-based line and column of byte `offset` in a document starting at `at`.
@@ -139,15 +151,36 @@ fn check_header(
     }
 }
 
-fn check_doc(at: &Position, doc: RawDoc, out: &mut Pending) {
-    if let Err(d) = check_header(at, doc.format.as_deref(), doc.version.as_ref()) {
+/// Checks the header and loads a corpus document's nested articles; returns
+/// whether the caller still has an article document to check.
+fn is_article_doc(
+    at: &Position,
+    format: Option<&str>,
+    version: Option<&serde_json::Number>,
+    articles: Option<Vec<&RawValue>>,
+    out: &mut Pending,
+) -> bool {
+    if let Err(d) = check_header(at, format, version) {
         out.diagnostics.push(*d);
-        return;
+        return false;
     }
-    if let Some(articles) = doc.articles {
-        for raw in articles {
-            parse_nested(&at.nested(raw), raw, out);
-        }
+    let Some(articles) = articles else {
+        return true;
+    };
+    for raw in articles {
+        parse_value(&at.nested(raw), raw.get().as_bytes(), true, out);
+    }
+    false
+}
+
+fn check_doc(at: &Position, doc: RawDoc, out: &mut Pending) {
+    if !is_article_doc(
+        at,
+        doc.format.as_deref(),
+        doc.version.as_ref(),
+        doc.articles,
+        out,
+    ) {
         return;
     }
     let Some(article) = doc.article else {
@@ -168,35 +201,16 @@ fn check_doc(at: &Position, doc: RawDoc, out: &mut Pending) {
     }
 }
 
-/// A document nested in a corpus document's `articles` list.
-fn parse_nested(at: &Position, raw: &RawValue, out: &mut Pending) {
-    let bytes = raw.get().as_bytes();
-    match serde_json::from_slice::<RawDoc>(bytes) {
-        Ok(doc) if doc.articles.is_some() => {
-            out.diagnostics
-                .push(at.error("a corpus document cannot nest another `articles` list; skipped"));
-        }
-        Ok(doc) => check_doc(at, doc, out),
-        Err(fast_err) => match serde_json::from_slice::<LooseDoc>(bytes) {
-            Ok(loose) => check_loose(at, loose, out),
-            Err(_) => out
-                .diagnostics
-                .push(at.serde_error(&fast_err, at.line, at.column, "document")),
-        },
-    }
-}
-
 /// The slow path for a document that did not parse whole: parse each actor and
 /// statement on its own, so one bad value skips only itself.
 fn check_loose(at: &Position, doc: LooseDoc, out: &mut Pending) {
-    if let Err(d) = check_header(at, doc.format.as_deref(), doc.version.as_ref()) {
-        out.diagnostics.push(*d);
-        return;
-    }
-    if let Some(articles) = doc.articles {
-        for raw in articles {
-            parse_nested(&at.nested(raw), raw, out);
-        }
+    if !is_article_doc(
+        at,
+        doc.format.as_deref(),
+        doc.version.as_ref(),
+        doc.articles,
+        out,
+    ) {
         return;
     }
     let Some(article_raw) = doc.article else {
