@@ -145,6 +145,9 @@ pub struct PendingDoc {
     pub foreign: Vec<String>,
     pub topics: Vec<String>,
     pub statements: Vec<Statement>,
+    /// Ids of actors an importer made up from a name (not defined by a person):
+    /// merged quietly with other definitions of the same id.
+    pub inferred: HashSet<String>,
     actor_index: HashMap<String, u32>,
     foreign_index: HashMap<String, u32>,
     topic_index: HashMap<String, u32>,
@@ -163,6 +166,7 @@ impl PendingDoc {
             foreign: Vec::new(),
             topics: Vec::new(),
             statements: Vec::new(),
+            inferred: HashSet::new(),
             actor_index: HashMap::new(),
             foreign_index: HashMap::new(),
             topic_index: HashMap::new(),
