@@ -123,6 +123,18 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
     out.write_all(b"\n")
 }
 
+/// Writes one article document (not a corpus document) holding `ids`, all of `article`.
+pub fn write_article(
+    store: &Store,
+    article: ArticleId,
+    ids: &[StatementId],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &document(store, article, ids))
+        .map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
 fn document<'a>(store: &'a Store, article_id: ArticleId, ids: &[StatementId]) -> Document<'a> {
     let a = store.article(article_id);
     let mut actors: BTreeSet<ActorId> = BTreeSet::new();

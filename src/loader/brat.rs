@@ -204,7 +204,7 @@ fn attributions(
         for (role_name, id) in &e.args {
             let role = mapping.role(role_name);
             if role.is_some() {
-                by_span.entry(id).or_default().push(i);
+                link(&mut by_span, id, i);
             }
             let span = match target(id) {
                 Target::Span(t) => t,
@@ -246,7 +246,7 @@ fn attributions(
             }
         }
         if let Some(trigger) = &e.trigger {
-            by_span.entry(trigger).or_default().push(i);
+            link(&mut by_span, trigger, i);
         }
         let attribution = mapping.is_attribution(&e.kind) || !content.is_empty();
         if broken || !attribution {
@@ -402,40 +402,54 @@ fn attributions(
             }
         }
     }
-    let mut noted: HashSet<usize> = HashSet::new();
+    // Several notes of one text type on one event are lines of one text.
+    let mut noted: HashSet<(usize, String)> = HashSet::new();
     for n in &anns.notes {
-        let text = n.value.as_deref().unwrap_or_default().trim().to_string();
+        let text = n.value.as_deref().unwrap_or_default().to_string();
+        let kind = n.kind.to_ascii_lowercase();
         for i in events_of(n, "note", out) {
             let Some(s) = results[i].as_mut() else {
                 continue;
             };
-            match n.kind.to_ascii_lowercase().as_str() {
-                "annotatornotes" => {
-                    if noted.insert(i) {
-                        s.notes = Some(text.clone());
-                    } else if let Some(notes) = s.notes.as_mut() {
-                        notes.push('\n');
-                        notes.push_str(&text);
-                    }
+            let first = noted.insert((i, kind.clone()));
+            let field = match kind.as_str() {
+                "annotatornotes" => &mut s.notes,
+                "translation" => &mut s.translation,
+                "place" => &mut s.place,
+                "date" => &mut s.date,
+                "cue" => &mut s.cue,
+                "key" | "id" => {
+                    s.key = text.trim().to_string();
+                    continue;
                 }
-                "translation" => s.translation = Some(text.clone()),
-                "place" => s.place = Some(text.clone()),
-                "date" => s.date = Some(text.clone()),
-                "cue" => s.cue = Some(text.clone()),
-                "key" | "id" => s.key = text.clone(),
-                kind @ ("addressee" | "onbehalfof") => {
-                    let actor = note_actor(&text);
-                    if kind == "addressee" {
-                        s.addressees.push(actor);
-                    } else {
-                        s.on_behalf_of = Some(actor);
-                    }
+                "addressee" => {
+                    s.addressees.push(note_actor(text.trim()));
+                    continue;
                 }
-                _ => {}
+                "onbehalfof" => {
+                    s.on_behalf_of = Some(note_actor(text.trim()));
+                    continue;
+                }
+                _ => continue,
+            };
+            match field {
+                Some(lines) if !first => {
+                    lines.push('\n');
+                    lines.push_str(&text);
+                }
+                _ => *field = Some(text.clone()),
             }
         }
     }
     results.into_iter().flatten().collect()
+}
+
+/// Records that span `id` stands for event `i` (once).
+fn link<'a>(by_span: &mut HashMap<&'a str, Vec<usize>>, id: &'a str, i: usize) {
+    let list = by_span.entry(id).or_default();
+    if !list.contains(&i) {
+        list.push(i);
+    }
 }
 
 /// The content's text: pieces joined by one space (`None` if they overlap).
