@@ -20,12 +20,13 @@ Exit codes:
   0  success (check: no errors; with --strict, no warnings either)
   1  check found errors (or warnings, with --strict)
   2  usage error: bad arguments or an invalid --filter expression
-  3  export not written: the file exists (use --force) or cannot be written";
+  3  export or convert not written: a file exists (use --force) or cannot be written";
 
 /// Browse diplomatic statements from annotated news articles.
 ///
 /// With no subcommand, opens the terminal browser on PATHs (files or
-/// directories of .json/.jsonl articles) or, with none, on the bundled corpus.
+/// directories of .json/.jsonl articles, brat .txt/.ann folders, Label Studio
+/// exports) or, with none, on the bundled corpus.
 #[derive(Parser, Debug)]
 #[command(name = "demarche", version, args_conflicts_with_subcommands = true, after_help = EXIT_CODES)]
 pub struct Cli {

@@ -164,6 +164,8 @@ pub struct Builder<'a> {
     folder: &'a Folder,
     /// Actor ids defined in `doc`, to their index in `doc.actors`.
     defined: HashMap<String, usize>,
+    /// The article text as characters, for mode inference (built on first need).
+    chars: Option<Vec<char>>,
 }
 
 impl<'a> Builder<'a> {
@@ -172,6 +174,7 @@ impl<'a> Builder<'a> {
             doc,
             folder,
             defined: HashMap::new(),
+            chars: None,
         }
     }
 
@@ -249,10 +252,11 @@ impl<'a> Builder<'a> {
             .map(|m| Cow::Owned(self.actor(Some(m))))
             .collect();
         let mode = a.mode.unwrap_or_else(|| {
-            let chars: Vec<char> = self.doc.article.text.chars().collect();
+            let text = &self.doc.article.text;
+            let chars = self.chars.get_or_insert_with(|| text.chars().collect());
             let start = a.content.first().map_or(0, |p| p.0);
             let end = a.content.last().map_or(0, |p| p.1);
-            infer_mode(&chars, start, end)
+            infer_mode(chars, start, end)
         });
         let span = match a.content.as_slice() {
             [(s, e)] => RawSpan::Range(*s as i64, *e as i64),
