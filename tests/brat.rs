@@ -247,3 +247,23 @@ fn one_ann_file_given_on_the_command_line_loads_its_text() {
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     assert_eq!(loaded.store.len(), 2);
 }
+
+#[test]
+fn polnear_layout_texts_in_a_sibling_folder_and_metadata_two_levels_up() {
+    let loaded = load(&["brat/layout/data"]);
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    assert_eq!(loaded.store.len(), 4);
+    let e1 = record(&loaded, "c3d4/E1");
+    assert_eq!(
+        e1.article.title,
+        Some("Rally goes ahead despite objections")
+    );
+    assert_eq!(e1.article.author, None, "`None` in the table is no value");
+    assert_eq!(e1.article.published.as_deref(), Some("2016-10-01"));
+    assert_eq!(e1.speaker.name, "Councillor Amos Fenwick");
+    let e2 = record(&loaded, "c3d4/E2");
+    assert_eq!(e2.mode, "direct");
+    assert_eq!(e2.pieces, Some(vec![[98, 120], [146, 177]]));
+    let e4 = record(&loaded, "c3d4/E4");
+    assert_eq!(e4.speaker.name, "who (unresolved)");
+}

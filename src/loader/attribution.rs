@@ -89,6 +89,31 @@ pub fn name_id(name: &str) -> String {
     id.trim_end_matches('-').to_string()
 }
 
+/// The name in a speaker span: without trailing punctuation, and without an
+/// apposition (`Flynn, a top Trump surrogate,` is `Flynn`).
+pub fn speaker_name(text: &str) -> &str {
+    let text = text
+        .trim()
+        .trim_end_matches(|c: char| matches!(c, ',' | ';' | ':' | '—' | '–') || c.is_whitespace());
+    const APPOSITIONS: &[&str] = &[
+        ", a ",
+        ", an ",
+        ", the ",
+        ", who ",
+        ", which ",
+        ", one of ",
+        " — ",
+        " – ",
+    ];
+    let cut = APPOSITIONS
+        .iter()
+        .filter_map(|a| text.find(a))
+        .min()
+        .unwrap_or(text.len());
+    let name = text[..cut].trim();
+    if name.is_empty() { text } else { name }
+}
+
 /// Whether a speaker span is only a pronoun.
 pub fn is_pronoun(text: &str) -> bool {
     let t = text.trim().to_lowercase();
@@ -193,12 +218,13 @@ impl<'a> Builder<'a> {
                 .unwrap_or(id);
             return self.define(id, name, Some(text));
         }
-        let id = name_id(text);
-        if is_pronoun(text) || id.is_empty() {
+        let name = speaker_name(text);
+        let id = name_id(name);
+        if is_pronoun(name) || id.is_empty() {
             let id = format!("unresolved:{}:{}", self.doc.article.id, text.to_lowercase());
             return self.define(&id, &format!("{text} (unresolved)"), None);
         }
-        self.define(&id, text, Some(text))
+        self.define(&id, name, Some(text))
     }
 
     /// Defines `id` (from the folder's actor table when it is there), adding
@@ -340,6 +366,12 @@ mod tests {
         assert_eq!(name_id("Sébastien Lecornu"), "sébastien-lecornu");
         assert_eq!(name_id("Trump's campaign"), "trumps-campaign");
         assert!(is_pronoun(" He"));
+        assert_eq!(speaker_name("Flynn, a top Trump surrogate,"), "Flynn");
+        assert_eq!(speaker_name("Robby Mook"), "Robby Mook");
+        assert_eq!(
+            speaker_name("Clinton, Sanders and Warren"),
+            "Clinton, Sanders and Warren"
+        );
         assert!(!is_pronoun("Flynn"));
     }
 }

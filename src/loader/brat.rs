@@ -12,6 +12,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// Sibling folders of an annotation folder where its texts may be instead.
+const TEXT_DIRS: &[&str] = &["text", "texts", "txt"];
+
 /// One text and its annotation sets.
 pub struct BratDoc {
     /// The file stem: the article id.
@@ -23,27 +26,44 @@ pub struct BratDoc {
 }
 
 /// Pairs the `.ann` files of `dir` with their texts: for `X.ann`, the longest prefix
-/// `P` such that `P.txt` exists and `X` is `P` or starts with `P_`.
+/// `P` such that `P.txt` exists (in `dir`, else in a sibling `text/` folder) and `X`
+/// is `P` or starts with `P_`.
 pub fn group(
     dir: &Path,
     anns: &[PathBuf],
     folder: Arc<Folder>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<BratDoc> {
-    let mut docs: BTreeMap<String, Vec<(PathBuf, Option<String>)>> = BTreeMap::new();
+    type Sets = Vec<(PathBuf, Option<String>)>;
+    let mut docs: BTreeMap<String, (PathBuf, Sets)> = BTreeMap::new();
+    // Texts beside the annotations, else in a sibling `text/` folder (PolNeAR's layout).
+    let text_dirs: Vec<PathBuf> = std::iter::once(dir.to_path_buf())
+        .chain(
+            TEXT_DIRS
+                .iter()
+                .filter_map(|n| dir.parent().map(|p| p.join(n))),
+        )
+        .filter(|d| d.is_dir())
+        .collect();
     for ann in anns {
         let Some(stem) = ann.file_stem().and_then(|s| s.to_str()) else {
             continue;
         };
-        let has_text = |p: &str| dir.join(format!("{p}.txt")).is_file();
+        let text_of = |p: &str| {
+            text_dirs
+                .iter()
+                .map(|d| d.join(format!("{p}.txt")))
+                .find(|t| t.is_file())
+        };
         let split = std::iter::once(stem.len())
             .chain(stem.rmatch_indices('_').map(|(i, _)| i))
-            .find(|&i| has_text(&stem[..i]));
+            .find_map(|i| text_of(&stem[..i]).map(|t| (i, t)));
         match split {
-            Some(i) => {
+            Some((i, text)) => {
                 let annotator = (i < stem.len()).then(|| stem[i + 1..].to_string());
                 docs.entry(stem[..i].to_string())
-                    .or_default()
+                    .or_insert_with(|| (text, Vec::new()))
+                    .1
                     .push((ann.clone(), annotator));
             }
             None => diagnostics.push(Diagnostic::at(
@@ -51,16 +71,16 @@ pub fn group(
                 None,
                 None,
                 format!(
-                    "no text beside it: expected {stem}.txt (or NAME.txt for NAME_<annotator>.ann); annotations skipped"
+                    "no text beside it: expected {stem}.txt (or NAME.txt for NAME_<annotator>.ann) here or in ../text/; annotations skipped"
                 ),
             )),
         }
     }
     docs.into_iter()
-        .map(|(name, mut sets)| {
+        .map(|(name, (text, mut sets))| {
             sets.sort_by(|a, b| a.1.cmp(&b.1));
             BratDoc {
-                text: dir.join(format!("{name}.txt")),
+                text,
                 name,
                 sets,
                 folder: folder.clone(),

@@ -35,18 +35,22 @@ pub struct Folder {
 }
 
 impl Folder {
-    /// Reads the mapping, metadata and actor files of `dir`; each is optional.
+    /// Reads the mapping, metadata and actor files for the annotation files in `dir`;
+    /// each is optional and is looked for in `dir`, then in its parent and grandparent
+    /// (PolNeAR keeps `data/metadata.tsv` above `data/dev/attributions/`).
     pub fn read(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Folder {
+        let mapping_dir = find_up(dir, &[super::mapping::MAPPING_FILE])
+            .and_then(|p| p.parent().map(Path::to_path_buf));
         let mut folder = Folder {
-            mapping: Mapping::in_dir(dir, diagnostics),
+            mapping: mapping_dir
+                .map_or_else(Mapping::default, |d| Mapping::in_dir(&d, diagnostics)),
             ..Folder::default()
         };
-        if let Some(name) = METADATA_FILES.iter().find(|n| dir.join(n).is_file()) {
-            folder.read_metadata(&dir.join(name), diagnostics);
+        if let Some(path) = find_up(dir, METADATA_FILES) {
+            folder.read_metadata(&path, diagnostics);
         }
-        let actors = dir.join(ACTORS_FILE);
-        if actors.is_file() {
-            folder.read_actors(&actors, diagnostics);
+        if let Some(path) = find_up(dir, &[ACTORS_FILE]) {
+            folder.read_actors(&path, diagnostics);
         }
         folder
     }
@@ -98,7 +102,7 @@ impl Folder {
             let cell = |i: Option<usize>| {
                 i.and_then(|i| row.get(i))
                     .map(|c| c.trim().to_string())
-                    .filter(|c| !c.is_empty())
+                    .filter(|c| !is_blank(c))
             };
             let Some(name) = cell(Some(key)) else {
                 continue;
@@ -218,6 +222,21 @@ impl Folder {
             self.actors.insert(id, actor);
         }
     }
+}
+
+/// The first of `names` in `dir`, its parent or its grandparent.
+fn find_up(dir: &Path, names: &[&str]) -> Option<std::path::PathBuf> {
+    dir.ancestors()
+        .take(3)
+        .find_map(|d| names.iter().map(|n| d.join(n)).find(|p| p.is_file()))
+}
+
+/// Cells that mean "no value" in metadata tables.
+fn is_blank(cell: &str) -> bool {
+    matches!(
+        cell.to_ascii_lowercase().as_str(),
+        "" | "none" | "na" | "n/a" | "null" | "nan" | "-"
+    )
 }
 
 type Table = (Vec<String>, Vec<(usize, Vec<String>)>);
