@@ -267,3 +267,50 @@ fn polnear_layout_texts_in_a_sibling_folder_and_metadata_two_levels_up() {
     let e4 = record(&loaded, "c3d4/E4");
     assert_eq!(e4.speaker.name, "who (unresolved)");
 }
+
+#[test]
+fn metadata_mapping_and_encoding_problems_are_reported_and_the_documents_still_load() {
+    let dir = folder(&[
+        ("a_2020-01-02.txt", "Flynn said no."),
+        (
+            "a_2020-01-02.ann",
+            "T1\tSource 0 5\tFlynn\nT2\tContent 11 13\tno\nE1\tAttribution:T2 Source:T1 Content:T2\n",
+        ),
+        ("metadata.tsv", "filename\tdate\na_2020-01-02\tsoon\n"),
+        ("demarche-mapping.json", r#"{"sauce": ["Speaker"]}"#),
+    ]);
+    std::fs::write(dir.path().join("b.txt"), b"caf\xe9").expect("write");
+    std::fs::write(dir.path().join("b.ann"), "").expect("write");
+    let loaded = demarche::load_paths(&[dir.path()]);
+    let shown: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+    let expected = [
+        "demarche-mapping.json:1:",
+        "unknown field `sauce`",
+        "metadata.tsv:2: warning: publication date \"soon\"",
+        "b.txt: error: not valid UTF-8",
+    ];
+    for e in expected {
+        assert!(shown.iter().any(|d| d.contains(e)), "{e} not in {shown:#?}");
+    }
+    assert_eq!(loaded.diagnostics.len(), 3, "{shown:#?}");
+    let r = record(&loaded, "E1");
+    assert_eq!(r.article.published.as_deref(), Some("2020-01-02"));
+}
+
+#[test]
+fn a_metadata_table_without_a_file_column_is_reported() {
+    let dir = folder(&[
+        ("a.txt", "Flynn said no."),
+        ("a.ann", ""),
+        ("metadata.csv", "title,date\nX,2020\n"),
+    ]);
+    let loaded = demarche::load_paths(&[dir.path()]);
+    assert_eq!(loaded.diagnostics.len(), 1, "{:?}", loaded.diagnostics);
+    let d = &loaded.diagnostics[0];
+    assert!(
+        d.to_string()
+            .contains("metadata.csv:1: error: no column naming the file"),
+        "{d}"
+    );
+    assert_eq!(loaded.store.articles.len(), 1);
+}
