@@ -108,7 +108,7 @@ pub fn parse(file: &str, bytes: &[u8], dir: Option<&Path>) -> Pending {
             out.push(err(
                 line,
                 format!(
-                    "task #{}: no `data.text`: expected the article text; task skipped",
+                    "task #{}: no `data.text`: expected the article text (export from Label Studio as JSON, not JSON-MIN); task skipped",
                     n + 1
                 ),
             ));
