@@ -46,8 +46,8 @@ fn each_annotation_is_its_own_set_and_cancelled_ones_are_skipped() {
     assert_eq!(lea.annotator, Some("lea@example.org"));
     assert_eq!(lea.text, "„Wir verhandeln nicht über Grenzen.“");
     let ids = demarche::filter::select(&loaded.store, "annotator:3").expect("filter");
-    assert_eq!(ids.len(), 4);
-    assert_eq!(loaded.store.len(), 6);
+    assert_eq!(ids.len(), 5);
+    assert_eq!(loaded.store.len(), 7);
 }
 
 #[test]
@@ -63,6 +63,12 @@ fn relations_in_either_direction_link_source_cue_addressee_and_principal() {
     assert_eq!(q2.topics_joined(), "angebot:opposes");
     let q3 = record(&loaded, "export-7", "3/q3");
     assert_eq!(q3.on_behalf_of.map(|p| p.name), Some("die Partei"));
+    let q4 = record(&loaded, "export-7", "3/q4");
+    assert_eq!(
+        q4.speaker, q1.speaker,
+        "one source region serves two statements"
+    );
+    assert_eq!(q4.cue, Some("fügte hinzu"));
     let q9 = record(&loaded, "export-7", "lea@example.org/q9");
     assert_eq!(q9.speaker.id, "unknown-source");
 }
