@@ -21,12 +21,13 @@ Exit codes:
   0  success (check: no errors; with --strict, no warnings either)
   1  check found errors (or warnings, with --strict)
   2  usage error: bad arguments or an invalid --filter expression
-  3  export not written: the file exists (use --force) or cannot be written";
+  3  export or convert not written: a file exists (use --force) or cannot be written";
 
 /// Browse diplomatic statements from annotated news articles.
 ///
 /// With no subcommand, opens the terminal browser on PATHs (files or
-/// directories of .json/.jsonl articles) or, with none, on the bundled corpus.
+/// directories of .json/.jsonl articles, brat .txt/.ann folders, Label Studio
+/// exports) or, with none, on the bundled corpus.
 #[derive(Parser, Debug)]
 #[command(name = "demarche", version, args_conflicts_with_subcommands = true, after_help = EXIT_CODES)]
 pub struct Cli {
@@ -109,6 +110,29 @@ pub enum Command {
         #[arg(long)]
         no_formula_guard: bool,
     },
+    /// Convert articles (our format, brat, Label Studio) to our format or to brat standoff
+    #[command(after_help = EXIT_CODES)]
+    Convert {
+        /// Files or directories (default: the bundled corpus)
+        paths: Vec<PathBuf>,
+        /// The format to write
+        #[arg(long, value_enum)]
+        to: ConvertFormat,
+        /// The directory to write into (created if missing)
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace files that exist
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ConvertFormat {
+    /// One ARTICLE_ID.json article document per article
+    Native,
+    /// ARTICLE_ID.txt + ARTICLE_ID.ann (+ _<annotator>.ann), metadata.tsv, actors.tsv
+    Brat,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -214,6 +238,39 @@ pub fn main() -> ExitCode {
                 csv_guard_formulas: !no_formula_guard,
             };
             run_export(&loaded, &filter, format.into(), options, &output, force)
+        }
+        Some(Command::Convert {
+            paths,
+            to,
+            output,
+            force,
+        }) => run_convert(&load_reporting(&paths), to, &output, force),
+    }
+}
+
+fn run_convert(loaded: &Loaded, to: ConvertFormat, dir: &std::path::Path, force: bool) -> ExitCode {
+    let target = match to {
+        ConvertFormat::Native => crate::convert::Target::Native,
+        ConvertFormat::Brat => crate::convert::Target::Brat,
+    };
+    match crate::convert::write_dir(&loaded.store, target, dir, force) {
+        Ok(paths) => {
+            eprintln!(
+                "demarche: wrote {} article(s), {} statement(s) as {} files to {}",
+                loaded.store.articles.len(),
+                loaded.store.len(),
+                paths.len(),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e @ ExportError::Exists(_)) => {
+            eprintln!("demarche: {e}; nothing written (use --force to replace)");
+            ExitCode::from(3)
+        }
+        Err(e) => {
+            eprintln!("demarche: {e}");
+            ExitCode::from(3)
         }
     }
 }

@@ -5,6 +5,7 @@ mod json;
 mod markdown;
 
 pub use self::csv::{HEADER as CSV_HEADER, guard};
+pub use self::json::write_article;
 
 use crate::model::StatementId;
 use crate::store::Store;
@@ -99,6 +100,18 @@ pub fn write_file(
     path: &Path,
     overwrite: bool,
 ) -> Result<(), ExportError> {
+    write_atomically(path, overwrite, |out| {
+        write(store, ids, format, options, out)
+    })
+}
+
+/// Writes whatever `body` writes to `path` atomically: a temporary file in the same
+/// directory, flushed, synced and renamed; an existing file is replaced only with `overwrite`.
+pub fn write_atomically(
+    path: &Path,
+    overwrite: bool,
+    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), ExportError> {
     let io_error = |source| ExportError::Io {
         path: path.to_path_buf(),
         source,
@@ -122,7 +135,7 @@ pub fn write_file(
         .map_err(io_error)?;
     {
         let mut buffered = io::BufWriter::new(temp.as_file_mut());
-        write(store, ids, format, options, &mut buffered).map_err(io_error)?;
+        body(&mut buffered).map_err(io_error)?;
         buffered.flush().map_err(io_error)?;
     }
     temp.as_file().sync_all().map_err(io_error)?;

@@ -77,6 +77,7 @@ enum Test {
     Articles(Vec<bool>),
     Kind(crate::model::ActorKind),
     Place(String),
+    Annotator(String),
     Text(String),
 }
 
@@ -125,6 +126,7 @@ fn compile_term(store: &Store, term: &Term, topic_scope: Option<&[bool]>) -> Tes
         }),
         Term::Kind(k) => Test::Kind(*k),
         Term::Place(p) => Test::Place(p.clone()),
+        Term::Annotator(a) => Test::Annotator(a.clone()),
         Term::Text(t) => Test::Text(t.clone()),
     }
 }
@@ -221,6 +223,7 @@ fn test_one(store: &Store, id: StatementId, s: &Statement, test: &Test) -> bool 
             .place
             .as_deref()
             .is_some_and(|x| fold(x).contains(p.as_str())),
+        Test::Annotator(a) => s.annotator.as_deref().is_some_and(|x| fold(x) == *a),
         Test::Text(needle) => store.folded(id).contains(needle.as_str()),
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod bundled;
 pub mod cli;
+pub mod convert;
 pub mod date;
 pub mod diagnostic;
 pub mod export;

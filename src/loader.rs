@@ -1,9 +1,16 @@
 //! Loading: paths and in-memory sources become a [`Store`] plus the diagnostics of what was skipped.
 
+mod attribution;
+mod brat;
+pub mod folder;
+pub mod label_studio;
+pub mod mapping;
 mod merge;
 pub mod native;
 mod pending;
 mod raw;
+
+pub use attribution::{OWN_NAMESPACE, UNKNOWN_SOURCE};
 
 use crate::diagnostic::Diagnostic;
 use crate::store::Store;
@@ -49,6 +56,8 @@ pub struct Source {
 enum Input {
     Memory(Source),
     File(PathBuf, SourceFormat),
+    /// A brat text with its annotation files.
+    Brat(brat::BratDoc),
 }
 
 /// Loads files and directories (recursively, `.json` and `.jsonl`), in the order given.
@@ -99,7 +108,24 @@ fn collect(
             }
         };
         entries.sort();
+        let anns: Vec<PathBuf> = entries
+            .iter()
+            .filter(|e| has_extension(e, "ann") && e.is_file())
+            .cloned()
+            .collect();
+        if !anns.is_empty() {
+            let folder = std::sync::Arc::new(folder::Folder::read(path, diagnostics));
+            for doc in brat::group(path, &anns, folder, diagnostics) {
+                inputs.push(Input::Brat(doc));
+            }
+        }
         for entry in entries {
+            let mapping_file = entry
+                .file_name()
+                .is_some_and(|n| n == mapping::MAPPING_FILE);
+            if mapping_file || (!anns.is_empty() && has_extension(&entry, "ann")) {
+                continue;
+            }
             let hidden = entry
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -107,6 +133,17 @@ fn collect(
             if !hidden {
                 collect(&entry, false, inputs, diagnostics);
             }
+        }
+        return;
+    }
+    if explicit && has_extension(path, "ann") {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let folder = std::sync::Arc::new(folder::Folder::read(&dir, diagnostics));
+        for doc in brat::group(&dir, &[path.to_path_buf()], folder, diagnostics) {
+            inputs.push(Input::Brat(doc));
         }
         return;
     }
@@ -127,10 +164,18 @@ fn finish(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>) -> Loaded {
     Loaded { store, diagnostics }
 }
 
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
 fn parse_input(input: Input) -> Pending {
+    let mut dir = None;
     let source = match input {
+        Input::Brat(doc) => return brat::parse(doc),
         Input::Memory(source) => source,
         Input::File(path, format) => {
+            dir = path.parent().map(Path::to_path_buf);
             let name = path.display().to_string();
             match std::fs::read(&path) {
                 Ok(bytes) => Source {
@@ -162,6 +207,9 @@ fn parse_input(input: Input) -> Pending {
         return pending;
     }
     match source.format {
+        SourceFormat::Json if label_studio::is_export(&source.bytes) => {
+            label_studio::parse(&source.name, &source.bytes, dir.as_deref())
+        }
         SourceFormat::Json => native::parse_json(&source.name, &source.bytes),
         SourceFormat::JsonLines => native::parse_jsonl(&source.name, &source.bytes),
     }

@@ -158,7 +158,19 @@ pub struct Span {
     pub end: u32,
 }
 
-/// One attributed statement. Its text is a slice of its article's text, never a copy.
+/// The pieces of a discontinuous statement (a span such as `256 377;463 616` in brat).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Discontinuous {
+    /// Each piece in Unicode characters into the article text, in order, not overlapping.
+    pub chars: Box<[Span]>,
+    /// The same pieces in bytes.
+    pub bytes: Box<[Span]>,
+    /// The pieces' text joined by one space: what [`crate::Store::text`] returns.
+    pub text: Box<str>,
+}
+
+/// One attributed statement. Its text is a slice of its article's text, never a copy
+/// (except for a discontinuous statement, whose joined pieces are kept in `discontinuous`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Statement {
     /// The id as written in the file, unique within its article.
@@ -167,10 +179,13 @@ pub struct Statement {
     pub speaker: ActorId,
     pub on_behalf_of: Option<ActorId>,
     pub mode: Mode,
-    /// Offsets in Unicode characters into the article text.
+    /// Offsets in Unicode characters into the article text (first start to last
+    /// end for a discontinuous statement).
     pub chars: Span,
     /// The same range in bytes, for slicing.
     pub bytes: Span,
+    /// The pieces, when the statement's text is not one contiguous passage.
+    pub discontinuous: Option<Box<Discontinuous>>,
     pub cue: Option<Box<str>>,
     pub date: Option<DateSpec>,
     pub place: Option<Box<str>>,
@@ -178,6 +193,8 @@ pub struct Statement {
     pub topics: Box<[TopicStance]>,
     pub translation: Option<Box<str>>,
     pub notes: Option<Box<str>>,
+    /// Who annotated the statement, where one text has several annotation sets.
+    pub annotator: Option<Box<str>>,
 }
 
 impl Statement {

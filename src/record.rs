@@ -62,7 +62,11 @@ pub struct Record<'a> {
     pub topics: Vec<TopicRef<'a>>,
     /// Offsets in Unicode characters into the article text, end exclusive.
     pub span: [u32; 2],
+    /// The pieces of a discontinuous statement (`text` is them joined by one space).
+    pub pieces: Option<Vec<[u32; 2]>>,
     pub notes: Option<&'a str>,
+    /// Who annotated the statement, where a text has several annotation sets.
+    pub annotator: Option<&'a str>,
     pub article: ArticleRef<'a>,
 }
 
@@ -95,7 +99,12 @@ impl<'a> Record<'a> {
                 })
                 .collect(),
             span: [s.chars.start, s.chars.end],
+            pieces: s
+                .discontinuous
+                .as_ref()
+                .map(|d| d.chars.iter().map(|p| [p.start, p.end]).collect()),
             notes: s.notes.as_deref(),
+            annotator: s.annotator.as_deref(),
             article: ArticleRef {
                 id: &article.id,
                 title: article.title.as_deref(),
@@ -113,6 +122,16 @@ impl<'a> Record<'a> {
         self.topics
             .iter()
             .map(|t| format!("{}:{}", t.topic, t.stance))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// Discontinuous pieces as `start-end` joined by `; `, or empty.
+    pub fn pieces_joined(&self) -> String {
+        self.pieces
+            .iter()
+            .flatten()
+            .map(|[s, e]| format!("{s}-{e}"))
             .collect::<Vec<_>>()
             .join("; ")
     }

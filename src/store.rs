@@ -144,12 +144,10 @@ impl Store {
         self.topic_ids.get(key).copied()
     }
 
-    /// The statement's text as it stands in its article (a slice, not a copy).
+    /// The statement's text as it stands in its article (a slice, not a copy);
+    /// for a discontinuous statement, its pieces joined by one space.
     pub fn text(&self, id: StatementId) -> &str {
-        let s = self.statement(id);
-        let text = &self.article(s.article).text;
-        text.get(s.bytes.start as usize..s.bytes.end as usize)
-            .unwrap_or_default()
+        statement_text(&self.articles, self.statement(id))
     }
 
     /// Statements the actor made as speaker, chronologically.
@@ -219,18 +217,24 @@ fn sort_key(
     (day, published, s.article.0, s.chars.start)
 }
 
+/// A statement's text: the article slice, or the joined pieces of a discontinuous one.
+fn statement_text<'a>(articles: &'a [Article], s: &'a Statement) -> &'a str {
+    if let Some(d) = &s.discontinuous {
+        return &d.text;
+    }
+    articles[s.article.index()]
+        .text
+        .get(s.bytes.start as usize..s.bytes.end as usize)
+        .unwrap_or_default()
+}
+
 fn fold_statements(articles: &[Article], statements: &[Statement]) -> (String, Vec<usize>) {
     let regions: Vec<String> = statements
         .par_chunks(4096)
         .map(|chunk| {
             let mut buf = String::new();
             for s in chunk {
-                let text = &articles[s.article.index()].text;
-                fold_into(
-                    text.get(s.bytes.start as usize..s.bytes.end as usize)
-                        .unwrap_or_default(),
-                    &mut buf,
-                );
+                fold_into(statement_text(articles, s), &mut buf);
                 buf.push(FIELD_SEP);
                 if let Some(t) = &s.translation {
                     fold_into(t, &mut buf);

@@ -32,6 +32,8 @@ pub const HEADER: &[&str] = &[
     "url",
     "language",
     "notes",
+    "annotator",
+    "span_pieces",
 ];
 
 /// Prefixes a cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, CR) with `'`.
@@ -56,7 +58,8 @@ pub fn write(
         let span_end = r.span[1].to_string();
         let addressees = r.addressees_joined();
         let topics = r.topics_joined();
-        let row: [&str; 24] = [
+        let pieces = r.pieces_joined();
+        let row: [&str; 26] = [
             r.id,
             r.article.id,
             r.speaker.id,
@@ -81,6 +84,8 @@ pub fn write(
             r.article.url.unwrap_or(""),
             r.article.language.unwrap_or(""),
             r.notes.unwrap_or(""),
+            r.annotator.unwrap_or(""),
+            &pieces,
         ];
         if options.csv_guard_formulas {
             w.write_record(

@@ -60,7 +60,7 @@ struct StatementOut<'a> {
     on_behalf_of: Option<&'a str>,
     mode: &'static str,
     text: &'a str,
-    span: [u32; 2],
+    span: SpanOut,
     #[serde(skip_serializing_if = "Option::is_none")]
     cue: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -73,6 +73,25 @@ struct StatementOut<'a> {
     translation: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     notes: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    annotator: Option<&'a str>,
+}
+
+/// `[start, end]`, or the pieces of a discontinuous statement.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum SpanOut {
+    Range([u32; 2]),
+    Pieces(Vec<[u32; 2]>),
+}
+
+impl SpanOut {
+    fn of(s: &crate::model::Statement) -> SpanOut {
+        match &s.discontinuous {
+            Some(d) => SpanOut::Pieces(d.chars.iter().map(|p| [p.start, p.end]).collect()),
+            None => SpanOut::Range([s.chars.start, s.chars.end]),
+        }
+    }
 }
 
 /// Writes the selection as a corpus document; each article keeps its full text
@@ -101,6 +120,18 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
         articles,
     };
     serde_json::to_writer_pretty(&mut *out, &corpus).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+/// Writes one article document (not a corpus document) holding `ids`, all of `article`.
+pub fn write_article(
+    store: &Store,
+    article: ArticleId,
+    ids: &[StatementId],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &document(store, article, ids))
+        .map_err(io::Error::from)?;
     out.write_all(b"\n")
 }
 
@@ -151,7 +182,7 @@ fn document<'a>(store: &'a Store, article_id: ArticleId, ids: &[StatementId]) ->
                     on_behalf_of: s.on_behalf_of.map(|p| store.actor(p).id.as_str()),
                     mode: s.mode.as_str(),
                     text: store.text(id),
-                    span: [s.chars.start, s.chars.end],
+                    span: SpanOut::of(s),
                     cue: s.cue.as_deref(),
                     date: s.date.map(|d| d.to_string()),
                     place: s.place.as_deref(),
@@ -170,6 +201,7 @@ fn document<'a>(store: &'a Store, article_id: ArticleId, ids: &[StatementId]) ->
                         .collect(),
                     translation: s.translation.as_deref(),
                     notes: s.notes.as_deref(),
+                    annotator: s.annotator.as_deref(),
                 }
             })
             .collect(),

@@ -31,6 +31,10 @@ pub const KEYS: &[(&str, &str)] = &[
     ),
     ("place", "where it was said contains the value"),
     ("article", "the article's id or title contains the value"),
+    (
+        "annotator",
+        "who annotated it (brat NAME_<annotator>.ann, Label Studio annotator)",
+    ),
 ];
 
 /// Who an actor term looks at.
@@ -56,6 +60,7 @@ pub enum Term {
     Kind(ActorKind),
     Place(String),
     Article(String),
+    Annotator(String),
     /// A word or phrase, folded, to find in text or translation.
     Text(String),
 }
@@ -263,6 +268,7 @@ fn term_for(key: &str, value: &str) -> Result<Term, String> {
         "lang" => Term::Lang(value.to_ascii_lowercase()),
         "place" => Term::Place(fold(value)),
         "article" => Term::Article(fold(value)),
+        "annotator" => Term::Annotator(fold(value)),
         _ => return Err(format!("unknown key `{key}:`; valid keys: {}", key_list())),
     })
 }

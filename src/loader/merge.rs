@@ -15,6 +15,8 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
     let mut actors: Vec<Actor> = Vec::new();
     let mut actor_ids: HashMap<String, ActorId> = HashMap::new();
     let mut actor_origin: Vec<String> = Vec::new();
+    // Whether each actor so far was only inferred by an importer from a name.
+    let mut inferred: Vec<bool> = Vec::new();
     let mut topics: Vec<String> = Vec::new();
     let mut topic_ids: HashMap<String, TopicId> = HashMap::new();
     let mut kept = Vec::new();
@@ -33,6 +35,15 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
         article_origin.insert(doc.article.id.clone(), here.clone());
         for actor in &doc.actors {
             match actor_ids.get(&actor.id) {
+                Some(&existing) if doc.inferred.contains(&actor.id) => {
+                    add_names(&mut actors[existing.index()], actor);
+                }
+                Some(&existing) if inferred[existing.index()] => {
+                    let mut defined = actor.clone();
+                    add_names(&mut defined, &actors[existing.index()]);
+                    actors[existing.index()] = defined;
+                    inferred[existing.index()] = false;
+                }
                 Some(&existing) => {
                     let differing = differences(&actors[existing.index()], actor);
                     if !differing.is_empty() {
@@ -51,6 +62,7 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
                     actor_ids.insert(actor.id.clone(), ActorId(actors.len() as u32));
                     actor_origin.push(here.clone());
                     actors.push(actor.clone());
+                    inferred.push(doc.inferred.contains(&actor.id));
                 }
             }
         }
@@ -154,6 +166,15 @@ fn resolve(
         statements.push(s);
     }
     ((doc.article, statements), diagnostics)
+}
+
+/// Adds `other`'s name and aliases to `actor`'s aliases where they are new.
+fn add_names(actor: &mut Actor, other: &Actor) {
+    for name in other.names() {
+        if name != actor.name && !actor.aliases.iter().any(|a| a == name) {
+            actor.aliases.push(name.to_string());
+        }
+    }
 }
 
 /// The names of the fields in which two definitions of one actor differ.

@@ -3,7 +3,9 @@
 use super::raw::RawStatement;
 use crate::date::DateSpec;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Actor, ActorId, Article, Mode, Span, Stance, Statement, TopicId, TopicStance};
+use crate::model::{
+    Actor, ActorId, Article, Discontinuous, Mode, Span, Stance, Statement, TopicId, TopicStance,
+};
 use serde_json::value::RawValue;
 use std::collections::{HashMap, HashSet};
 
@@ -143,6 +145,9 @@ pub struct PendingDoc {
     pub foreign: Vec<String>,
     pub topics: Vec<String>,
     pub statements: Vec<Statement>,
+    /// Ids of actors an importer made up from a name (not defined by a person):
+    /// merged quietly with other definitions of the same id.
+    pub inferred: HashSet<String>,
     actor_index: HashMap<String, u32>,
     foreign_index: HashMap<String, u32>,
     topic_index: HashMap<String, u32>,
@@ -161,6 +166,7 @@ impl PendingDoc {
             foreign: Vec::new(),
             topics: Vec::new(),
             statements: Vec::new(),
+            inferred: HashSet::new(),
             actor_index: HashMap::new(),
             foreign_index: HashMap::new(),
             topic_index: HashMap::new(),
@@ -276,33 +282,82 @@ impl PendingDoc {
             ));
             return;
         };
-        let (chars, bytes) = match raw.span {
-            Some((start, end)) => {
-                let range = (start >= 0 && end >= start)
-                    .then(|| Some((self.byte_of(start as usize)?, self.byte_of(end as usize)?)))
-                    .flatten();
-                let Some((b0, b1)) = range else {
-                    let len = self.article.text.chars().count();
-                    out.push(fail("span", format!("[{start}, {end}] is not a range inside the article text (0..{len} characters)")));
+        let mut discontinuous = None;
+        let (chars, bytes) = match raw.span.as_ref().map(|s| s.pieces()) {
+            Some(pieces) => {
+                let mut found_pieces: Vec<(Span, Span)> = Vec::with_capacity(pieces.len());
+                for &(start, end) in &pieces {
+                    let after_previous = found_pieces
+                        .last()
+                        .is_none_or(|(c, _)| start >= i64::from(c.end));
+                    let range = (start >= 0 && end >= start && after_previous)
+                        .then(|| Some((self.byte_of(start as usize)?, self.byte_of(end as usize)?)))
+                        .flatten();
+                    let Some((b0, b1)) = range else {
+                        let len = self.article.text.chars().count();
+                        let what = if after_previous {
+                            ""
+                        } else {
+                            " after the previous piece"
+                        };
+                        out.push(fail("span", format!("[{start}, {end}] is not a range inside the article text (0..{len} characters){what}")));
+                        return;
+                    };
+                    found_pieces.push((
+                        Span {
+                            start: start as u32,
+                            end: end as u32,
+                        },
+                        Span {
+                            start: b0 as u32,
+                            end: b1 as u32,
+                        },
+                    ));
+                }
+                let Some((&(first_c, first_b), &(last_c, last_b))) =
+                    found_pieces.first().zip(found_pieces.last())
+                else {
+                    out.push(fail("span", "an empty list of pieces".into()));
                     return;
                 };
-                let found = &self.article.text[b0..b1];
-                if found != text {
+                let joined = found_pieces
+                    .iter()
+                    .map(|(_, b)| &self.article.text[b.start as usize..b.end as usize])
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if joined != text {
+                    let shown = pieces
+                        .iter()
+                        .map(|(s, e)| format!("[{s}, {e}]"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let joined_note = if pieces.len() > 1 {
+                        " (pieces joined by one space)"
+                    } else {
+                        ""
+                    };
                     out.push(fail("span", format!(
-                        "[{start}, {end}] holds {:?} but `text` is {:?}: span and text must agree (offsets count Unicode characters)",
-                        preview(found),
+                        "{shown} holds {:?}{joined_note} but `text` is {:?}: span and text must agree (offsets count Unicode characters)",
+                        preview(&joined),
                         preview(text)
                     )));
                     return;
                 }
+                if found_pieces.len() > 1 {
+                    discontinuous = Some(Box::new(Discontinuous {
+                        chars: found_pieces.iter().map(|(c, _)| *c).collect(),
+                        bytes: found_pieces.iter().map(|(_, b)| *b).collect(),
+                        text: joined.into_boxed_str(),
+                    }));
+                }
                 (
                     Span {
-                        start: start as u32,
-                        end: end as u32,
+                        start: first_c.start,
+                        end: last_c.end,
                     },
                     Span {
-                        start: b0 as u32,
-                        end: b1 as u32,
+                        start: first_b.start,
+                        end: last_b.end,
                     },
                 )
             }
@@ -427,6 +482,7 @@ impl PendingDoc {
             mode,
             chars,
             bytes,
+            discontinuous,
             cue: text_of(raw.cue),
             date,
             place: text_of(raw.place),
@@ -434,6 +490,7 @@ impl PendingDoc {
             topics: topics.into(),
             translation: text_of(raw.translation),
             notes: text_of(raw.notes),
+            annotator: text_of(raw.annotator),
         });
     }
 }

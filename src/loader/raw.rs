@@ -86,7 +86,7 @@ pub struct RawStatement<'a> {
     pub mode: Option<Cow<'a, str>>,
     #[serde(borrow)]
     pub text: Option<Cow<'a, str>>,
-    pub span: Option<(i64, i64)>,
+    pub span: Option<RawSpan>,
     #[serde(borrow)]
     pub cue: Option<Cow<'a, str>>,
     #[serde(borrow)]
@@ -101,6 +101,8 @@ pub struct RawStatement<'a> {
     pub translation: Option<Cow<'a, str>>,
     #[serde(borrow)]
     pub notes: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub annotator: Option<Cow<'a, str>>,
 }
 
 #[derive(Deserialize)]
@@ -109,4 +111,102 @@ pub struct RawTopic<'a> {
     pub topic: Option<Cow<'a, str>>,
     #[serde(borrow)]
     pub stance: Option<Cow<'a, str>>,
+}
+
+/// A statement's `span`: `[start, end]`, or the pieces `[[s1, e1], [s2, e2], ...]` of a
+/// discontinuous statement. Deserialized by hand: `#[serde(untagged)]` buffers and is slow.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RawSpan {
+    Range(i64, i64),
+    Pieces(Vec<(i64, i64)>),
+}
+
+impl RawSpan {
+    /// The pieces in order (one for a plain range).
+    pub fn pieces(&self) -> Vec<(i64, i64)> {
+        match self {
+            RawSpan::Range(s, e) => vec![(*s, *e)],
+            RawSpan::Pieces(p) => p.clone(),
+        }
+    }
+}
+
+const SPAN_EXPECTED: &str = "[start, end] or a list of pieces [[start, end], ...]";
+
+/// One element of a span list: a number, or a `[start, end]` piece.
+enum SpanItem {
+    Number(i64),
+    Piece(i64, i64),
+}
+
+impl<'de> serde::Deserialize<'de> for SpanItem {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(SpanItemVisitor)
+    }
+}
+
+struct SpanItemVisitor;
+
+impl<'de> serde::de::Visitor<'de> for SpanItemVisitor {
+    type Value = SpanItem;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an integer offset or a [start, end] piece")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<SpanItem, E> {
+        Ok(SpanItem::Number(v))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<SpanItem, E> {
+        i64::try_from(v)
+            .map(SpanItem::Number)
+            .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<SpanItem, A::Error> {
+        let start: Option<i64> = seq.next_element()?;
+        let end: Option<i64> = seq.next_element()?;
+        let more: Option<serde::de::IgnoredAny> = seq.next_element()?;
+        match (start, end, more) {
+            (Some(s), Some(e), None) => Ok(SpanItem::Piece(s, e)),
+            _ => Err(serde::de::Error::custom(
+                "a span piece must be [start, end]: two integers",
+            )),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RawSpan {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(RawSpanVisitor)
+    }
+}
+
+struct RawSpanVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RawSpanVisitor {
+    type Value = RawSpan;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(SPAN_EXPECTED)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawSpan, A::Error> {
+        let mut numbers = Vec::new();
+        let mut pieces = Vec::new();
+        while let Some(item) = seq.next_element::<SpanItem>()? {
+            match item {
+                SpanItem::Number(n) => numbers.push(n),
+                SpanItem::Piece(s, e) => pieces.push((s, e)),
+            }
+        }
+        match (numbers.as_slice(), pieces.is_empty()) {
+            ([s, e], true) => Ok(RawSpan::Range(*s, *e)),
+            ([], false) => Ok(RawSpan::Pieces(pieces)),
+            _ => Err(serde::de::Error::custom(format!(
+                "expected {SPAN_EXPECTED}"
+            ))),
+        }
+    }
 }

@@ -1,0 +1,267 @@
+//! One `.ann` file read line by line: text-bound spans checked against the text, and
+//! every other line kept for resolution; each malformed line is a diagnostic.
+
+use crate::diagnostic::Diagnostic;
+use std::collections::{HashMap, HashSet};
+
+/// A `T` line: a typed span of the text.
+#[derive(Clone, Debug)]
+pub struct TextBound {
+    /// Character pieces, in order.
+    pub pieces: Vec<(usize, usize)>,
+    /// The pieces' text in the document, joined by one space.
+    pub text: String,
+}
+
+/// An `E` line: a trigger and role arguments.
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub id: String,
+    pub kind: String,
+    pub trigger: Option<String>,
+    pub args: Vec<(String, String)>,
+    pub line: usize,
+}
+
+/// An `A`/`M` line (attribute), `R` line (relation), `N` line or `#` note.
+#[derive(Clone, Debug)]
+pub struct Item {
+    pub kind: String,
+    pub target: String,
+    /// Attribute value, relation `Arg2`, normalisation `NS:ID`, or note text.
+    pub value: Option<String>,
+    /// A normalisation's text.
+    pub text: Option<String>,
+    pub line: usize,
+}
+
+/// Every line of one file, spans already checked.
+#[derive(Debug, Default)]
+pub struct Annotations {
+    pub spans: HashMap<String, TextBound>,
+    /// Ids whose span line was malformed or did not match the text.
+    pub untrusted: HashMap<String, usize>,
+    pub events: Vec<Event>,
+    pub attributes: Vec<Item>,
+    pub relations: Vec<Item>,
+    pub normalizations: Vec<Item>,
+    pub notes: Vec<Item>,
+}
+
+/// Reads `content`, the `.ann` file `file` annotating `chars`.
+pub fn parse(file: &str, content: &str, chars: &[char], out: &mut Vec<Diagnostic>) -> Annotations {
+    let mut anns = Annotations::default();
+    let mut ids: HashSet<String> = HashSet::new();
+    for (index, raw) in content.split('\n').enumerate() {
+        let line = index + 1;
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let err = |message: String| Diagnostic::at(file, Some(line), None, message);
+        let mut fields = raw.splitn(3, '\t');
+        let head = fields.next().unwrap_or_default();
+        let id = head
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let body = fields.next();
+        let tail = fields.next();
+        let Some(first) = id.chars().next() else {
+            out.push(err("line starts with a tab: expected an annotation id such as T1, E1, A1, R1, N1 or #1; line skipped".into()));
+            continue;
+        };
+        if !matches!(first, 'T' | 'E' | 'A' | 'M' | 'R' | 'N' | '#' | '*') {
+            out.push(err(format!(
+                "unknown annotation line {id:?}: expected an id starting with T (span), E (event), A or M (attribute), R (relation), N (normalisation), * (equivalence) or # (note); line skipped"
+            )));
+            continue;
+        }
+        let Some(body) = body else {
+            out.push(err(format!(
+                "{id}: no tab after the id: expected `{id}<TAB>...` (fields are separated by tabs); line skipped"
+            )));
+            continue;
+        };
+        if first != '*' && !ids.insert(id.clone()) {
+            out.push(err(format!(
+                "{id} is defined twice in this file: ids must be unique; line skipped"
+            )));
+            continue;
+        }
+        let words: Vec<&str> = body.split_whitespace().collect();
+        match first {
+            'T' => match span(&id, &words, tail, chars) {
+                Ok(t) => {
+                    anns.spans.insert(id, t);
+                }
+                Err(message) => {
+                    out.push(err(format!("{message}; span not trusted")));
+                    anns.untrusted.insert(id, line);
+                }
+            },
+            'E' => match event(&id, &words) {
+                Ok(e) => anns.events.push(Event { line, ..e }),
+                Err(message) => out.push(err(format!("{message}; event skipped"))),
+            },
+            'A' | 'M' => match words.as_slice() {
+                [kind, target] | [kind, target, _] => anns.attributes.push(Item {
+                    kind: kind.to_string(),
+                    target: target.to_string(),
+                    value: words.get(2).map(|v| v.to_string()),
+                    text: None,
+                    line,
+                }),
+                _ => out.push(err(format!(
+                    "{id}: expected `{id}<TAB>NAME TARGET [VALUE]`, found {body:?}; attribute skipped"
+                ))),
+            },
+            'R' => match relation(&id, &words) {
+                Ok((kind, a1, a2)) => anns.relations.push(Item {
+                    kind,
+                    target: a1,
+                    value: Some(a2),
+                    text: None,
+                    line,
+                }),
+                Err(message) => out.push(err(format!("{message}; relation skipped"))),
+            },
+            'N' => match words.as_slice() {
+                [kind, target, reference] if reference.contains(':') => {
+                    anns.normalizations.push(Item {
+                        kind: kind.to_string(),
+                        target: target.to_string(),
+                        value: Some(reference.to_string()),
+                        text: tail.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()),
+                        line,
+                    })
+                }
+                _ => out.push(err(format!(
+                    "{id}: expected `{id}<TAB>Reference TARGET NAMESPACE:ID<TAB>NAME`, found {body:?}; normalisation skipped"
+                ))),
+            },
+            '#' => match (words.as_slice(), tail) {
+                ([kind, target], Some(text)) => anns.notes.push(Item {
+                    kind: kind.to_string(),
+                    target: target.to_string(),
+                    value: Some(text.to_string()),
+                    text: None,
+                    line,
+                }),
+                _ => out.push(err(format!(
+                    "{id}: expected `{id}<TAB>AnnotatorNotes TARGET<TAB>TEXT`; note skipped"
+                ))),
+            },
+            _ => {} // `*` equivalence sets are not used.
+        }
+    }
+    anns
+}
+
+/// `Type START END[;START END]...` and the stored text, checked against the document.
+fn span(id: &str, words: &[&str], tail: Option<&str>, chars: &[char]) -> Result<TextBound, String> {
+    let expected = format!("expected `{id}<TAB>TYPE START END[;START END]<TAB>TEXT`");
+    let Some((_kind, offsets)) = words.split_first() else {
+        return Err(format!("{id}: no type: {expected}"));
+    };
+    let Some(text) = tail else {
+        return Err(format!("{id}: no text after the offsets: {expected}"));
+    };
+    let offsets = offsets.join(" ");
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    for piece in offsets.split(';') {
+        let numbers: Vec<Option<usize>> =
+            piece.split_whitespace().map(|n| n.parse().ok()).collect();
+        let (start, end) = match numbers.as_slice() {
+            [Some(s), Some(e)] => (*s, *e),
+            _ => {
+                return Err(format!(
+                    "{id}: bad offsets {offsets:?}: {expected} with character offsets"
+                ));
+            }
+        };
+        let after = pieces.last().is_none_or(|&(_, e)| start >= e);
+        if start > end || end > chars.len() || !after {
+            return Err(format!(
+                "{id}: offsets {start} {end} are not a range inside the text (0..{} characters){}",
+                chars.len(),
+                if after {
+                    ""
+                } else {
+                    " after the previous piece"
+                }
+            ));
+        }
+        pieces.push((start, end));
+    }
+    let found = pieces
+        .iter()
+        .map(|&(s, e)| chars[s..e].iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ");
+    // brat writes line breaks inside a span's text as spaces.
+    if found.replace(['\n', '\r', '\t'], " ") != text.replace('\t', " ") {
+        return Err(format!(
+            "{id}: offsets {offsets} hold {:?} in the text but the line says {:?} (offsets count Unicode characters)",
+            preview(&found),
+            preview(text)
+        ));
+    }
+    Ok(TextBound {
+        pieces,
+        text: found,
+    })
+}
+
+/// `Type:Trigger Role:Id ...`.
+fn event(id: &str, words: &[&str]) -> Result<Event, String> {
+    let Some((head, args)) = words.split_first() else {
+        return Err(format!(
+            "{id}: expected `{id}<TAB>TYPE:TRIGGER ROLE:ID ...`"
+        ));
+    };
+    let (kind, trigger) = match head.split_once(':') {
+        Some((k, t)) => (k, Some(t.to_string()).filter(|t| !t.is_empty())),
+        None => (*head, None),
+    };
+    let mut out = Vec::new();
+    for arg in args {
+        match arg.split_once(':') {
+            Some((role, target)) if !role.is_empty() && !target.is_empty() => {
+                out.push((role.to_string(), target.to_string()))
+            }
+            _ => return Err(format!("{id}: argument {arg:?} is not ROLE:ID")),
+        }
+    }
+    Ok(Event {
+        id: id.to_string(),
+        kind: kind.to_string(),
+        trigger,
+        args: out,
+        line: 0,
+    })
+}
+
+/// `Type Arg1:Id Arg2:Id`.
+fn relation(id: &str, words: &[&str]) -> Result<(String, String, String), String> {
+    let target = |w: &str| {
+        w.split_once(':')
+            .map(|(_, t)| t.to_string())
+            .filter(|t| !t.is_empty())
+    };
+    match words {
+        [kind, a1, a2] => match (target(a1), target(a2)) {
+            (Some(a1), Some(a2)) => Ok((kind.to_string(), a1, a2)),
+            _ => Err(format!("{id}: arguments must be `Arg1:ID Arg2:ID`")),
+        },
+        _ => Err(format!("{id}: expected `{id}<TAB>TYPE Arg1:ID Arg2:ID`")),
+    }
+}
+
+fn preview(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}

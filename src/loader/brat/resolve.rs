@@ -1,0 +1,436 @@
+//! Resolving one `.ann` file: attribution events become [`Attribution`]s, then
+//! attribute, relation and note lines fill them in.
+
+use super::ann::{self, Annotations, Item};
+use crate::diagnostic::Diagnostic;
+use crate::loader::attribution::{Attribution, Mention, reference_id};
+use crate::loader::mapping::{Mapping, Role};
+use std::collections::{HashMap, HashSet};
+
+/// What an annotation id names, for messages about references.
+enum Target<'a> {
+    Span(&'a ann::TextBound),
+    Untrusted(usize),
+    Event(usize),
+    Missing,
+}
+
+/// The attributions of one file, as they are being resolved.
+struct Resolver<'a> {
+    file: &'a str,
+    anns: &'a Annotations,
+    mapping: &'a Mapping,
+    events: HashMap<&'a str, usize>,
+    /// Normalisations by target: spans get a reference, events a speaker.
+    references: HashMap<&'a str, (String, Option<String>)>,
+    /// Which events a span stands for (as Content, Source or trigger), for A/R/# lines.
+    by_span: HashMap<&'a str, Vec<usize>>,
+    /// One entry per event: `None` when it is not (or not a valid) attribution.
+    results: Vec<Option<Attribution>>,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+/// Resolves every attribution event of one file.
+pub fn attributions(
+    file: &str,
+    anns: &Annotations,
+    mapping: &Mapping,
+    annotator: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Attribution> {
+    let mut r = Resolver {
+        file,
+        anns,
+        mapping,
+        events: anns
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect(),
+        references: HashMap::new(),
+        by_span: HashMap::new(),
+        results: Vec::with_capacity(anns.events.len()),
+        out,
+    };
+    r.normalisations();
+    r.events(annotator);
+    r.attributes();
+    r.relations();
+    r.notes();
+    r.results.into_iter().flatten().collect()
+}
+
+impl<'a> Resolver<'a> {
+    fn target(&self, id: &str) -> Target<'a> {
+        let anns = self.anns;
+        match (
+            anns.spans.get(id),
+            anns.untrusted.get(id),
+            self.events.get(id),
+        ) {
+            (Some(t), _, _) => Target::Span(t),
+            (_, Some(&line), _) => Target::Untrusted(line),
+            (_, _, Some(&i)) => Target::Event(i),
+            _ => Target::Missing,
+        }
+    }
+
+    fn err(&mut self, line: usize, message: String) {
+        self.out
+            .push(Diagnostic::at(self.file, Some(line), None, message));
+    }
+
+    fn warn(&mut self, line: usize, message: String) {
+        self.out
+            .push(Diagnostic::at(self.file, Some(line), None, message).warning());
+    }
+
+    fn mention(&self, span: &ann::TextBound, id: &str) -> Mention {
+        Mention {
+            text: span.text.clone(),
+            reference: self.references.get(id).cloned(),
+        }
+    }
+
+    /// Records that span `id` stands for event `i` (once).
+    fn link(&mut self, id: &'a str, i: usize) {
+        let list = self.by_span.entry(id).or_default();
+        if !list.contains(&i) {
+            list.push(i);
+        }
+    }
+
+    fn normalisations(&mut self) {
+        for n in &self.anns.normalizations {
+            let Some((namespace, id)) = n.value.as_deref().and_then(|v| v.split_once(':')) else {
+                continue;
+            };
+            match self.target(&n.target) {
+                Target::Missing => self.err(
+                    n.line,
+                    format!(
+                        "normalisation of {}: no annotation with that id in this file; skipped",
+                        n.target
+                    ),
+                ),
+                _ if id.is_empty() => self.err(
+                    n.line,
+                    format!(
+                        "normalisation of {}: empty id in {:?}; skipped",
+                        n.target,
+                        n.value.as_deref().unwrap_or_default()
+                    ),
+                ),
+                _ => {
+                    self.references
+                        .insert(&n.target, (reference_id(namespace, id), n.text.clone()));
+                }
+            }
+        }
+    }
+
+    fn events(&mut self, annotator: Option<&str>) {
+        let anns = self.anns;
+        for (i, e) in anns.events.iter().enumerate() {
+            let mut content: Vec<&ann::TextBound> = Vec::new();
+            let mut cues: Vec<&ann::TextBound> = Vec::new();
+            let mut source: Option<(&ann::TextBound, &str)> = None;
+            let mut broken = false;
+            for (role_name, id) in &e.args {
+                let role = self.mapping.role(role_name);
+                if role.is_some() {
+                    self.link(id, i);
+                }
+                let span = match self.target(id) {
+                    Target::Span(t) => t,
+                    Target::Untrusted(line) => {
+                        self.err(e.line, format!(
+                            "{}: {role_name}:{id} is the span on line {line}, which is not trusted; event skipped",
+                            e.id
+                        ));
+                        broken = true;
+                        continue;
+                    }
+                    Target::Event(_) | Target::Missing => {
+                        self.err(
+                            e.line,
+                            format!(
+                                "{}: {role_name}:{id} names no text span in this file; event skipped",
+                                e.id
+                            ),
+                        );
+                        broken = true;
+                        continue;
+                    }
+                };
+                match role {
+                    Some(Role::Content) => content.push(span),
+                    Some(Role::Cue) => cues.push(span),
+                    Some(Role::Source) if source.is_none() => source = Some((span, id)),
+                    Some(Role::Source) => self.warn(
+                        e.line,
+                        format!(
+                            "{}: a second source {role_name}:{id}; the first is used",
+                            e.id
+                        ),
+                    ),
+                    _ => {}
+                }
+            }
+            if let Some(trigger) = &e.trigger {
+                self.link(trigger, i);
+            }
+            let attribution = self.mapping.is_attribution(&e.kind) || !content.is_empty();
+            if broken || !attribution {
+                self.results.push(None);
+                continue;
+            }
+            if content.is_empty() {
+                self.err(e.line, format!(
+                    "{}: an attribution without content: expected a {}:T<n> argument; event skipped",
+                    e.id,
+                    self.mapping.content.first().map_or("Content", String::as_str)
+                ));
+                self.results.push(None);
+                continue;
+            }
+            let mut pieces: Vec<(usize, usize)> = content
+                .iter()
+                .flat_map(|t| t.pieces.iter().copied())
+                .collect();
+            pieces.sort_unstable();
+            let chars_text = content_text(&content, &pieces);
+            let Some(text) = chars_text else {
+                self.err(
+                    e.line,
+                    format!("{}: its content spans overlap; event skipped", e.id),
+                );
+                self.results.push(None);
+                continue;
+            };
+            let speaker = match (source, self.references.get(e.id.as_str())) {
+                (_, Some(reference)) => Some(Mention {
+                    text: source.map_or_else(
+                        || reference.1.clone().unwrap_or_else(|| reference.0.clone()),
+                        |(s, _)| s.text.clone(),
+                    ),
+                    reference: Some(reference.clone()),
+                }),
+                (Some((span, id)), None) => Some(self.mention(span, id)),
+                (None, None) => None,
+            };
+            let key = match annotator {
+                Some(a) => format!("{a}/{}", e.id),
+                None => e.id.clone(),
+            };
+            self.results.push(Some(Attribution {
+                key,
+                line: Some(e.line),
+                content: pieces,
+                text,
+                cue: (!cues.is_empty()).then(|| {
+                    cues.iter()
+                        .map(|c| c.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }),
+                speaker,
+                annotator: annotator.map(String::from),
+                ..Attribution::default()
+            }));
+        }
+    }
+
+    /// The events an A, R or # line's target stands for.
+    fn events_of(&mut self, item: &Item, what: &str) -> Vec<usize> {
+        match self.target(&item.target) {
+            Target::Event(i) => vec![i],
+            Target::Span(_) => self
+                .by_span
+                .get(item.target.as_str())
+                .cloned()
+                .unwrap_or_default(),
+            Target::Untrusted(_) => Vec::new(),
+            Target::Missing => {
+                self.err(
+                    item.line,
+                    format!(
+                        "{what} on {}: no annotation with that id in this file; skipped",
+                        item.target
+                    ),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn attributes(&mut self) {
+        let (anns, mapping) = (self.anns, self.mapping);
+        let is = |name: &str, wanted: &str| name.eq_ignore_ascii_case(wanted);
+        for a in &anns.attributes {
+            let value = a.value.as_deref().unwrap_or_default();
+            for i in self.events_of(a, "attribute") {
+                let mut warning = None;
+                let Some(s) = self.results[i].as_mut() else {
+                    continue;
+                };
+                if is(&a.kind, &mapping.mode) {
+                    match mapping.mode(value) {
+                        Some(m) => s.mode = Some(m),
+                        None => {
+                            warning = Some(format!(
+                                "unknown mode {value:?}: expected one of {} (or a name mapped in `modes`); the mode is inferred instead",
+                                crate::model::Mode::expected()
+                            ))
+                        }
+                    }
+                } else if is(&a.kind, &mapping.topic) {
+                    let (topic, stance) = match value.rsplit_once(':') {
+                        Some((t, st)) if mapping.stance(st).is_some() => (t, mapping.stance(st)),
+                        _ => (value, None),
+                    };
+                    if topic.is_empty() {
+                        warning = Some("a topic attribute without a value; ignored".into());
+                    } else {
+                        s.topics.push((topic.to_string(), stance));
+                    }
+                } else if is(&a.kind, &mapping.stance) {
+                    match mapping.stance(value) {
+                        Some(st) => s.stance = Some(st),
+                        None => {
+                            warning = Some(format!(
+                                "unknown stance {value:?}: expected one of {} (or a name mapped in `stances`); ignored",
+                                crate::model::Stance::expected()
+                            ))
+                        }
+                    }
+                }
+                if let Some(w) = warning {
+                    self.warn(a.line, w);
+                }
+            }
+        }
+    }
+
+    fn relations(&mut self) {
+        let anns = self.anns;
+        for r in &anns.relations {
+            let role = self.mapping.role(&r.kind);
+            if !matches!(role, Some(Role::Addressee | Role::OnBehalfOf)) {
+                continue;
+            }
+            let arg2 = r.value.as_deref().unwrap_or_default();
+            let actor = match self.target(arg2) {
+                Target::Span(t) => self.mention(t, arg2),
+                Target::Untrusted(line) => {
+                    self.err(r.line, format!(
+                        "{}: Arg2:{arg2} is the span on line {line}, which is not trusted; relation skipped",
+                        r.kind
+                    ));
+                    continue;
+                }
+                Target::Event(_) | Target::Missing => {
+                    self.err(
+                        r.line,
+                        format!(
+                            "{}: Arg2:{arg2} names no text span in this file; relation skipped",
+                            r.kind
+                        ),
+                    );
+                    continue;
+                }
+            };
+            for i in self.events_of(r, "relation") {
+                let Some(s) = self.results[i].as_mut() else {
+                    continue;
+                };
+                match role {
+                    Some(Role::Addressee) => s.addressees.push(actor.clone()),
+                    _ => s.on_behalf_of = Some(actor.clone()),
+                }
+            }
+        }
+    }
+
+    /// `#` notes; several notes of one text type on one event are lines of one text.
+    fn notes(&mut self) {
+        let anns = self.anns;
+        let mut noted: HashSet<(usize, String)> = HashSet::new();
+        for n in &anns.notes {
+            let text = n.value.as_deref().unwrap_or_default().to_string();
+            let kind = n.kind.to_ascii_lowercase();
+            for i in self.events_of(n, "note") {
+                let Some(s) = self.results[i].as_mut() else {
+                    continue;
+                };
+                let first = noted.insert((i, kind.clone()));
+                let field = match kind.as_str() {
+                    "annotatornotes" => &mut s.notes,
+                    "translation" => &mut s.translation,
+                    "place" => &mut s.place,
+                    "date" => &mut s.date,
+                    "cue" => &mut s.cue,
+                    "key" | "id" => {
+                        s.key = text.trim().to_string();
+                        continue;
+                    }
+                    "addressee" => {
+                        s.addressees.push(note_actor(text.trim()));
+                        continue;
+                    }
+                    "onbehalfof" => {
+                        s.on_behalf_of = Some(note_actor(text.trim()));
+                        continue;
+                    }
+                    _ => continue,
+                };
+                match field {
+                    Some(lines) if !first => {
+                        lines.push('\n');
+                        lines.push_str(&text);
+                    }
+                    _ => *field = Some(text.clone()),
+                }
+            }
+        }
+    }
+}
+
+/// The content's text: pieces joined by one space (`None` if they overlap).
+fn content_text(content: &[&ann::TextBound], pieces: &[(usize, usize)]) -> Option<String> {
+    if pieces.windows(2).any(|w| w[1].0 < w[0].1) {
+        return None;
+    }
+    if let [single] = content {
+        return Some(single.text.clone());
+    }
+    // Several Content arguments: each span's text, in text order.
+    let mut texts: Vec<(usize, &str)> = content
+        .iter()
+        .map(|t| (t.pieces[0].0, t.text.as_str()))
+        .collect();
+    texts.sort_unstable();
+    Some(
+        texts
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// An actor given in a note: `NAMESPACE:ID Name`, or just a name.
+fn note_actor(text: &str) -> Mention {
+    let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
+    match first.split_once(':') {
+        Some((namespace, id)) if !namespace.is_empty() && !id.is_empty() => Mention {
+            text: rest.trim().to_string(),
+            reference: Some((
+                reference_id(namespace, id),
+                Some(rest.trim().to_string()).filter(|r| !r.is_empty()),
+            )),
+        },
+        _ => Mention::text(text),
+    }
+}
