@@ -42,10 +42,13 @@ pub fn run(
                 .iter()
                 .map(|&id| {
                     let r = Record::of(store, id);
-                    let speaker = match &r.on_behalf_of {
+                    let mut speaker = match &r.on_behalf_of {
                         Some(p) => format!("{} (for {})", r.speaker.name, p.name),
                         None => r.speaker.name.to_string(),
                     };
+                    if let Some(annotator) = r.annotator {
+                        speaker.push_str(&format!(" [{annotator}]"));
+                    }
                     let text = match (translation, r.translation) {
                         (true, Some(t)) => t,
                         _ => r.text,
@@ -66,10 +69,15 @@ pub fn run(
     out.flush()
 }
 
-/// `2025-02-13`, `2025-02~`, `<2025-02-13`, `>2025-01-01` or `?`.
+/// `2025-02-13`, `2025-02~`, `<2025-02-13`, `>2025-01-01`; an undated statement
+/// shows its article's publication date as an upper bound (`≤2016-09-12`), else `?`.
 pub fn short_date(r: &Record) -> String {
     match (r.date.as_deref(), r.date_precision) {
-        (None, _) => "?".into(),
+        (None, _) => r
+            .article
+            .published
+            .as_deref()
+            .map_or("?".into(), |p| format!("≤{p}")),
         (Some(d), "before") => format!("<{}", d.trim_start_matches("before ")),
         (Some(d), "after") => format!(">{}", d.trim_start_matches("after ")),
         (Some(d), "day") => d.to_string(),
