@@ -1,9 +1,87 @@
-//! The terminal browser (placeholder until the TUI lands).
+//! The terminal browser: the only place that owns the terminal (init, restore on every exit path, panic hook, signals).
 
+mod action;
+mod app;
+mod keymap;
+mod layout;
+mod state;
+mod text;
+mod ui;
+
+pub use keymap::{BINDINGS, Context};
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, Stdout};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
-/// Opens the browser on `paths` (or the bundled corpus).
-pub fn run(_paths: &[PathBuf]) -> ExitCode {
-    ExitCode::SUCCESS
+/// Opens the browser on `paths` (or the bundled corpus) and returns the exit code.
+pub fn run(paths: &[PathBuf]) -> ExitCode {
+    let loaded = crate::cli::load(paths);
+    let stamp = session_stamp();
+    let mut state = state::State::new(&loaded.store, &loaded.diagnostics, &stamp);
+    let theme = ui::theme::Theme::from_env();
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        // Without the handler a signal still ends the process, only less tidily.
+        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+    }
+    install_panic_hook();
+    let result = init().and_then(|mut terminal| app::run(&mut terminal, &mut state, &theme, &stop));
+    restore();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("demarche: terminal error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `YYYYMMDD-HHMMSS` (UTC) of now, naming default export files.
+fn session_stamp() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0).map_or_else(
+        || "session".to_string(),
+        |t| t.format("%Y%m%d-%H%M%S").to_string(),
+    )
+}
+
+/// Raw mode, the alternate screen and mouse capture.
+fn init() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    terminal.clear()?;
+    Ok(terminal)
+}
+
+/// Undoes `init`; safe to call at any point, also twice.
+fn restore() {
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+}
+
+/// Restores the terminal before the panic message is printed.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
 }

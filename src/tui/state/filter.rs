@@ -1,0 +1,52 @@
+//! The filter bar: the expression being typed, the last valid one in force, and the error of an invalid one.
+
+use super::input::Input;
+use crate::filter::{Filter, FilterError};
+use crate::model::StatementId;
+use crate::store::Store;
+
+#[derive(Clone, Debug, Default)]
+pub struct FilterBar {
+    pub input: Input,
+    /// The expression whose result the panes show (the last valid one typed).
+    pub applied: String,
+    /// Why the typed expression is invalid, if it is.
+    pub error: Option<FilterError>,
+    /// The text when editing began, restored by Esc.
+    pub before_edit: String,
+}
+
+/// The result of parsing the typed expression.
+pub enum Outcome {
+    /// Valid: the new matching statements (`None` when the filter is empty).
+    Apply(Option<Vec<StatementId>>),
+    /// Invalid: keep the last valid result.
+    Keep,
+}
+
+impl FilterBar {
+    /// Starts editing the current expression.
+    pub fn begin(&mut self) {
+        self.before_edit = self.input.text().to_string();
+    }
+
+    /// Parses the typed text and runs it if valid.
+    pub fn evaluate(&mut self, store: &Store) -> Outcome {
+        let text = self.input.text().to_string();
+        match Filter::parse(&text) {
+            Ok(filter) => {
+                self.error = None;
+                self.applied = text;
+                if filter.is_empty() {
+                    Outcome::Apply(None)
+                } else {
+                    Outcome::Apply(Some(filter.compile(store).run(store)))
+                }
+            }
+            Err(e) => {
+                self.error = Some(e);
+                Outcome::Keep
+            }
+        }
+    }
+}
