@@ -85,3 +85,7 @@ fn install_panic_hook() {
         previous(info);
     }));
 }
+
+#[cfg(test)]
+#[path = "tui/screens_tests.rs"]
+mod screens_tests;

@@ -63,7 +63,7 @@ impl Context {
             Context::Actors | Context::Quotes | Context::Timeline => {
                 vec![self, Context::Browse, Context::Any]
             }
-            Context::Any | Context::Browse => vec![self, Context::Any],
+            Context::Any => vec![Context::Any],
             _ => vec![self, Context::Any],
         }
     }

@@ -86,8 +86,17 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
         cut = true;
     }
     if cut && let Some(last) = lines.last_mut() {
-        let shortened = truncate(last, width.saturating_sub(1));
-        *last = format!("{}…", shortened.trim_end_matches('…'));
+        let mut kept = String::new();
+        let mut used = 0;
+        for c in last.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w + 1 > width {
+                break;
+            }
+            kept.push(c);
+            used += w;
+        }
+        *last = format!("{kept}…");
     }
     if lines.is_empty() {
         lines.push(String::new());

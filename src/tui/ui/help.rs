@@ -39,6 +39,11 @@ pub fn lines(current: Context, theme: &Theme) -> Vec<Line<'static>> {
         }
         out.push(Line::default());
     }
+    out.push(Line::from(Span::styled("Mouse", theme.heading)));
+    out.push(Line::from(Span::styled(
+        "  click a row to focus its pane and select it; click a bar to jump to its period; the wheel scrolls the pane under the pointer",
+        theme.plain,
+    )));
     out
 }
 

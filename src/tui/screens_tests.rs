@@ -1,0 +1,187 @@
+//! Screens rendered with ratatui's TestBackend and compared with reviewed snapshots.
+
+use super::action::{Action, Edit};
+use super::keymap::Context;
+use super::state::State;
+use super::ui::{self, theme::Theme};
+use crate::diagnostic::Diagnostic;
+use crate::loader::Loaded;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+
+fn state(loaded: &Loaded, width: u16, height: u16) -> State<'_> {
+    let mut s = State::new(&loaded.store, &loaded.diagnostics, "20250101-000000");
+    s.update(Action::Resize { width, height });
+    s
+}
+
+fn render(state: &State, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(frame, state, &Theme::new(false)))
+        .expect("draw");
+    terminal
+}
+
+fn type_text(s: &mut State, text: &str) {
+    for c in text.chars() {
+        s.update(Action::Edit(Edit::Insert(c)));
+    }
+}
+
+#[test]
+fn start() {
+    let loaded = crate::bundled::load();
+    let s = state(&loaded, 120, 40);
+    insta::assert_snapshot!("start", render(&s, 120, 40).backend());
+}
+
+#[test]
+fn actor_selected() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::FocusActors);
+    s.update(Action::Down);
+    s.update(Action::Down);
+    insta::assert_snapshot!("actor_selected", render(&s, 120, 40).backend());
+}
+
+#[test]
+fn actor_search_highlights_the_matched_letters() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::OpenActorSearch);
+    type_text(&mut s, "pskow");
+    let terminal = render(&s, 120, 40);
+    insta::assert_snapshot!("actor_search", terminal.backend());
+    let buffer = terminal.backend().buffer();
+    let highlighted: String = buffer
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::UNDERLINED | Modifier::BOLD))
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        highlighted.contains("Pskow"),
+        "highlighted: {highlighted:?}"
+    );
+}
+
+#[test]
+fn filter_error() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::EditFilter);
+    type_text(&mut s, "mode:direct speaker:peskov sincce:2025");
+    insta::assert_snapshot!("filter_error", render(&s, 120, 40).backend());
+}
+
+#[test]
+fn detail_view() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::Down);
+    s.update(Action::Down);
+    s.update(Action::Down);
+    s.update(Action::ToggleTranslation);
+    s.update(Action::OpenDetail);
+    insta::assert_snapshot!("detail", render(&s, 120, 40).backend());
+}
+
+#[test]
+fn export_dialog() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::ToggleMark);
+    s.update(Action::ToggleMark);
+    s.update(Action::OpenExport);
+    insta::assert_snapshot!("export_dialog", render(&s, 120, 40).backend());
+}
+
+#[test]
+fn help() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::OpenHelp);
+    assert_eq!(s.pages.help_for, Some(Context::Quotes));
+    insta::assert_snapshot!("help", render(&s, 120, 40).backend());
+}
+
+#[test]
+fn diagnostics() {
+    let mut loaded = crate::bundled::load();
+    loaded.diagnostics = vec![
+        Diagnostic::at(
+            "notes/broken.json",
+            Some(12),
+            Some(5),
+            "expected `,` or `}`",
+        ),
+        Diagnostic::at("notes/a.json", Some(3), None, "unknown mode \"shouted\"")
+            .in_item("s4", "mode"),
+    ];
+    let mut s = state(&loaded, 120, 40);
+    let start = render(&s, 120, 40);
+    insta::assert_snapshot!("diagnostics_status", start.backend());
+    s.update(Action::OpenDiagnostics);
+    insta::assert_snapshot!("diagnostics", render(&s, 120, 40).backend());
+}
+
+#[test]
+fn empty_corpus() {
+    let loaded = Loaded::default();
+    let s = state(&loaded, 100, 24);
+    insta::assert_snapshot!("empty", render(&s, 100, 24).backend());
+}
+
+#[test]
+fn narrow_terminal() {
+    let loaded = crate::bundled::load();
+    let s = state(&loaded, 60, 15);
+    insta::assert_snapshot!("narrow_60x15", render(&s, 60, 15).backend());
+}
+
+#[test]
+fn too_small_terminal() {
+    let loaded = crate::bundled::load();
+    let s = state(&loaded, 30, 8);
+    insta::assert_snapshot!("too_small", render(&s, 30, 8).backend());
+}
+
+#[test]
+fn every_size_and_overlay_draws_without_panicking() {
+    let loaded = crate::bundled::load();
+    let opens = [
+        None,
+        Some(Action::OpenDetail),
+        Some(Action::OpenActorSearch),
+        Some(Action::OpenTextSearch),
+        Some(Action::OpenExport),
+        Some(Action::OpenHelp),
+        Some(Action::OpenDiagnostics),
+        Some(Action::EditFilter),
+    ];
+    for open in opens {
+        let mut s = state(&loaded, 120, 40);
+        if let Some(a) = open {
+            s.update(a);
+            type_text(&mut s, "pe");
+        }
+        for (w, h) in [
+            (1, 1),
+            (10, 3),
+            (39, 11),
+            (40, 12),
+            (41, 13),
+            (60, 15),
+            (200, 60),
+        ] {
+            s.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            render(&s, w, h);
+        }
+    }
+}
