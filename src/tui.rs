@@ -8,8 +8,6 @@ mod state;
 mod text;
 mod ui;
 
-pub use keymap::{BINDINGS, Context};
-
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use crossterm::terminal::{

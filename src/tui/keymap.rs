@@ -176,14 +176,9 @@ const fn k(code: KeyCode) -> Key {
 }
 
 /// Every binding. Dispatch, the footer and the help all read this table.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    bind!(
-        Any,
-        Key::ctrl('c'),
-        Action::Quit,
-        "",
-        "quit (restores the terminal)"
-    ),
+    bind!(Any, Key::ctrl('c'), Action::Quit, "", "quit (restores the terminal)"),
     bind!(Browse, ch('q'), Action::Quit, "quit", "quit"),
     bind!(Browse, ch('j'), Action::Down, "", "next row"),
     bind!(Browse, k(K::Down), Action::Down, "", "next row"),
@@ -193,259 +188,49 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Browse, k(K::Home), Action::Top, "", "first row"),
     bind!(Browse, ch('G'), Action::Bottom, "", "last row"),
     bind!(Browse, k(K::End), Action::Bottom, "", "last row"),
-    bind!(
-        Browse,
-        Key::ctrl('d'),
-        Action::HalfPageDown,
-        "",
-        "half a page down"
-    ),
-    bind!(
-        Browse,
-        k(K::PageDown),
-        Action::HalfPageDown,
-        "",
-        "half a page down"
-    ),
-    bind!(
-        Browse,
-        Key::ctrl('u'),
-        Action::HalfPageUp,
-        "",
-        "half a page up"
-    ),
-    bind!(
-        Browse,
-        k(K::PageUp),
-        Action::HalfPageUp,
-        "",
-        "half a page up"
-    ),
+    bind!(Browse, Key::ctrl('d'), Action::HalfPageDown, "", "half a page down"),
+    bind!(Browse, k(K::PageDown), Action::HalfPageDown, "", "half a page down"),
+    bind!(Browse, Key::ctrl('u'), Action::HalfPageUp, "", "half a page up"),
+    bind!(Browse, k(K::PageUp), Action::HalfPageUp, "", "half a page up"),
     bind!(Browse, k(K::Tab), Action::FocusNext, "pane", "next pane"),
-    bind!(
-        Browse,
-        k(K::BackTab),
-        Action::FocusPrev,
-        "",
-        "previous pane"
-    ),
-    bind!(
-        Browse,
-        ch('/'),
-        Action::OpenActorSearch,
-        "actor",
-        "find an actor by name or alias (fuzzy)"
-    ),
-    bind!(
-        Browse,
-        ch('s'),
-        Action::OpenTextSearch,
-        "text",
-        "find statements by words in text or translation"
-    ),
-    bind!(
-        Browse,
-        ch('f'),
-        Action::EditFilter,
-        "filter",
-        "edit the filter expression"
-    ),
+    bind!(Browse, k(K::BackTab), Action::FocusPrev, "", "previous pane"),
+    bind!(Browse, ch('/'), Action::OpenActorSearch, "actor", "find an actor by name or alias (fuzzy)"),
+    bind!(Browse, ch('s'), Action::OpenTextSearch, "text", "find statements by words in text or translation"),
+    bind!(Browse, ch('f'), Action::EditFilter, "filter", "edit the filter expression"),
     bind!(Browse, ch('F'), Action::ClearFilter, "", "clear the filter"),
-    bind!(
-        Browse,
-        ch('a'),
-        Action::ShowAllActors,
-        "all",
-        "back to all actors"
-    ),
-    bind!(
-        Browse,
-        ch(' '),
-        Action::ToggleMark,
-        "mark",
-        "mark or unmark the statement under the cursor"
-    ),
-    bind!(
-        Browse,
-        ch('*'),
-        Action::MarkAllVisible,
-        "",
-        "mark every visible statement"
-    ),
+    bind!(Browse, ch('a'), Action::ShowAllActors, "all", "back to all actors"),
+    bind!(Browse, ch(' '), Action::ToggleMark, "mark", "mark or unmark the statement under the cursor"),
+    bind!(Browse, ch('*'), Action::MarkAllVisible, "", "mark every visible statement"),
     bind!(Browse, ch('u'), Action::ClearMarks, "", "clear all marks"),
-    bind!(
-        Browse,
-        ch('e'),
-        Action::OpenExport,
-        "export",
-        "export marked (or visible) statements"
-    ),
-    bind!(
-        Browse,
-        ch('t'),
-        Action::ToggleTranslation,
-        "transl.",
-        "show or hide English translations"
-    ),
-    bind!(
-        Browse,
-        ch('!'),
-        Action::OpenDiagnostics,
-        "",
-        "show load diagnostics"
-    ),
+    bind!(Browse, ch('e'), Action::OpenExport, "export", "export marked (or visible) statements"),
+    bind!(Browse, ch('t'), Action::ToggleTranslation, "transl.", "show or hide English translations"),
+    bind!(Browse, ch('!'), Action::OpenDiagnostics, "", "show load diagnostics"),
     bind!(Browse, ch('?'), Action::OpenHelp, "help", "help: every key"),
-    bind!(
-        Actors,
-        ch('o'),
-        Action::ToggleActorSort,
-        "sort",
-        "sort actors by count or by name"
-    ),
-    bind!(
-        Actors,
-        ch('l'),
-        Action::FocusQuotes,
-        "",
-        "go to the quotes pane"
-    ),
-    bind!(
-        Actors,
-        k(K::Right),
-        Action::FocusQuotes,
-        "",
-        "go to the quotes pane"
-    ),
-    bind!(
-        Actors,
-        k(K::Enter),
-        Action::FocusQuotes,
-        "",
-        "go to the actor's quotes"
-    ),
-    bind!(
-        Quotes,
-        k(K::Enter),
-        Action::OpenDetail,
-        "detail",
-        "open the statement in its article"
-    ),
-    bind!(
-        Quotes,
-        ch('h'),
-        Action::FocusActors,
-        "",
-        "go to the actors pane"
-    ),
-    bind!(
-        Quotes,
-        k(K::Left),
-        Action::FocusActors,
-        "",
-        "go to the actors pane"
-    ),
-    bind!(
-        Timeline,
-        k(K::Enter),
-        Action::OpenDetail,
-        "detail",
-        "open the statement in its article"
-    ),
-    bind!(
-        Timeline,
-        ch('h'),
-        Action::PrevPeriod,
-        "",
-        "previous period with statements"
-    ),
-    bind!(
-        Timeline,
-        k(K::Left),
-        Action::PrevPeriod,
-        "",
-        "previous period with statements"
-    ),
-    bind!(
-        Timeline,
-        ch('l'),
-        Action::NextPeriod,
-        "",
-        "next period with statements"
-    ),
-    bind!(
-        Timeline,
-        k(K::Right),
-        Action::NextPeriod,
-        "",
-        "next period with statements"
-    ),
-    bind!(
-        Timeline,
-        ch('+'),
-        Action::ZoomIn,
-        "zoom",
-        "zoom in (month → week → day)"
-    ),
+    bind!(Actors, ch('o'), Action::ToggleActorSort, "sort", "sort actors by count or by name"),
+    bind!(Actors, ch('l'), Action::FocusQuotes, "", "go to the quotes pane"),
+    bind!(Actors, k(K::Right), Action::FocusQuotes, "", "go to the quotes pane"),
+    bind!(Actors, k(K::Enter), Action::FocusQuotes, "", "go to the actor's quotes"),
+    bind!(Quotes, k(K::Enter), Action::OpenDetail, "detail", "open the statement in its article"),
+    bind!(Quotes, ch('h'), Action::FocusActors, "", "go to the actors pane"),
+    bind!(Quotes, k(K::Left), Action::FocusActors, "", "go to the actors pane"),
+    bind!(Timeline, k(K::Enter), Action::OpenDetail, "detail", "open the statement in its article"),
+    bind!(Timeline, ch('h'), Action::PrevPeriod, "", "previous period with statements"),
+    bind!(Timeline, k(K::Left), Action::PrevPeriod, "", "previous period with statements"),
+    bind!(Timeline, ch('l'), Action::NextPeriod, "", "next period with statements"),
+    bind!(Timeline, k(K::Right), Action::NextPeriod, "", "next period with statements"),
+    bind!(Timeline, ch('+'), Action::ZoomIn, "zoom", "zoom in (month → week → day)"),
     bind!(Timeline, ch('='), Action::ZoomIn, "", "zoom in"),
-    bind!(
-        Timeline,
-        ch('-'),
-        Action::ZoomOut,
-        "",
-        "zoom out (day → week → month)"
-    ),
-    bind!(
-        Filter,
-        k(K::Enter),
-        Action::Accept,
-        "keep",
-        "keep the filter and leave the bar"
-    ),
-    bind!(
-        Filter,
-        k(K::Esc),
-        Action::Close,
-        "undo",
-        "restore the filter as it was and leave the bar"
-    ),
-    bind!(
-        ActorSearch,
-        k(K::Enter),
-        Action::Accept,
-        "jump",
-        "jump to the actor"
-    ),
-    bind!(
-        ActorSearch,
-        k(K::Esc),
-        Action::Close,
-        "cancel",
-        "close the search"
-    ),
+    bind!(Timeline, ch('-'), Action::ZoomOut, "", "zoom out (day → week → month)"),
+    bind!(Filter, k(K::Enter), Action::Accept, "keep", "keep the filter and leave the bar"),
+    bind!(Filter, k(K::Esc), Action::Close, "undo", "restore the filter as it was and leave the bar"),
+    bind!(ActorSearch, k(K::Enter), Action::Accept, "jump", "jump to the actor"),
+    bind!(ActorSearch, k(K::Esc), Action::Close, "cancel", "close the search"),
     bind!(ActorSearch, k(K::Down), Action::Down, "", "next match"),
     bind!(ActorSearch, Key::ctrl('n'), Action::Down, "", "next match"),
     bind!(ActorSearch, k(K::Up), Action::Up, "", "previous match"),
-    bind!(
-        ActorSearch,
-        Key::ctrl('p'),
-        Action::Up,
-        "",
-        "previous match"
-    ),
-    bind!(
-        TextSearch,
-        k(K::Enter),
-        Action::Accept,
-        "jump",
-        "jump to the statement"
-    ),
-    bind!(
-        TextSearch,
-        k(K::Esc),
-        Action::Close,
-        "cancel",
-        "close the search"
-    ),
+    bind!(ActorSearch, Key::ctrl('p'), Action::Up, "", "previous match"),
+    bind!(TextSearch, k(K::Enter), Action::Accept, "jump", "jump to the statement"),
+    bind!(TextSearch, k(K::Esc), Action::Close, "cancel", "close the search"),
     bind!(TextSearch, k(K::Down), Action::Down, "", "next match"),
     bind!(TextSearch, Key::ctrl('n'), Action::Down, "", "next match"),
     bind!(TextSearch, k(K::Up), Action::Up, "", "previous match"),
@@ -457,77 +242,17 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Detail, k(K::Down), Action::Down, "", "next statement"),
     bind!(Detail, ch('k'), Action::Up, "prev", "previous statement"),
     bind!(Detail, k(K::Up), Action::Up, "", "previous statement"),
-    bind!(
-        Detail,
-        Key::ctrl('d'),
-        Action::HalfPageDown,
-        "",
-        "scroll down"
-    ),
+    bind!(Detail, Key::ctrl('d'), Action::HalfPageDown, "", "scroll down"),
     bind!(Detail, Key::ctrl('u'), Action::HalfPageUp, "", "scroll up"),
-    bind!(
-        Detail,
-        ch(' '),
-        Action::ToggleMark,
-        "mark",
-        "mark or unmark this statement"
-    ),
-    bind!(
-        Detail,
-        ch('t'),
-        Action::ToggleTranslation,
-        "transl.",
-        "show or hide the translation"
-    ),
-    bind!(
-        Export,
-        k(K::Enter),
-        Action::Accept,
-        "write",
-        "write the file"
-    ),
-    bind!(
-        Export,
-        k(K::Esc),
-        Action::Close,
-        "cancel",
-        "cancel (marks are kept)"
-    ),
-    bind!(
-        Export,
-        k(K::Tab),
-        Action::NextFormat,
-        "format",
-        "next format"
-    ),
-    bind!(
-        Export,
-        k(K::BackTab),
-        Action::PrevFormat,
-        "",
-        "previous format"
-    ),
-    bind!(
-        Confirm,
-        ch('y'),
-        Action::ConfirmOverwrite,
-        "overwrite",
-        "overwrite the existing file"
-    ),
-    bind!(
-        Confirm,
-        ch('n'),
-        Action::DeclineOverwrite,
-        "keep",
-        "keep the file; edit the path"
-    ),
-    bind!(
-        Confirm,
-        k(K::Esc),
-        Action::DeclineOverwrite,
-        "",
-        "keep the file; edit the path"
-    ),
+    bind!(Detail, ch(' '), Action::ToggleMark, "mark", "mark or unmark this statement"),
+    bind!(Detail, ch('t'), Action::ToggleTranslation, "transl.", "show or hide the translation"),
+    bind!(Export, k(K::Enter), Action::Accept, "write", "write the file"),
+    bind!(Export, k(K::Esc), Action::Close, "cancel", "cancel (marks are kept)"),
+    bind!(Export, k(K::Tab), Action::NextFormat, "format", "next format"),
+    bind!(Export, k(K::BackTab), Action::PrevFormat, "", "previous format"),
+    bind!(Confirm, ch('y'), Action::ConfirmOverwrite, "overwrite", "overwrite the existing file"),
+    bind!(Confirm, ch('n'), Action::DeclineOverwrite, "keep", "keep the file; edit the path"),
+    bind!(Confirm, k(K::Esc), Action::DeclineOverwrite, "", "keep the file; edit the path"),
     bind!(Help, k(K::Esc), Action::Close, "close", "close the help"),
     bind!(Help, ch('?'), Action::Close, "", "close the help"),
     bind!(Help, ch('q'), Action::Quit, "quit", "quit"),
@@ -535,13 +260,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Help, k(K::Down), Action::Down, "", "scroll down"),
     bind!(Help, ch('k'), Action::Up, "", "scroll up"),
     bind!(Help, k(K::Up), Action::Up, "", "scroll up"),
-    bind!(
-        Diagnostics,
-        k(K::Esc),
-        Action::Close,
-        "close",
-        "close the list"
-    ),
+    bind!(Diagnostics, k(K::Esc), Action::Close, "close", "close the list"),
     bind!(Diagnostics, ch('q'), Action::Quit, "quit", "quit"),
     bind!(Diagnostics, ch('j'), Action::Down, "", "scroll down"),
     bind!(Diagnostics, k(K::Down), Action::Down, "", "scroll down"),
@@ -550,6 +269,7 @@ pub static BINDINGS: &[Binding] = &[
 ];
 
 /// The edits a text field understands besides typed characters.
+#[rustfmt::skip]
 pub static FIELD_EDITS: &[(Key, Edit, &str)] = &[
     (
         k(K::Backspace),
@@ -622,6 +342,31 @@ pub fn help_rows(context: Context) -> Vec<(String, &'static str)> {
         rows.push((keys.join(" "), b.help));
     }
     rows
+}
+
+/// The whole table as Markdown, one section row per context, for the README.
+#[cfg(test)]
+pub fn markdown_table() -> String {
+    let mut out = String::from("| Where | Keys | What it does |\n|---|---|---|\n");
+    for context in Context::ALL {
+        for (keys, help) in help_rows(context) {
+            let keys = keys
+                .split(' ')
+                .map(|k| format!("`{}`", if k == "|" { "\\|" } else { k }))
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push_str(&format!("| {} | {keys} | {help} |\n", context.title()));
+        }
+    }
+    let fields = FIELD_EDITS
+        .iter()
+        .map(|(key, _, _)| format!("`{}`", key.label()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    out.push_str(&format!(
+        "| Text fields | {fields} | edit: delete, move, delete word, clear |\n"
+    ));
+    out
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod finder;
 mod input;
 mod list;
 mod mouse;
+mod navigate;
 mod quotes;
 mod timeline;
 
@@ -18,7 +19,7 @@ pub use list::StatementList;
 pub use quotes::{QuotesPane, card_lines};
 pub use timeline::{Timeline, Zoom};
 
-use super::action::{Action, Edit, Effect, ExportFailure, ExportReport, ExportRequest};
+use super::action::{Action, Edit, Effect};
 use super::keymap::Context;
 use super::layout;
 use crate::diagnostic::Diagnostic;
@@ -26,7 +27,6 @@ use crate::model::StatementId;
 use crate::store::Store;
 use ratatui::layout::Rect;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 /// The pane that has the keyboard when no overlay is open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -298,76 +298,6 @@ impl<'a> State<'a> {
         self.timeline.rebuild(self.store, &self.list.ids);
     }
 
-    fn zoom(&mut self, zoom: Zoom) -> Option<Effect> {
-        self.timeline.zoom = zoom;
-        self.timeline.rebuild(self.store, &self.list.ids);
-        self.say(format!("Timeline by {}", zoom.label()), false);
-        None
-    }
-
-    fn jump_period(&mut self, forward: bool) -> Option<Effect> {
-        self.list.cursor =
-            self.timeline
-                .step_period(self.store, &self.list.ids, self.list.cursor, forward);
-        None
-    }
-
-    fn half_page(&self) -> isize {
-        let a = layout::areas(self.size);
-        let rows = match (self.overlay, self.focus) {
-            (Overlay::None, Focus::Actors) => layout::inner(a.actors).height / 2,
-            (Overlay::None, Focus::Quotes) => layout::inner(a.quotes).height / 6,
-            (Overlay::None, Focus::Timeline) => {
-                layout::timeline_parts(layout::inner(a.timeline))
-                    .list
-                    .height
-                    / 2
-            }
-            _ => self.size.height / 2,
-        };
-        rows.max(1) as isize
-    }
-
-    /// Moves whatever has the keyboard by `delta` rows.
-    fn step(&mut self, delta: isize) -> Option<Effect> {
-        use actors::step;
-        match self.overlay {
-            Overlay::None => match self.focus {
-                Focus::Actors => {
-                    self.actors.cursor = step(self.actors.cursor, delta, self.actors.len());
-                    self.renarrow();
-                }
-                Focus::Quotes | Focus::Timeline => {
-                    self.list.cursor = step(self.list.cursor, delta, self.list.len());
-                }
-            },
-            Overlay::Detail => {
-                if delta.abs() == 1 {
-                    self.list.cursor = step(self.list.cursor, delta, self.list.len());
-                    self.pages.detail = 0;
-                } else {
-                    let by = delta.clamp(-1000, 1000) as i32;
-                    self.pages.detail = (i32::from(self.pages.detail) + by).clamp(0, 1000) as u16;
-                }
-            }
-            Overlay::ActorSearch => {
-                let n = self.actor_finder.matches.len();
-                self.actor_finder.cursor = step(self.actor_finder.cursor, delta, n);
-            }
-            Overlay::TextSearch => {
-                let n = self.text_finder.hits.len();
-                self.text_finder.cursor = step(self.text_finder.cursor, delta, n);
-            }
-            Overlay::Help => self.pages.help = self.pages.help.saturating_add_signed(delta),
-            Overlay::Diagnostics => {
-                let n = self.diagnostics.len();
-                self.pages.diagnostics = step(self.pages.diagnostics, delta, n);
-            }
-            Overlay::Filter | Overlay::Export => {}
-        }
-        None
-    }
-
     fn close(&mut self) -> Option<Effect> {
         match self.overlay {
             Overlay::Filter => {
@@ -462,82 +392,6 @@ impl<'a> State<'a> {
             }
             if self.overlay == Overlay::None {
                 self.list.cursor = actors::step(self.list.cursor, 1, self.list.len());
-            }
-        }
-        None
-    }
-
-    /// The statements an export writes: the marked ones, else the visible ones.
-    fn export_ids(&self) -> Vec<StatementId> {
-        if self.marks.is_empty() {
-            self.list.ids.clone()
-        } else {
-            self.marks.iter().copied().collect()
-        }
-    }
-
-    fn open_export(&mut self) -> Option<Effect> {
-        self.export.scope = if self.marks.is_empty() {
-            Scope::Visible(self.list.len())
-        } else {
-            Scope::Marked(self.marks.len())
-        };
-        if self.marks.is_empty() && self.list.len() == 0 {
-            self.say("Nothing to export: no statement is visible".into(), true);
-            return None;
-        }
-        let path = export::default_path(&self.stamp, self.exports_written, self.export.format);
-        self.export.path.set(&path);
-        self.export.confirming = false;
-        self.overlay = Overlay::Export;
-        None
-    }
-
-    fn export_request(&mut self, overwrite: bool) -> Option<Effect> {
-        let path = self.export.path.text().trim().to_string();
-        if path.is_empty() {
-            self.say("Type a path to write to".into(), true);
-            return None;
-        }
-        self.export.confirming = false;
-        Some(Effect::Export(ExportRequest {
-            ids: self.export_ids(),
-            format: self.export.format,
-            path: PathBuf::from(path),
-            overwrite,
-        }))
-    }
-
-    fn export_done(&mut self, result: Result<ExportReport, ExportFailure>) -> Option<Effect> {
-        match result {
-            Ok(report) => {
-                self.exports_written += 1;
-                self.overlay = Overlay::None;
-                let which = match self.export.scope {
-                    Scope::Marked(_) => "marked",
-                    Scope::Visible(_) => "visible (none marked)",
-                };
-                self.say(
-                    format!(
-                        "Wrote {} {which} statement(s) as {} to {}",
-                        report.count,
-                        report.format.label(),
-                        super::text::clean(&report.path.display().to_string())
-                    ),
-                    false,
-                );
-            }
-            Err(ExportFailure::Exists(path)) => {
-                self.export.confirming = true;
-                let path = super::text::clean(&path.display().to_string());
-                self.say(format!("{path} exists: overwrite? y/n"), true);
-            }
-            Err(ExportFailure::Failed(message)) => {
-                self.export.confirming = false;
-                self.say(
-                    format!("Export failed: {}", super::text::clean(&message)),
-                    true,
-                );
             }
         }
         None

@@ -1,7 +1,11 @@
 //! The export dialog: format, path (filled with a default in the current directory), overwrite question.
 
 use super::input::Input;
+use super::{Overlay, State};
 use crate::export::Format;
+use crate::model::StatementId;
+use crate::tui::action::{Effect, ExportFailure, ExportReport, ExportRequest};
+use std::path::PathBuf;
 
 /// What the export will contain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,5 +61,86 @@ impl ExportDialog {
             self.path.set(&renamed);
         }
         self.format = next;
+    }
+}
+
+impl State<'_> {
+    /// The statements an export writes: the marked ones, else the visible ones.
+    fn export_ids(&self) -> Vec<StatementId> {
+        if self.marks.is_empty() {
+            self.list.ids.clone()
+        } else {
+            self.marks.iter().copied().collect()
+        }
+    }
+
+    pub(super) fn open_export(&mut self) -> Option<Effect> {
+        self.export.scope = if self.marks.is_empty() {
+            Scope::Visible(self.list.len())
+        } else {
+            Scope::Marked(self.marks.len())
+        };
+        if self.marks.is_empty() && self.list.len() == 0 {
+            self.say("Nothing to export: no statement is visible".into(), true);
+            return None;
+        }
+        let path = default_path(&self.stamp, self.exports_written, self.export.format);
+        self.export.path.set(&path);
+        self.export.confirming = false;
+        self.overlay = Overlay::Export;
+        None
+    }
+
+    pub(super) fn export_request(&mut self, overwrite: bool) -> Option<Effect> {
+        let path = self.export.path.text().trim().to_string();
+        if path.is_empty() {
+            self.say("Type a path to write to".into(), true);
+            return None;
+        }
+        self.export.confirming = false;
+        Some(Effect::Export(ExportRequest {
+            ids: self.export_ids(),
+            format: self.export.format,
+            path: PathBuf::from(path),
+            overwrite,
+        }))
+    }
+
+    pub(super) fn export_done(
+        &mut self,
+        result: Result<ExportReport, ExportFailure>,
+    ) -> Option<Effect> {
+        match result {
+            Ok(report) => {
+                self.exports_written += 1;
+                self.overlay = Overlay::None;
+                let which = match self.export.scope {
+                    Scope::Marked(_) => "marked",
+                    Scope::Visible(_) => "visible (none marked)",
+                };
+                self.say(
+                    format!(
+                        "Wrote {} {which} statement(s) as {} to {}",
+                        report.count,
+                        report.format.label(),
+                        crate::tui::text::clean(&report.path.display().to_string())
+                    ),
+                    false,
+                );
+            }
+            Err(ExportFailure::Exists(path)) => {
+                self.export.confirming = true;
+                let path = crate::tui::text::clean(&path.display().to_string());
+                self.say(format!("{path} exists: overwrite? y/n"), true);
+            }
+            Err(ExportFailure::Failed(message)) => {
+                self.export.confirming = false;
+                self.say(
+                    format!("Export failed: {}", crate::tui::text::clean(&message)),
+                    true,
+                );
+            }
+        }
+        None
     }
 }

@@ -23,9 +23,12 @@ impl State<'_> {
             return None;
         }
         let a = layout::areas(self.size);
-        let Some((focus, pane)) = pane_at(&a, column, row) else {
+        if a.filter.contains(Position::new(column, row)) {
+            self.filter.begin();
+            self.overlay = Overlay::Filter;
             return None;
-        };
+        }
+        let (focus, pane) = pane_at(&a, column, row)?;
         self.focus = focus;
         let inner = layout::inner(pane);
         if !inner.contains(Position::new(column, row)) {

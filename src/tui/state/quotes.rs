@@ -87,8 +87,8 @@ impl QuotesPane {
         translation: bool,
     ) -> Option<usize> {
         let mut top = 0;
-        for i in self.offset..ids.len() {
-            let h = card_height(store, ids[i], width, translation);
+        for (i, &id) in ids.iter().enumerate().skip(self.offset) {
+            let h = card_height(store, id, width, translation);
             if (row as usize) < top + h {
                 return Some(i);
             }

@@ -35,16 +35,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     frame.render_widget(block, area);
     let w = inner.width as usize;
     let show_kind = w >= 26;
-    let count_w = state
-        .actors
-        .rows
-        .iter()
-        .map(|r| r.count)
-        .max()
-        .unwrap_or(0)
-        .max(state.list.filtered.len())
-        .to_string()
-        .len();
+    // No actor's count exceeds the filtered total, so its width fits every row.
+    let count_w = state.list.filtered.len().to_string().len();
     let rows = (state.actors.offset..state.actors.len()).take(inner.height as usize);
     let lines: Vec<Line> = rows
         .map(|row| {
