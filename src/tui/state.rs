@@ -17,7 +17,7 @@ pub use filter::FilterBar;
 pub use finder::{ActorFinder, TextFinder, highlight_positions};
 pub use list::StatementList;
 pub use quotes::{QuotesPane, card_lines};
-pub use timeline::{Timeline, Zoom};
+pub use timeline::{Timeline, Zoom, date_of};
 
 use super::action::{Action, Edit, Effect};
 use super::keymap::Context;

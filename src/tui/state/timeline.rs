@@ -168,12 +168,18 @@ impl Timeline {
         }
     }
 
-    /// The bin index range a statement covers, if dated.
+    /// The bin index range a statement may fall in, if dated; an open-ended date
+    /// ("before", "after") reaches the edge of the timeline.
     pub fn bins_of(&self, store: &Store, id: StatementId) -> Option<(usize, usize)> {
-        let (a, b, _) = periods(self.zoom, date_of(store, id)?);
+        let date = date_of(store, id)?;
+        let (a, b, _) = periods(self.zoom, date);
         let last = self.bins.len().checked_sub(1)?;
         let clamp = |p: i64| ((p - self.first).max(0) as usize).min(last);
-        Some((clamp(a), clamp(b)))
+        Some(match date {
+            DateSpec::Before(_) => (0, clamp(b)),
+            DateSpec::After(_) => (clamp(a), last),
+            DateSpec::Day(_) | DateSpec::Month { .. } | DateSpec::Year(_) => (clamp(a), clamp(b)),
+        })
     }
 
     /// The period a statement is sorted under (its earliest possible day's).

@@ -116,19 +116,10 @@ fn bars(buf: &mut Buffer, area: Rect, axis: Rect, state: &State, theme: &Theme) 
         taken[a..b].iter_mut().for_each(|t| *t = true);
         buf.set_string(axis.x + x, axis.y, text, style);
     };
-    if let Some((a, b)) = range {
+    if let (Some((a, _)), Some(id)) = (range, state.list.current()) {
         let a = a.clamp(window.start, last);
-        let label = if a == b.min(last) || t.zoom != Zoom::Day {
-            format!(
-                "▲{}",
-                period_label(t.zoom, t.zoom.start(t.first + a as i64))
-            )
-        } else {
-            format!(
-                "▲{}…",
-                period_label(t.zoom, t.zoom.start(t.first + a as i64))
-            )
-        };
+        let date = crate::tui::state::date_of(state.store, id);
+        let label = format!("▲{}", date_label(date));
         let x = (a - window.start) as u16 * cw;
         let x = x.min(axis.width.saturating_sub(label.chars().count() as u16));
         put(x, &label, theme.bar_cursor, buf);
