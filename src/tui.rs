@@ -19,7 +19,8 @@ use std::io::{self, Stdout};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::time::Duration;
 
 /// Opens the browser on `paths` (or the bundled corpus) and returns the exit code.
 pub fn run(paths: &[PathBuf]) -> ExitCode {
@@ -28,14 +29,15 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
     let mut state = state::State::new(&loaded.store, &loaded.diagnostics, &stamp);
     let theme = ui::theme::Theme::from_env();
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        // Without the handler a signal still ends the process, only less tidily.
-        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
-    }
+    let caught = Arc::new(AtomicI32::new(0));
+    watch_signals(Arc::clone(&stop), Arc::clone(&caught));
     install_panic_hook();
     let result = init().and_then(|mut terminal| app::run(&mut terminal, &mut state, &theme, &stop));
     restore();
     match result {
+        Ok(()) if stop.load(Ordering::SeqCst) => {
+            ExitCode::from(128_u8.saturating_add(caught.load(Ordering::SeqCst) as u8))
+        }
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("demarche: terminal error: {e}");
@@ -73,6 +75,25 @@ fn restore() {
         crossterm::cursor::Show
     );
     let _ = disable_raw_mode();
+}
+
+/// On SIGTERM or SIGHUP, asks the loop to stop, and ends the process itself if the
+/// loop does not get there: crossterm's `poll` can spin forever once the terminal is
+/// gone (crossterm-rs/crossterm#793), which is exactly when SIGHUP arrives.
+fn watch_signals(stop: Arc<AtomicBool>, caught: Arc<AtomicI32>) {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
+        return; // The default action (ending the process) still applies.
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            caught.store(signal, Ordering::SeqCst);
+            stop.store(true, Ordering::SeqCst);
+            std::thread::sleep(Duration::from_millis(600));
+            restore();
+            std::process::exit(128 + signal);
+        }
+    });
 }
 
 /// Restores the terminal before the panic message is printed.
