@@ -71,6 +71,8 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    /// No input is pending: recompute what typing deferred (the filter's result).
+    Settle,
     ExportDone(Result<ExportReport, ExportFailure>),
     Quit,
 }

@@ -31,7 +31,9 @@ where
     });
     let mut dirty = true;
     while !stop.load(Ordering::Relaxed) {
-        if dirty {
+        // Draw (and finish deferred work) only once the pending input is consumed.
+        if dirty && !event::poll(Duration::ZERO)? {
+            state.update(Action::Settle);
             terminal.draw(|frame| ui::draw(frame, state, theme))?;
             dirty = false;
         }

@@ -52,6 +52,7 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::Click { .. }
         | Action::Wheel { .. }
         | Action::Resize { .. }
+        | Action::Settle
         | Action::ExportDone(_) => false,
     }
 }

@@ -264,6 +264,12 @@ impl<'a> State<'a> {
                 self.size = Rect::new(0, 0, width, height);
                 None
             }
+            Action::Settle => {
+                if self.filter.stale {
+                    self.evaluate_filter();
+                }
+                None
+            }
             Action::ExportDone(result) => self.export_done(result),
             Action::Quit => Some(Effect::Quit),
         };
@@ -327,6 +333,9 @@ impl<'a> State<'a> {
         match self.overlay {
             Overlay::Filter => {
                 self.overlay = Overlay::None;
+                if self.filter.stale {
+                    self.evaluate_filter();
+                }
                 if self.filter.error.is_some() {
                     self.say(
                         format!("Invalid filter; still showing `{}`", self.filter.applied),
@@ -364,7 +373,7 @@ impl<'a> State<'a> {
         match self.overlay {
             Overlay::Filter => {
                 if self.filter.input.apply(edit) {
-                    self.evaluate_filter();
+                    self.filter.stale = true;
                 }
             }
             Overlay::ActorSearch => {

@@ -18,10 +18,12 @@ fn state(loaded: &Loaded) -> State<'_> {
     s
 }
 
+/// Types `text` as a burst of keys, then lets the input settle (as the loop does).
 fn type_text(s: &mut State, text: &str) {
     for c in text.chars() {
         s.update(Action::Edit(Edit::Insert(c)));
     }
+    s.update(Action::Settle);
 }
 
 fn peskov(loaded: &Loaded) -> crate::model::ActorId {
@@ -106,9 +108,35 @@ fn esc_in_the_filter_bar_restores_the_filter_as_it_was() {
     s.update(Action::Accept);
     s.update(Action::EditFilter);
     s.update(Action::Edit(Edit::Clear));
+    s.update(Action::Settle);
     assert_eq!(s.list.len(), loaded.store.len());
     s.update(Action::Close);
     assert_eq!(s.filter.input.text(), "mode:direct");
+    assert_eq!(s.list.len(), 1);
+}
+
+#[test]
+fn a_burst_of_typing_runs_the_filter_once_the_input_settles() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::EditFilter);
+    for c in "mode:direct".chars() {
+        s.update(Action::Edit(Edit::Insert(c)));
+    }
+    assert_eq!(s.list.len(), loaded.store.len(), "not yet evaluated");
+    s.update(Action::Settle);
+    assert_eq!(s.list.len(), 1);
+}
+
+#[test]
+fn enter_applies_a_filter_typed_without_a_pause() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::EditFilter);
+    for c in "mode:direct".chars() {
+        s.update(Action::Edit(Edit::Insert(c)));
+    }
+    s.update(Action::Accept);
     assert_eq!(s.list.len(), 1);
 }
 

@@ -3,11 +3,16 @@
 use crate::date::DateSpec;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// `text` without control characters (untrusted input never reaches the terminal raw).
+/// `text` without control characters or bidi overrides: untrusted input never
+/// reaches the terminal raw (no escape sequences, no reordered display).
 pub fn clean(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| if is_unsafe(c) { ' ' } else { c })
         .collect()
+}
+
+fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The display width of `text` after cleaning.
@@ -131,6 +136,7 @@ mod tests {
     #[test]
     fn clean_removes_escape_sequences() {
         assert_eq!(clean("a\u{1b}[2Jb\n"), "a [2Jb ");
+        assert_eq!(clean("x\u{202E}y\u{9b}"), "x y ");
     }
 
     #[test]

@@ -14,6 +14,9 @@ pub struct FilterBar {
     pub error: Option<FilterError>,
     /// The text when editing began, restored by Esc.
     pub before_edit: String,
+    /// The text changed since it was last evaluated (evaluation waits for `Settle`,
+    /// so a burst of keys costs one filter run, not one per key).
+    pub stale: bool,
 }
 
 /// The result of parsing the typed expression.
@@ -32,6 +35,7 @@ impl FilterBar {
 
     /// Parses the typed text and runs it if valid.
     pub fn evaluate(&mut self, store: &Store) -> Outcome {
+        self.stale = false;
         let text = self.input.text().to_string();
         match Filter::parse(&text) {
             Ok(filter) => {

@@ -4,6 +4,7 @@ use crate::date::DateSpec;
 use crate::model::StatementId;
 use crate::store::Store;
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 
 /// The period one bar stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,34 +129,26 @@ impl Timeline {
     /// Recounts the bins for `ids` at the current zoom.
     pub fn rebuild(&mut self, store: &Store, ids: &[StatementId]) {
         let zoom = self.zoom;
-        let mut lo = i64::MAX;
-        let mut hi = i64::MIN;
-        let mut dated = Vec::with_capacity(ids.len());
-        self.undated = 0;
-        self.imprecise = 0;
-        for &id in ids {
-            match date_of(store, id) {
-                Some(d) => {
-                    let (a, b, exact) = periods(zoom, d);
-                    lo = lo.min(a);
-                    hi = hi.max(b);
-                    if !exact {
-                        self.imprecise += 1;
-                    }
-                    dated.push((a, b, exact));
-                }
-                None => self.undated += 1,
-            }
-        }
+        let dated: Vec<Option<(i64, i64, bool)>> = ids
+            .par_iter()
+            .map(|&id| date_of(store, id).map(|d| periods(zoom, d)))
+            .collect();
+        let (lo, mut hi) = dated
+            .par_iter()
+            .flatten()
+            .map(|&(a, b, _)| (a, b))
+            .reduce(|| (i64::MAX, i64::MIN), |x, y| (x.0.min(y.0), x.1.max(y.1)));
+        self.undated = dated.iter().filter(|d| d.is_none()).count();
+        self.imprecise = dated.iter().flatten().filter(|d| !d.2).count();
         self.bins.clear();
-        if dated.is_empty() {
+        if lo > hi {
             self.first = 0;
             return;
         }
         hi = hi.min(lo + MAX_BINS - 1);
         self.first = lo;
         self.bins = vec![Bin::default(); (hi - lo + 1) as usize];
-        for (a, b, exact) in dated {
+        for (a, b, exact) in dated.into_iter().flatten() {
             let (a, b) = ((a.min(hi) - lo) as usize, (b.min(hi) - lo) as usize);
             if exact {
                 self.bins[a].exact += 1;

@@ -48,7 +48,7 @@ pub fn filter(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                     clean(&bar.applied)
                 };
                 spans.push(Span::styled(
-                    format!("  ✗ {} (showing: {applied})", clean(&e.message)),
+                    format!("  ✗ still showing `{applied}`: {}", clean(&e.message)),
                     theme.error,
                 ));
             }
