@@ -138,7 +138,7 @@ fn search_mark_export_quit_in_tmux() {
     tmux.keys(&["e"]);
     tmux.wait_for("Exports the 2 marked statement(s).");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Wrote 2 marked statement(s) as JSON");
+    tmux.wait_for("(2 statement(s), marked, JSON)");
 
     tmux.keys(&["q"]);
     let code = wait_for_file(&rc);

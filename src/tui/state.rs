@@ -313,10 +313,11 @@ impl<'a> State<'a> {
             }
             Overlay::Export => {
                 self.export.confirming = false;
-                self.say(
-                    format!("Export cancelled; {} mark(s) kept", self.marks.len()),
-                    false,
-                );
+                let kept = match self.marks.len() {
+                    0 => String::new(),
+                    n => format!("; {n} mark(s) kept"),
+                };
+                self.say(format!("Export cancelled{kept}"), false);
             }
             Overlay::None
             | Overlay::ActorSearch

@@ -17,7 +17,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 use theme::Theme;
 
 /// Draws the whole screen for `state`.
@@ -61,14 +61,20 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     );
 }
 
-/// A bordered pane with its title; the focused pane's border stands out.
+/// A bordered pane with its title; the focused pane's border is thick (visible without colour too).
 pub(crate) fn pane<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
     let border = if focused {
         theme.border_focused
     } else {
         theme.border
     };
+    let kind = if focused {
+        BorderType::Thick
+    } else {
+        BorderType::Plain
+    };
     Block::bordered()
+        .border_type(kind)
         .border_style(border)
         .title(Span::styled(format!(" {} ", clean(&title)), theme.title))
 }

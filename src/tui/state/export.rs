@@ -116,14 +116,14 @@ impl State<'_> {
                 self.overlay = Overlay::None;
                 let which = match self.export.scope {
                     Scope::Marked(_) => "marked",
-                    Scope::Visible(_) => "visible (none marked)",
+                    Scope::Visible(_) => "visible; none marked",
                 };
                 self.say(
                     format!(
-                        "Wrote {} {which} statement(s) as {} to {}",
+                        "Wrote {} ({} statement(s), {which}, {})",
+                        crate::tui::text::clean(&report.path.display().to_string()),
                         report.count,
                         report.format.label(),
-                        crate::tui::text::clean(&report.path.display().to_string())
                     ),
                     false,
                 );

@@ -141,29 +141,36 @@ pub fn text(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
         .map(|(i, &id)| {
             let s = state.store.statement(id);
             let who = clean(&state.store.actor(s.speaker).name);
-            let original = state.store.text(id);
-            let mut hay = clean(original);
+            let mut hay = clean(state.store.text(id));
             let mut positions = highlight_positions(&hay, query);
+            let mut english = false;
             if positions.is_empty()
                 && let Some(t) = s.translation.as_deref()
             {
                 let in_translation = highlight_positions(&clean(t), query);
                 if !in_translation.is_empty() {
-                    hay = format!("EN: {}", clean(t));
-                    positions = in_translation.iter().map(|p| p + 4).collect();
+                    hay = clean(t);
+                    positions = in_translation;
+                    english = true;
                 }
             }
             // Show the text from a little before the match.
             let skip = positions.first().map_or(0, |p| p.saturating_sub(20));
             let shown: String = hay.chars().skip(skip).collect();
             let shifted: Vec<usize> = positions.iter().map(|p| p - skip).collect();
-            let prefix = format!("{:<13} {} : ", date_label(s.date), truncate(&who, 18));
-            let room = w.saturating_sub(crate::tui::text::width(&prefix) + 1);
+            let prefix = format!("{:<13} {:<18} ", date_label(s.date), truncate(&who, 18));
+            let lead = match (english, skip > 0) {
+                (true, true) => "EN: …",
+                (true, false) => "EN: ",
+                (false, true) => "…",
+                (false, false) => "",
+            };
+            let room = w.saturating_sub(crate::tui::text::width(&prefix) + lead.chars().count());
             let shown = truncate(&shown, room);
-            let mut spans = vec![Span::styled(prefix, theme.dim)];
-            if skip > 0 {
-                spans.push(Span::styled("…", theme.dim));
-            }
+            let mut spans = vec![
+                Span::styled(prefix, theme.dim),
+                Span::styled(lead, theme.dim),
+            ];
             spans.extend(highlighted(&shown, &shifted, theme.plain, theme.matched));
             let mut line = Line::from(spans);
             if i == f.cursor {
