@@ -88,36 +88,42 @@ fn exported_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-#[test]
-fn search_mark_export_quit_in_tmux() {
-    if Command::new("tmux").arg("-V").output().is_err() {
+fn tmux_missing() -> bool {
+    let missing = Command::new("tmux").arg("-V").output().is_err();
+    if missing {
         println!("skipped: tmux is not installed");
-        return;
     }
-    let dir = tempfile::tempdir().expect("temp dir");
-    let rc = dir.path().join("rc");
+    missing
+}
+
+/// Starts the test binary in a 120x40 tmux pane inside `dir` with `args`; its exit
+/// code lands in `dir/rc` and the pane stays open afterwards for inspection.
+fn start(dir: &Path, name: &str, args: &str) -> (Tmux, PathBuf) {
+    let rc = dir.join("rc");
     let bin = env!("CARGO_BIN_EXE_demarche");
     let script = format!(
-        "cd '{}' && '{bin}'; echo $? > '{}'; exec sleep 600",
-        dir.path().display(),
+        "cd '{}' && '{bin}' {args}; echo $? > '{}'; exec sleep 600",
+        dir.display(),
         rc.display()
     );
     let tmux = Tmux {
-        socket: format!("demarche-e2e-{}", std::process::id()),
+        socket: format!("demarche-e2e-{name}-{}", std::process::id()),
     };
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "sh",
-        "-c",
-        &script,
-    ]);
+    let size = ["-x", "120", "-y", "40"];
+    let mut args = vec!["new-session", "-d", "-s", "e2e"];
+    args.extend_from_slice(&size);
+    args.extend_from_slice(&["sh", "-c", &script]);
+    tmux.run(&args);
+    (tmux, rc)
+}
+
+#[test]
+fn search_mark_export_quit_in_tmux() {
+    if tmux_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (tmux, rc) = start(dir.path(), "export", "");
     tmux.wait_for("Quotes · all actors");
 
     // A misspelt name finds Peskov.
@@ -170,4 +176,25 @@ fn search_mark_export_quit_in_tmux() {
         .map(|id| (&*exported.store.statement(id).key, exported.store.text(id)))
         .collect();
     assert_eq!(got, expected);
+}
+
+#[test]
+fn broken_files_are_listed_and_the_rest_opens() {
+    if tmux_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).expect("data dir");
+    let (name, text) = demarche::bundled::FILES[0];
+    std::fs::write(data.join(name), text).expect("write corpus");
+    std::fs::write(data.join("broken.json"), "{ \"format\": \"demarche\",").expect("write");
+    let (tmux, rc) = start(dir.path(), "diagnostics", "data");
+    let screen = tmux.wait_for("load problem");
+    assert!(screen.contains("22/22 shown"), "{screen}");
+    tmux.keys(&["!"]);
+    tmux.wait_for("broken.json");
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&rc).trim(), "0");
 }
