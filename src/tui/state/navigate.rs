@@ -2,6 +2,7 @@
 
 use super::{Focus, Overlay, State, Zoom, actors::step};
 use crate::tui::action::Effect;
+use crate::tui::keymap::Context;
 use crate::tui::layout;
 
 impl State<'_> {
@@ -64,7 +65,11 @@ impl State<'_> {
                 let n = self.text_finder.hits.len();
                 self.text_finder.cursor = step(self.text_finder.cursor, delta, n);
             }
-            Overlay::Help => self.pages.help = self.pages.help.saturating_add_signed(delta),
+            Overlay::Help => {
+                // At most one line per binding plus a title and a gap per context.
+                let lines = crate::tui::keymap::BINDINGS.len() + 3 * Context::ALL.len();
+                self.pages.help = step(self.pages.help, delta, lines);
+            }
             Overlay::Diagnostics => {
                 let n = self.diagnostics.len();
                 self.pages.diagnostics = step(self.pages.diagnostics, delta, n);
