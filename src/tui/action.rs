@@ -38,6 +38,7 @@ pub enum Action {
     NextPeriod,
     ZoomIn,
     ZoomOut,
+    FilterToPeriod,
     OpenDetail,
     OpenActorSearch,
     OpenTextSearch,

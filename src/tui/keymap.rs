@@ -221,6 +221,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Timeline, ch('+'), Action::ZoomIn, "zoom", "zoom in (month → week → day)"),
     bind!(Timeline, ch('='), Action::ZoomIn, "", "zoom in"),
     bind!(Timeline, ch('-'), Action::ZoomOut, "", "zoom out (day → week → month)"),
+    bind!(Timeline, ch('p'), Action::FilterToPeriod, "period", "filter to the cursor's day / week / month (since: until:)"),
     bind!(Filter, k(K::Enter), Action::Accept, "keep", "keep the filter and leave the bar"),
     bind!(Filter, k(K::Esc), Action::Close, "undo", "restore the filter as it was and leave the bar"),
     bind!(ActorSearch, k(K::Enter), Action::Accept, "jump", "jump to the actor"),

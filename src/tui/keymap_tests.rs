@@ -30,6 +30,7 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::NextPeriod
         | Action::ZoomIn
         | Action::ZoomOut
+        | Action::FilterToPeriod
         | Action::OpenDetail
         | Action::OpenActorSearch
         | Action::OpenTextSearch
@@ -93,6 +94,7 @@ fn every_action_that_needs_a_key_has_one() {
         Action::NextPeriod,
         Action::ZoomIn,
         Action::ZoomOut,
+        Action::FilterToPeriod,
         Action::OpenDetail,
         Action::OpenActorSearch,
         Action::OpenTextSearch,

@@ -189,6 +189,7 @@ impl<'a> State<'a> {
             Action::NextPeriod => self.jump_period(true),
             Action::ZoomIn => self.zoom(self.timeline.zoom.zoom_in()),
             Action::ZoomOut => self.zoom(self.timeline.zoom.zoom_out()),
+            Action::FilterToPeriod => self.filter_to_period(),
             Action::OpenDetail => {
                 if self.list.current().is_some() {
                     self.pages.detail = 0;
@@ -296,6 +297,29 @@ impl<'a> State<'a> {
             }
             filter::Outcome::Keep => {}
         }
+    }
+
+    /// Replaces the filter's `since:`/`until:` terms with the cursor's period.
+    fn filter_to_period(&mut self) -> Option<Effect> {
+        let zoom = self.timeline.zoom;
+        let period = self
+            .list
+            .current()
+            .and_then(|id| self.timeline.sort_period(self.store, id));
+        let bounds = period.and_then(|p| Some((zoom.start(p)?, zoom.start(p + 1)?.pred_opt()?)));
+        let Some((first, last)) = bounds else {
+            self.say("No dated statement under the cursor".into(), true);
+            return None;
+        };
+        let text = filter::without_dates(&self.filter.applied);
+        let expr = format!("{text} since:{first} until:{last}");
+        self.filter.input.set(expr.trim());
+        self.evaluate_filter();
+        self.say(
+            format!("Filtered to the {} of {first}; F clears", zoom.label()),
+            false,
+        );
+        None
     }
 
     /// Narrows the filtered statements to the actor under the cursor and recounts the timeline.

@@ -372,3 +372,28 @@ fn an_empty_store_never_panics() {
     }
     assert_eq!(s.overlay, Overlay::None);
 }
+
+#[test]
+fn filtering_to_the_cursor_period_replaces_the_date_terms() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::FocusNext);
+    s.update(Action::Bottom);
+    s.update(Action::ZoomIn);
+    assert_eq!(s.timeline.zoom, Zoom::Day);
+    s.update(Action::FilterToPeriod);
+    assert_eq!(s.filter.applied, "since:2025-02-13 until:2025-02-13");
+    s.update(Action::ZoomOut);
+    s.update(Action::ZoomOut);
+    s.update(Action::FilterToPeriod);
+    assert_eq!(s.filter.applied, "since:2025-02-01 until:2025-02-28");
+    assert_eq!(s.list.len(), loaded.store.len());
+}
+
+#[test]
+fn date_terms_are_cut_from_an_expression() {
+    assert_eq!(
+        filter::without_dates("mode:direct since:2025-01-01 -until:2025-02-01 nato"),
+        "mode:direct nato"
+    );
+}

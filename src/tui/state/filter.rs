@@ -1,7 +1,7 @@
 //! The filter bar: the expression being typed, the last valid one in force, and the error of an invalid one.
 
 use super::input::Input;
-use crate::filter::{Filter, FilterError};
+use crate::filter::{Filter, FilterError, Term};
 use crate::model::StatementId;
 use crate::store::Store;
 
@@ -53,4 +53,18 @@ impl FilterBar {
             }
         }
     }
+}
+
+/// `expr` without its `since:` and `until:` terms (kept as typed otherwise).
+pub fn without_dates(expr: &str) -> String {
+    let Ok(filter) = Filter::parse(expr) else {
+        return expr.to_string();
+    };
+    let mut out = expr.to_string();
+    for clause in filter.clauses.iter().rev() {
+        if matches!(clause.term, Term::Since(_) | Term::Until(_)) {
+            out.replace_range(clause.start..clause.end, "");
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -19,6 +19,15 @@ pub fn filter(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let mut spans = vec![Span::styled(label, theme.title)];
     if text.is_empty() && !editing {
         spans.push(Span::styled("(none; press f)", theme.dim));
+    } else if text.is_empty() {
+        let keys: Vec<&str> = crate::filter::KEYS.iter().map(|(k, _)| *k).collect();
+        spans.push(Span::styled(
+            format!(
+                "e.g. actor:peskov mode:direct since:2025-02-01, or words · keys: {}",
+                keys.join(" ")
+            ),
+            theme.dim,
+        ));
     } else {
         match &bar.error {
             Some(e) => {
