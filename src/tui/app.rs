@@ -6,7 +6,9 @@ use super::state::State;
 use super::ui::{self, theme::Theme};
 use crate::export::{self, ExportError, Options};
 use crate::store::Store;
-use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::io;
@@ -40,22 +42,53 @@ where
         if !event::poll(Duration::from_millis(200))? {
             continue;
         }
-        let Some(action) = action_of(event::read()?, state) else {
-            continue;
-        };
+        let event = event::read()?;
         dirty = true;
-        let mut next = Some(action);
-        while let Some(action) = next.take() {
-            match state.update(action) {
-                None => {}
-                Some(Effect::Quit) => return Ok(()),
-                Some(Effect::Export(request)) => {
-                    next = Some(Action::ExportDone(perform_export(state.store, &request)));
-                }
+        for action in actions_of(event, state) {
+            if apply(state, action) {
+                return Ok(());
             }
         }
     }
     Ok(())
+}
+
+/// Applies an action and the actions its effects lead to; returns whether to quit.
+fn apply(state: &mut State, action: Action) -> bool {
+    let mut next = Some(action);
+    while let Some(action) = next.take() {
+        match state.update(action) {
+            None => {}
+            Some(Effect::Quit) => return true,
+            Some(Effect::Export(request)) => {
+                next = Some(Action::ExportDone(perform_export(state.store, &request)));
+            }
+        }
+    }
+    false
+}
+
+/// The actions a terminal event means. Terminals send Alt+key as Esc followed by the
+/// key, so a quick Esc then key arrives as Alt+key: unbound, it is taken as both.
+fn actions_of(event: Event, state: &mut State) -> Vec<Action> {
+    if let Event::Key(key) = event
+        && key.kind != KeyEventKind::Release
+        && key.modifiers.contains(KeyModifiers::ALT)
+        && keymap::lookup(state.context(), key).is_none()
+    {
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        let mut out = Vec::new();
+        if let Some(close) = keymap::lookup(state.context(), esc) {
+            // The key that follows is looked up in the context the Esc leads to.
+            if apply(state, close) {
+                return vec![Action::Quit];
+            }
+        }
+        let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT);
+        out.extend(keymap::lookup(state.context(), plain));
+        return out;
+    }
+    action_of(event, state).into_iter().collect()
 }
 
 /// What a terminal event means in the current context.
