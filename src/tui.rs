@@ -24,6 +24,13 @@ use std::time::Duration;
 
 /// Opens the browser on `paths` (or the bundled corpus) and returns the exit code.
 pub fn run(paths: &[PathBuf]) -> ExitCode {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        eprintln!(
+            "demarche: the browser needs a terminal; for scripts use `demarche list`, `actors` or `export` (see --help)"
+        );
+        return ExitCode::from(2);
+    }
     let loaded = crate::cli::load(paths);
     let stamp = session_stamp();
     let mut state = state::State::new(&loaded.store, &loaded.diagnostics, &stamp);
