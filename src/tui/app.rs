@@ -12,6 +12,7 @@ use crossterm::event::{
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::io;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -114,25 +115,73 @@ fn action_of(event: Event, state: &State) -> Option<Action> {
     }
 }
 
+/// `~/x` as `$HOME/x`, as a shell would; other paths as they are.
+fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => path.to_path_buf(),
+    }
+}
+
 /// Writes an export file atomically and reports the outcome as data.
 pub fn perform_export(
     store: &Store,
     request: &ExportRequest,
 ) -> Result<ExportReport, ExportFailure> {
+    let path = expand_home(&request.path);
     match export::write_file(
         store,
         &request.ids,
         request.format,
         Options::default(),
-        &request.path,
+        &path,
         request.overwrite,
     ) {
         Ok(()) => Ok(ExportReport {
-            path: request.path.clone(),
+            path,
             count: request.ids.len(),
             format: request.format,
         }),
         Err(ExportError::Exists(path)) => Err(ExportFailure::Exists(path)),
         Err(e) => Err(ExportFailure::Failed(e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::Format;
+
+    #[test]
+    fn an_export_is_written_and_an_existing_file_is_kept() {
+        let loaded = crate::bundled::load();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let request = ExportRequest {
+            ids: loaded.store.all_ids().take(2).collect(),
+            format: Format::Json,
+            path: dir.path().join("out.json"),
+            overwrite: false,
+        };
+        let report = perform_export(&loaded.store, &request).expect("written");
+        assert_eq!(report.count, 2);
+        let again = perform_export(&loaded.store, &request);
+        assert_eq!(again, Err(ExportFailure::Exists(request.path.clone())));
+        let forced = ExportRequest {
+            overwrite: true,
+            ..request
+        };
+        assert!(perform_export(&loaded.store, &forced).is_ok());
+    }
+
+    #[test]
+    fn a_tilde_path_means_home() {
+        let home = std::env::var_os("HOME").map(PathBuf::from);
+        if let Some(home) = home {
+            assert_eq!(expand_home(Path::new("~/x.json")), home.join("x.json"));
+        }
+        assert_eq!(
+            expand_home(Path::new("./x.json")),
+            PathBuf::from("./x.json")
+        );
     }
 }
