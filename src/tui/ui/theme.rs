@@ -1,4 +1,4 @@
-//! Every style the TUI draws with: ANSI colours readable on dark and light terminals, or none under NO_COLOR.
+//! Every style the TUI draws with: the terminal's own text colour plus modifiers, ANSI accents safe on dark and light, none under NO_COLOR.
 
 use crate::model::Mode;
 use ratatui::style::{Color, Modifier, Style};
@@ -60,15 +60,15 @@ impl Theme {
             title: Style::new().add_modifier(bold),
             cursor: Style::new().add_modifier(Modifier::REVERSED),
             cursor_unfocused: Style::new().add_modifier(Modifier::UNDERLINED),
-            speaker: fg(Color::Blue).add_modifier(bold),
-            date: fg(Color::Cyan),
-            date_imprecise: fg(Color::Cyan).add_modifier(Modifier::ITALIC),
+            speaker: Style::new().add_modifier(bold),
+            date: Style::new(),
+            date_imprecise: Style::new().add_modifier(Modifier::ITALIC),
             direct: fg(Color::Magenta).add_modifier(bold),
             indirect: Style::new().add_modifier(Modifier::ITALIC),
             paraphrase: Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC),
             quoted_fragment: fg(Color::Magenta).add_modifier(bold),
             mark: fg(Color::Green).add_modifier(bold),
-            count: fg(Color::Cyan),
+            count: Style::new(),
             kind: Style::new().add_modifier(Modifier::DIM),
             matched: if color {
                 Style::new()
@@ -85,7 +85,7 @@ impl Theme {
             },
             error: fg(Color::Red).add_modifier(bold),
             ok: fg(Color::Green),
-            key: fg(Color::Blue).add_modifier(bold),
+            key: Style::new().add_modifier(bold),
             label: Style::new(),
             bar: fg(Color::Blue),
             bar_imprecise: fg(Color::Cyan).add_modifier(Modifier::DIM),
