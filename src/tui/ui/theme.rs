@@ -103,3 +103,48 @@ impl Theme {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_uses_no_colour_at_all() {
+        let t = Theme::new(false);
+        let all = [
+            t.plain,
+            t.dim,
+            t.border,
+            t.border_focused,
+            t.title,
+            t.cursor,
+            t.cursor_unfocused,
+            t.speaker,
+            t.date,
+            t.date_imprecise,
+            t.direct,
+            t.indirect,
+            t.paraphrase,
+            t.quoted_fragment,
+            t.mark,
+            t.count,
+            t.kind,
+            t.matched,
+            t.span,
+            t.error,
+            t.ok,
+            t.key,
+            t.label,
+            t.bar,
+            t.bar_imprecise,
+            t.bar_cursor,
+            t.heading,
+        ];
+        for style in all {
+            assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
+        }
+        assert_ne!(t.direct, t.indirect, "modes differ without colour too");
+        assert_ne!(t.indirect, t.paraphrase);
+        assert_ne!(t.matched, t.plain);
+    }
+}
