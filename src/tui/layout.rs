@@ -100,3 +100,29 @@ pub fn detail(area: Rect) -> Rect {
         height: a.status.y.saturating_sub(a.filter.y),
     }
 }
+
+/// A finder popup: its frame, the input line, a summary line and the list of matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct FinderParts {
+    pub popup: Rect,
+    pub input: Rect,
+    pub info: Rect,
+    pub list: Rect,
+}
+
+/// Where the finder popups draw on a screen of `area`.
+pub fn finder(area: Rect) -> FinderParts {
+    let popup = popup(area, 70, 18);
+    let [input, info, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner(popup));
+    FinderParts {
+        popup,
+        input,
+        info,
+        list,
+    }
+}

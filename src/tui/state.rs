@@ -364,7 +364,7 @@ impl<'a> State<'a> {
         let list = layout::timeline_parts(layout::inner(a.timeline)).list;
         self.timeline.offset =
             actors::scroll_offset(self.timeline.offset, self.list.cursor, list.height as usize);
-        let finder_rows = (self.size.height as usize).saturating_sub(8).max(1);
+        let finder_rows = layout::finder(self.size).list.height as usize;
         self.text_finder.offset = actors::scroll_offset(
             self.text_finder.offset,
             self.text_finder.cursor,

@@ -397,3 +397,18 @@ fn date_terms_are_cut_from_an_expression() {
         "mode:direct nato"
     );
 }
+
+#[test]
+fn clicking_a_finder_match_jumps_to_it() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::OpenActorSearch);
+    type_text(&mut s, "pskow");
+    let list = crate::tui::layout::finder(s.size).list;
+    s.update(Action::Click {
+        column: list.x + 2,
+        row: list.y,
+    });
+    assert_eq!(s.overlay, Overlay::None);
+    assert_eq!(s.actors.selected(), Some(peskov(&loaded)));
+}

@@ -27,6 +27,11 @@ impl ActorFinder {
     pub fn selected(&self) -> Option<&ActorMatch> {
         self.matches.get(self.cursor)
     }
+
+    /// The first match shown in a list `height` rows tall (the cursor stays in view).
+    pub fn window_start(&self, height: usize) -> usize {
+        self.cursor.saturating_sub(height.saturating_sub(1))
+    }
 }
 
 /// `s`: visible statements whose text or translation contains the words typed.

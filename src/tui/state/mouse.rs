@@ -19,8 +19,17 @@ fn pane_at(a: &Areas, column: u16, row: u16) -> Option<(Focus, Rect)> {
 
 impl State<'_> {
     pub(super) fn click(&mut self, column: u16, row: u16) -> Option<Effect> {
-        if self.overlay != Overlay::None || !layout::fits(self.size) {
+        if !layout::fits(self.size) {
             return None;
+        }
+        match self.overlay {
+            Overlay::None => {}
+            Overlay::ActorSearch | Overlay::TextSearch => return self.click_finder(column, row),
+            Overlay::Filter
+            | Overlay::Detail
+            | Overlay::Export
+            | Overlay::Help
+            | Overlay::Diagnostics => return None,
         }
         let a = layout::areas(self.size);
         if a.filter.contains(Position::new(column, row)) {
@@ -73,6 +82,29 @@ impl State<'_> {
             }
         }
         None
+    }
+
+    /// A click on a finder's match chooses it, as Enter would.
+    fn click_finder(&mut self, column: u16, row: u16) -> Option<Effect> {
+        let list = layout::finder(self.size).list;
+        if !list.contains(Position::new(column, row)) {
+            return None;
+        }
+        let dy = (row - list.y) as usize;
+        if self.overlay == Overlay::ActorSearch {
+            let i = self.actor_finder.window_start(list.height as usize) + dy;
+            if i >= self.actor_finder.matches.len() {
+                return None;
+            }
+            self.actor_finder.cursor = i;
+        } else {
+            let i = self.text_finder.offset + dy;
+            if i >= self.text_finder.hits.len() {
+                return None;
+            }
+            self.text_finder.cursor = i;
+        }
+        self.accept()
     }
 
     pub(super) fn wheel(&mut self, column: u16, row: u16, down: bool) -> Option<Effect> {

@@ -6,7 +6,7 @@ use crate::tui::layout;
 use crate::tui::state::{State, highlight_positions};
 use crate::tui::text::{clean, date_label, truncate};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -31,15 +31,9 @@ fn input_line(
 }
 
 fn body(frame: &mut Frame, screen: Rect, title: &str, theme: &Theme) -> (Rect, Rect, Rect) {
-    let area = layout::popup(screen, 70, 18);
-    let inner = popup(frame, area, title, theme);
-    let [input, info, list] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ])
-    .areas(inner);
-    (input, info, list)
+    let parts = layout::finder(screen);
+    popup(frame, parts.popup, title, theme);
+    (parts.input, parts.info, parts.list)
 }
 
 pub fn actors(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
@@ -61,7 +55,7 @@ pub fn actors(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
     };
     frame.render_widget(Paragraph::new(Span::styled(summary, theme.dim)), info);
     let h = list.height as usize;
-    let start = f.cursor.saturating_sub(h.saturating_sub(1));
+    let start = f.window_start(h);
     let lines: Vec<Line> = f
         .matches
         .iter()
