@@ -41,7 +41,7 @@ pub fn lines(current: Context, theme: &Theme) -> Vec<Line<'static>> {
     }
     out.push(Line::from(Span::styled("Mouse", theme.heading)));
     out.push(Line::from(Span::styled(
-        "  click a row to focus its pane and select it; click a bar to jump to its period; the wheel scrolls the pane under the pointer",
+        "  click a row to focus its pane and select it, a bar to jump to its period, the filter bar to edit it, a finder match to jump to it; the wheel scrolls",
         theme.plain,
     )));
     out
