@@ -2,10 +2,10 @@
 
 use super::theme::Theme;
 use super::{pane, quoted};
-use crate::model::Mode;
+use crate::model::{Mode, Stance};
 use crate::tui::layout;
 use crate::tui::state::{Focus, Overlay, State, card_lines};
-use crate::tui::text::{clean, date_label, truncate};
+use crate::tui::text::{clean, date_label, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -63,11 +63,33 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         }
         let used = 2 + 13 + 11;
         let speaker = truncate(&speaker, (inner.width as usize).saturating_sub(used));
+        // Topics with their stance (+ supports, − opposes, · neutral), right-aligned where they fit.
+        let room = (inner.width as usize).saturating_sub(used + width(&speaker) + 3);
+        let topics: Vec<String> = s
+            .topics
+            .iter()
+            .map(|t| {
+                let sign = match t.stance {
+                    Stance::Supports => '+',
+                    Stance::Opposes => '−',
+                    Stance::Neutral => '·',
+                };
+                format!("{sign}{}", clean(store.topic(t.topic)))
+            })
+            .collect();
+        let topics = if room >= 12 {
+            truncate(&topics.join(" "), room)
+        } else {
+            String::new()
+        };
+        let gap = room.saturating_sub(width(&topics)) + 3;
         let mut header = Line::from(vec![
             Span::styled(mark, theme.mark),
             Span::styled(format!("{:<13}", date_label(s.date)), date_style),
             Span::styled(format!("{:<11}", s.mode.as_str()), theme.kind),
             Span::styled(speaker, theme.speaker),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(topics, theme.kind),
         ]);
         if is_cursor {
             header = header.patch_style(if focused {
