@@ -264,3 +264,52 @@ impl Timeline {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    #[test]
+    fn periods_start_where_they_should() {
+        let d = day("2025-02-13"); // a Thursday
+        assert_eq!(Zoom::Day.start(Zoom::Day.period(d)), Some(d));
+        assert_eq!(
+            Zoom::Week.start(Zoom::Week.period(d)),
+            Some(day("2025-02-10"))
+        );
+        assert_eq!(
+            Zoom::Month.start(Zoom::Month.period(d)),
+            Some(day("2025-02-01"))
+        );
+    }
+
+    #[test]
+    fn a_month_date_is_exact_by_month_and_spread_by_week() {
+        let feb = DateSpec::parse("2025-02").expect("date");
+        assert!(periods(Zoom::Month, feb).2);
+        let (a, b, exact) = periods(Zoom::Week, feb);
+        assert!(!exact);
+        assert_eq!(b - a + 1, 5, "Feb 2025 touches five weeks");
+    }
+
+    #[test]
+    fn the_window_keeps_the_cursor_bin_in_view() {
+        let t = Timeline {
+            bins: vec![Bin::default(); 100],
+            ..Timeline::default()
+        };
+        let w = t.window(Some(90), 20);
+        assert!(w.start <= 90 && 90 < w.start + w.count);
+        assert_eq!(w.count, 20);
+        let few = Timeline {
+            bins: vec![Bin::default(); 4],
+            ..Timeline::default()
+        };
+        assert_eq!(few.window(None, 20).column_width, 5);
+        assert_eq!(few.window(None, 20).bin_at(6), Some(1));
+    }
+}
