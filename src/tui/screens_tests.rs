@@ -293,3 +293,22 @@ fn frame_cost_does_not_grow_with_the_corpus() {
     }
     assert!(timings[1] < timings[0] * 5 + std::time::Duration::from_millis(5));
 }
+
+#[test]
+fn text_search() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::OpenTextSearch);
+    type_text(&mut s, "ukraine");
+    insta::assert_snapshot!("text_search", render(&s, 120, 40).backend());
+}
+
+#[test]
+fn timeline_by_day_with_an_exact_date_under_the_cursor() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::FocusNext);
+    s.update(Action::ZoomIn);
+    s.update(Action::Bottom);
+    insta::assert_snapshot!("timeline_day", render(&s, 120, 40).backend());
+}

@@ -412,3 +412,23 @@ fn clicking_a_finder_match_jumps_to_it() {
     assert_eq!(s.overlay, Overlay::None);
     assert_eq!(s.actors.selected(), Some(peskov(&loaded)));
 }
+
+#[test]
+fn h_and_l_in_the_timeline_step_by_period() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::FocusNext);
+    s.update(Action::NextPeriod);
+    let first_of_next = s.list.cursor;
+    assert!(first_of_next > 0);
+    let date = |s: &State| s.store.statement(s.list.current().expect("cursor")).date;
+    assert!(
+        date(&s).is_some_and(
+            |d| d.sort_day() >= chrono::NaiveDate::from_ymd_opt(2025, 2, 3).expect("day")
+        )
+    );
+    s.update(Action::NextPeriod);
+    assert_eq!(s.list.cursor, first_of_next, "no later period: stays");
+    s.update(Action::PrevPeriod);
+    assert_eq!(s.list.cursor, 0);
+}
