@@ -1,9 +1,117 @@
-//! The terminal browser (placeholder until the TUI lands).
+//! The terminal browser: the only place that owns the terminal (init, restore on every exit path, panic hook, signals).
 
+mod action;
+mod app;
+mod keymap;
+mod layout;
+mod state;
+mod text;
+mod ui;
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, Stdout};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::time::Duration;
 
-/// Opens the browser on `paths` (or the bundled corpus).
-pub fn run(_paths: &[PathBuf]) -> ExitCode {
-    ExitCode::SUCCESS
+/// Opens the browser on `paths` (or the bundled corpus) and returns the exit code.
+pub fn run(paths: &[PathBuf]) -> ExitCode {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        eprintln!(
+            "demarche: the browser needs a terminal; for scripts use `demarche list`, `actors` or `export` (see --help)"
+        );
+        return ExitCode::from(2);
+    }
+    let loaded = crate::cli::load(paths);
+    let stamp = session_stamp();
+    let mut state = state::State::new(&loaded.store, &loaded.diagnostics, &stamp);
+    let theme = ui::theme::Theme::from_env();
+    let stop = Arc::new(AtomicBool::new(false));
+    let caught = Arc::new(AtomicI32::new(0));
+    watch_signals(Arc::clone(&stop), Arc::clone(&caught));
+    install_panic_hook();
+    let result = init().and_then(|mut terminal| app::run(&mut terminal, &mut state, &theme, &stop));
+    restore();
+    match result {
+        Ok(()) if stop.load(Ordering::SeqCst) => {
+            ExitCode::from(128_u8.saturating_add(caught.load(Ordering::SeqCst) as u8))
+        }
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("demarche: terminal error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
+
+/// `YYYYMMDD-HHMMSS` (UTC) of now, naming default export files.
+fn session_stamp() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0).map_or_else(
+        || "session".to_string(),
+        |t| t.format("%Y%m%d-%H%M%S").to_string(),
+    )
+}
+
+/// Raw mode, the alternate screen and mouse capture.
+fn init() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    terminal.clear()?;
+    Ok(terminal)
+}
+
+/// Undoes `init`; safe to call at any point, also twice.
+fn restore() {
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+}
+
+/// On SIGTERM or SIGHUP, asks the loop to stop, and ends the process itself if the
+/// loop does not get there: crossterm's `poll` can spin forever once the terminal is
+/// gone (crossterm-rs/crossterm#793), which is exactly when SIGHUP arrives.
+fn watch_signals(stop: Arc<AtomicBool>, caught: Arc<AtomicI32>) {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
+        return; // The default action (ending the process) still applies.
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            caught.store(signal, Ordering::SeqCst);
+            stop.store(true, Ordering::SeqCst);
+            std::thread::sleep(Duration::from_millis(600));
+            restore();
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+/// Restores the terminal before the panic message is printed.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+#[cfg(test)]
+#[path = "tui/screens_tests.rs"]
+mod screens_tests;

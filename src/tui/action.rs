@@ -1,0 +1,112 @@
+//! The closed set of verbs the TUI understands (`Action`) and the I/O it asks the loop to perform (`Effect`).
+
+use crate::export::Format;
+use crate::model::StatementId;
+use std::path::PathBuf;
+
+/// An edit to the text field that has the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edit {
+    Insert(char),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    DeleteWord,
+    Clear,
+}
+
+/// One intent, from a key, the mouse, the terminal or a finished effect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    HalfPageUp,
+    HalfPageDown,
+    Top,
+    Bottom,
+    FocusNext,
+    FocusPrev,
+    FocusActors,
+    FocusQuotes,
+    ShowAllActors,
+    ToggleActorSort,
+    ToggleTranslation,
+    PrevPeriod,
+    NextPeriod,
+    ZoomIn,
+    ZoomOut,
+    FilterToPeriod,
+    OpenDetail,
+    OpenActorSearch,
+    OpenTextSearch,
+    EditFilter,
+    ClearFilter,
+    OpenExport,
+    OpenHelp,
+    OpenDiagnostics,
+    /// Esc: leave the overlay (or the field) without applying it.
+    Close,
+    /// Enter in a field, finder or dialog: apply it.
+    Accept,
+    ToggleMark,
+    MarkAllVisible,
+    ClearMarks,
+    NextFormat,
+    PrevFormat,
+    ConfirmOverwrite,
+    DeclineOverwrite,
+    Edit(Edit),
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// No input is pending: recompute what typing deferred (the filter's result).
+    Settle,
+    ExportDone(Result<ExportReport, ExportFailure>),
+    Quit,
+}
+
+/// I/O that `update` asks for; the loop performs it and feeds the result back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    Export(ExportRequest),
+    Quit,
+}
+
+/// Write these statements to `path`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub ids: Vec<StatementId>,
+    pub format: Format,
+    pub path: PathBuf,
+    pub overwrite: bool,
+}
+
+/// A written export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportReport {
+    pub path: PathBuf,
+    pub count: usize,
+    pub format: Format,
+}
+
+/// Why an export was not written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// The file exists and overwriting was not asked for.
+    Exists(PathBuf),
+    /// Any other error, as a sentence.
+    Failed(String),
+}

@@ -1,0 +1,375 @@
+//! The one key binding table: it drives dispatch, the footer hints and the help overlay.
+
+use super::action::{Action, Edit};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where a binding applies. Panes add `Browse` and `Any`; overlays add `Any`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Context {
+    Any,
+    Browse,
+    Actors,
+    Quotes,
+    Timeline,
+    Filter,
+    ActorSearch,
+    TextSearch,
+    Detail,
+    Export,
+    Confirm,
+    Help,
+    Diagnostics,
+}
+
+impl Context {
+    pub const ALL: [Context; 13] = [
+        Context::Any,
+        Context::Browse,
+        Context::Actors,
+        Context::Quotes,
+        Context::Timeline,
+        Context::Filter,
+        Context::ActorSearch,
+        Context::TextSearch,
+        Context::Detail,
+        Context::Export,
+        Context::Confirm,
+        Context::Help,
+        Context::Diagnostics,
+    ];
+
+    /// The title of the context's section in the help.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Any => "Everywhere",
+            Context::Browse => "All panes",
+            Context::Actors => "Actors pane",
+            Context::Quotes => "Quotes pane",
+            Context::Timeline => "Timeline pane",
+            Context::Filter => "Filter bar (typing)",
+            Context::ActorSearch => "Actor search (typing)",
+            Context::TextSearch => "Text search (typing)",
+            Context::Detail => "Detail view",
+            Context::Export => "Export dialog (typing the path)",
+            Context::Confirm => "Overwrite question",
+            Context::Help => "Help",
+            Context::Diagnostics => "Load diagnostics",
+        }
+    }
+
+    /// The contexts whose bindings are live when `self` is the innermost one.
+    pub fn stack(self) -> Vec<Context> {
+        match self {
+            Context::Actors | Context::Quotes | Context::Timeline => {
+                vec![self, Context::Browse, Context::Any]
+            }
+            Context::Any => vec![Context::Any],
+            _ => vec![self, Context::Any],
+        }
+    }
+
+    /// Whether printable keys type text in this context.
+    pub fn is_text_field(self) -> bool {
+        matches!(
+            self,
+            Context::Filter | Context::ActorSearch | Context::TextSearch | Context::Export
+        )
+    }
+}
+
+/// A key with its modifiers (Shift is implied by the character itself).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// The key as the table stores it: Shift dropped where the code already carries it.
+    pub fn of(event: KeyEvent) -> Key {
+        let mut mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if matches!(event.code, KeyCode::BackTab) {
+            mods = KeyModifiers::NONE;
+        }
+        let code = match event.code {
+            KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            other => other,
+        };
+        Key { code, mods }
+    }
+
+    /// How the key is written in the footer and help: `j`, `Ctrl-d`, `Tab`, `↓`.
+    pub fn label(self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "S-Tab".into(),
+            KeyCode::Backspace => "Bksp".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{base}")
+        } else {
+            base
+        }
+    }
+}
+
+/// One row of the table.
+#[derive(Clone, Debug)]
+pub struct Binding {
+    pub context: Context,
+    pub key: Key,
+    pub action: Action,
+    /// A word or two for the footer; empty keeps the binding out of the footer.
+    pub label: &'static str,
+    /// What the key does, for the help overlay.
+    pub help: &'static str,
+}
+
+macro_rules! bind {
+    ($ctx:ident, $key:expr, $action:expr, $label:literal, $help:literal) => {
+        Binding {
+            context: Context::$ctx,
+            key: $key,
+            action: $action,
+            label: $label,
+            help: $help,
+        }
+    };
+}
+
+use KeyCode as K;
+const fn ch(c: char) -> Key {
+    Key::plain(KeyCode::Char(c))
+}
+const fn k(code: KeyCode) -> Key {
+    Key::plain(code)
+}
+
+/// Every binding. Dispatch, the footer and the help all read this table.
+#[rustfmt::skip]
+pub static BINDINGS: &[Binding] = &[
+    bind!(Any, Key::ctrl('c'), Action::Quit, "", "quit (restores the terminal)"),
+    bind!(Browse, ch('q'), Action::Quit, "quit", "quit"),
+    bind!(Browse, ch('j'), Action::Down, "", "next row"),
+    bind!(Browse, k(K::Down), Action::Down, "", "next row"),
+    bind!(Browse, ch('k'), Action::Up, "", "previous row"),
+    bind!(Browse, k(K::Up), Action::Up, "", "previous row"),
+    bind!(Browse, ch('g'), Action::Top, "", "first row"),
+    bind!(Browse, k(K::Home), Action::Top, "", "first row"),
+    bind!(Browse, ch('G'), Action::Bottom, "", "last row"),
+    bind!(Browse, k(K::End), Action::Bottom, "", "last row"),
+    bind!(Browse, Key::ctrl('d'), Action::HalfPageDown, "", "half a page down"),
+    bind!(Browse, k(K::PageDown), Action::HalfPageDown, "", "half a page down"),
+    bind!(Browse, Key::ctrl('u'), Action::HalfPageUp, "", "half a page up"),
+    bind!(Browse, k(K::PageUp), Action::HalfPageUp, "", "half a page up"),
+    bind!(Browse, k(K::Tab), Action::FocusNext, "pane", "next pane"),
+    bind!(Browse, k(K::BackTab), Action::FocusPrev, "", "previous pane"),
+    bind!(Browse, ch('/'), Action::OpenActorSearch, "actor", "find an actor by name or alias (fuzzy)"),
+    bind!(Browse, ch('s'), Action::OpenTextSearch, "text", "find statements by words in text or translation"),
+    bind!(Browse, ch('f'), Action::EditFilter, "filter", "edit the filter expression"),
+    bind!(Browse, ch('F'), Action::ClearFilter, "", "clear the filter"),
+    bind!(Browse, ch('a'), Action::ShowAllActors, "all", "back to all actors"),
+    bind!(Browse, ch(' '), Action::ToggleMark, "mark", "mark or unmark the statement under the cursor"),
+    bind!(Browse, ch('*'), Action::MarkAllVisible, "", "mark every visible statement"),
+    bind!(Browse, ch('u'), Action::ClearMarks, "", "clear all marks"),
+    bind!(Browse, ch('e'), Action::OpenExport, "export", "export marked (or visible) statements"),
+    bind!(Browse, ch('t'), Action::ToggleTranslation, "transl.", "show or hide English translations"),
+    bind!(Browse, ch('!'), Action::OpenDiagnostics, "", "show load diagnostics"),
+    bind!(Browse, ch('?'), Action::OpenHelp, "help", "help: every key"),
+    bind!(Actors, ch('o'), Action::ToggleActorSort, "sort", "sort actors by count or by name"),
+    bind!(Actors, ch('l'), Action::FocusQuotes, "", "go to the quotes pane"),
+    bind!(Actors, k(K::Right), Action::FocusQuotes, "", "go to the quotes pane"),
+    bind!(Actors, k(K::Enter), Action::FocusQuotes, "", "go to the actor's quotes"),
+    bind!(Quotes, k(K::Enter), Action::OpenDetail, "detail", "open the statement in its article"),
+    bind!(Quotes, ch('h'), Action::FocusActors, "", "go to the actors pane"),
+    bind!(Quotes, k(K::Left), Action::FocusActors, "", "go to the actors pane"),
+    bind!(Timeline, k(K::Enter), Action::OpenDetail, "detail", "open the statement in its article"),
+    bind!(Timeline, ch('h'), Action::PrevPeriod, "", "previous period with statements"),
+    bind!(Timeline, k(K::Left), Action::PrevPeriod, "", "previous period with statements"),
+    bind!(Timeline, ch('l'), Action::NextPeriod, "", "next period with statements"),
+    bind!(Timeline, k(K::Right), Action::NextPeriod, "", "next period with statements"),
+    bind!(Timeline, ch('+'), Action::ZoomIn, "zoom", "zoom in (month → week → day)"),
+    bind!(Timeline, ch('='), Action::ZoomIn, "", "zoom in"),
+    bind!(Timeline, ch('-'), Action::ZoomOut, "", "zoom out (day → week → month)"),
+    bind!(Timeline, ch('p'), Action::FilterToPeriod, "period", "filter to the cursor's day / week / month (since: until:)"),
+    bind!(Filter, k(K::Enter), Action::Accept, "keep", "keep the filter and leave the bar"),
+    bind!(Filter, k(K::Esc), Action::Close, "undo", "restore the filter as it was and leave the bar"),
+    bind!(ActorSearch, k(K::Enter), Action::Accept, "jump", "jump to the actor"),
+    bind!(ActorSearch, k(K::Esc), Action::Close, "cancel", "close the search"),
+    bind!(ActorSearch, k(K::Down), Action::Down, "", "next match"),
+    bind!(ActorSearch, Key::ctrl('n'), Action::Down, "", "next match"),
+    bind!(ActorSearch, k(K::Up), Action::Up, "", "previous match"),
+    bind!(ActorSearch, Key::ctrl('p'), Action::Up, "", "previous match"),
+    bind!(TextSearch, k(K::Enter), Action::Accept, "jump", "jump to the statement"),
+    bind!(TextSearch, k(K::Esc), Action::Close, "cancel", "close the search"),
+    bind!(TextSearch, k(K::Down), Action::Down, "", "next match"),
+    bind!(TextSearch, Key::ctrl('n'), Action::Down, "", "next match"),
+    bind!(TextSearch, k(K::Up), Action::Up, "", "previous match"),
+    bind!(TextSearch, Key::ctrl('p'), Action::Up, "", "previous match"),
+    bind!(Detail, k(K::Esc), Action::Close, "back", "back to the list"),
+    bind!(Detail, k(K::Enter), Action::Close, "", "back to the list"),
+    bind!(Detail, ch('q'), Action::Quit, "quit", "quit"),
+    bind!(Detail, ch('j'), Action::Down, "next", "next statement"),
+    bind!(Detail, k(K::Down), Action::Down, "", "next statement"),
+    bind!(Detail, ch('k'), Action::Up, "prev", "previous statement"),
+    bind!(Detail, k(K::Up), Action::Up, "", "previous statement"),
+    bind!(Detail, Key::ctrl('d'), Action::HalfPageDown, "", "scroll down"),
+    bind!(Detail, Key::ctrl('u'), Action::HalfPageUp, "", "scroll up"),
+    bind!(Detail, ch(' '), Action::ToggleMark, "mark", "mark or unmark this statement"),
+    bind!(Detail, ch('t'), Action::ToggleTranslation, "transl.", "show or hide the translation"),
+    bind!(Export, k(K::Enter), Action::Accept, "write", "write the file"),
+    bind!(Export, k(K::Esc), Action::Close, "cancel", "cancel (marks are kept)"),
+    bind!(Export, k(K::Tab), Action::NextFormat, "format", "next format"),
+    bind!(Export, k(K::BackTab), Action::PrevFormat, "", "previous format"),
+    bind!(Confirm, ch('y'), Action::ConfirmOverwrite, "overwrite", "overwrite the existing file"),
+    bind!(Confirm, ch('n'), Action::DeclineOverwrite, "keep", "keep the file; edit the path"),
+    bind!(Confirm, k(K::Esc), Action::DeclineOverwrite, "", "keep the file; edit the path"),
+    bind!(Help, k(K::Esc), Action::Close, "close", "close the help"),
+    bind!(Help, ch('?'), Action::Close, "", "close the help"),
+    bind!(Help, ch('q'), Action::Quit, "quit", "quit"),
+    bind!(Help, ch('j'), Action::Down, "", "scroll down"),
+    bind!(Help, k(K::Down), Action::Down, "", "scroll down"),
+    bind!(Help, ch('k'), Action::Up, "", "scroll up"),
+    bind!(Help, k(K::Up), Action::Up, "", "scroll up"),
+    bind!(Diagnostics, k(K::Esc), Action::Close, "close", "close the list"),
+    bind!(Diagnostics, ch('q'), Action::Quit, "quit", "quit"),
+    bind!(Diagnostics, ch('j'), Action::Down, "", "scroll down"),
+    bind!(Diagnostics, k(K::Down), Action::Down, "", "scroll down"),
+    bind!(Diagnostics, ch('k'), Action::Up, "", "scroll up"),
+    bind!(Diagnostics, k(K::Up), Action::Up, "", "scroll up"),
+];
+
+/// The edits a text field understands besides typed characters.
+#[rustfmt::skip]
+pub static FIELD_EDITS: &[(Key, Edit, &str)] = &[
+    (
+        k(K::Backspace),
+        Edit::Backspace,
+        "delete the character before the cursor",
+    ),
+    (
+        k(K::Delete),
+        Edit::Delete,
+        "delete the character under the cursor",
+    ),
+    (k(K::Left), Edit::Left, "cursor left"),
+    (k(K::Right), Edit::Right, "cursor right"),
+    (k(K::Home), Edit::Home, "cursor to the start"),
+    (k(K::End), Edit::End, "cursor to the end"),
+    (
+        Key::ctrl('w'),
+        Edit::DeleteWord,
+        "delete the word before the cursor",
+    ),
+    (Key::ctrl('u'), Edit::Clear, "clear the field"),
+];
+
+/// The action a key means in `context` (innermost binding wins), or a text edit
+/// when the context is a text field.
+pub fn lookup(context: Context, event: KeyEvent) -> Option<Action> {
+    let key = Key::of(event);
+    for ctx in context.stack() {
+        if let Some(b) = BINDINGS.iter().find(|b| b.context == ctx && b.key == key) {
+            return Some(b.action.clone());
+        }
+    }
+    if !context.is_text_field() {
+        return None;
+    }
+    if let Some((_, edit, _)) = FIELD_EDITS.iter().find(|(k, _, _)| *k == key) {
+        return Some(Action::Edit(*edit));
+    }
+    match event.code {
+        KeyCode::Char(c) if key.mods.is_empty() => Some(Action::Edit(Edit::Insert(c))),
+        _ => None,
+    }
+}
+
+/// Footer hints for `context`: `key label` pairs, innermost context first.
+pub fn footer(context: Context) -> Vec<(String, &'static str)> {
+    context
+        .stack()
+        .into_iter()
+        .flat_map(|ctx| BINDINGS.iter().filter(move |b| b.context == ctx))
+        .filter(|b| !b.label.is_empty())
+        .map(|b| (b.key.label(), b.label))
+        .collect()
+}
+
+/// Help rows for one context: every key of an action joined (`j ↓`), with its text.
+pub fn help_rows(context: Context) -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(String, &'static str)> = Vec::new();
+    let mut seen: Vec<&Action> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.context == context) {
+        if seen.contains(&&b.action) {
+            continue;
+        }
+        seen.push(&b.action);
+        let keys: Vec<String> = BINDINGS
+            .iter()
+            .filter(|o| o.context == context && o.action == b.action)
+            .map(|o| o.key.label())
+            .collect();
+        rows.push((keys.join(" "), b.help));
+    }
+    rows
+}
+
+/// The whole table as Markdown, one section row per context, for the README.
+#[cfg(test)]
+pub fn markdown_table() -> String {
+    let mut out = String::from("| Where | Keys | What it does |\n|---|---|---|\n");
+    for context in Context::ALL {
+        for (keys, help) in help_rows(context) {
+            let keys = keys
+                .split(' ')
+                .map(|k| format!("`{}`", if k == "|" { "\\|" } else { k }))
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push_str(&format!("| {} | {keys} | {help} |\n", context.title()));
+        }
+    }
+    let fields = FIELD_EDITS
+        .iter()
+        .map(|(key, _, _)| format!("`{}`", key.label()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    out.push_str(&format!(
+        "| Text fields | {fields} | edit: delete, move, delete word, clear |\n"
+    ));
+    out
+}
+
+#[cfg(test)]
+#[path = "keymap_tests.rs"]
+mod tests;

@@ -1,0 +1,314 @@
+//! Screens rendered with ratatui's TestBackend and compared with reviewed snapshots.
+
+use super::action::{Action, Edit};
+use super::keymap::Context;
+use super::state::State;
+use super::ui::{self, theme::Theme};
+use crate::diagnostic::Diagnostic;
+use crate::loader::Loaded;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+
+fn state(loaded: &Loaded, width: u16, height: u16) -> State<'_> {
+    let mut s = State::new(&loaded.store, &loaded.diagnostics, "20250101-000000");
+    s.update(Action::Resize { width, height });
+    s
+}
+
+fn render(state: &State, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(frame, state, &Theme::new(false)))
+        .expect("draw");
+    terminal
+}
+
+/// Types `text` as a burst of keys, then lets the input settle (as the loop does).
+fn type_text(s: &mut State, text: &str) {
+    for c in text.chars() {
+        s.update(Action::Edit(Edit::Insert(c)));
+    }
+    s.update(Action::Settle);
+}
+
+#[test]
+fn start() {
+    let loaded = crate::bundled::load();
+    let s = state(&loaded, 120, 40);
+    insta::assert_snapshot!("start", render(&s, 120, 40).backend());
+}
+
+#[test]
+fn actor_selected() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::FocusActors);
+    s.update(Action::Down);
+    s.update(Action::Down);
+    insta::assert_snapshot!("actor_selected", render(&s, 120, 40).backend());
+}
+
+#[test]
+fn actor_search_highlights_the_matched_letters() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::OpenActorSearch);
+    type_text(&mut s, "pskow");
+    let terminal = render(&s, 120, 40);
+    insta::assert_snapshot!("actor_search", terminal.backend());
+    let buffer = terminal.backend().buffer();
+    let highlighted: String = buffer
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::UNDERLINED | Modifier::BOLD))
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        highlighted.contains("Pskow"),
+        "highlighted: {highlighted:?}"
+    );
+}
+
+#[test]
+fn filter_error() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::EditFilter);
+    type_text(&mut s, "mode:direct");
+    type_text(&mut s, "x");
+    insta::assert_snapshot!("filter_error", render(&s, 120, 40).backend());
+}
+
+#[test]
+fn detail_view() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::Down);
+    s.update(Action::Down);
+    s.update(Action::Down);
+    s.update(Action::ToggleTranslation);
+    s.update(Action::OpenDetail);
+    insta::assert_snapshot!("detail", render(&s, 120, 40).backend());
+}
+
+#[test]
+fn export_dialog() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::ToggleMark);
+    s.update(Action::ToggleMark);
+    s.update(Action::OpenExport);
+    insta::assert_snapshot!("export_dialog", render(&s, 120, 40).backend());
+}
+
+#[test]
+fn help() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::OpenHelp);
+    assert_eq!(s.pages.help_for, Some(Context::Quotes));
+    insta::assert_snapshot!("help", render(&s, 120, 40).backend());
+}
+
+#[test]
+fn diagnostics() {
+    let mut loaded = crate::bundled::load();
+    loaded.diagnostics = vec![
+        Diagnostic::at(
+            "notes/broken.json",
+            Some(12),
+            Some(5),
+            "expected `,` or `}`",
+        ),
+        Diagnostic::at("notes/a.json", Some(3), None, "unknown mode \"shouted\"")
+            .in_item("s4", "mode"),
+    ];
+    let mut s = state(&loaded, 120, 40);
+    let start = render(&s, 120, 40);
+    insta::assert_snapshot!("diagnostics_status", start.backend());
+    s.update(Action::OpenDiagnostics);
+    insta::assert_snapshot!("diagnostics", render(&s, 120, 40).backend());
+}
+
+#[test]
+fn empty_corpus() {
+    let loaded = Loaded::default();
+    let s = state(&loaded, 100, 24);
+    insta::assert_snapshot!("empty", render(&s, 100, 24).backend());
+}
+
+#[test]
+fn narrow_terminal() {
+    let loaded = crate::bundled::load();
+    let s = state(&loaded, 60, 15);
+    insta::assert_snapshot!("narrow_60x15", render(&s, 60, 15).backend());
+}
+
+#[test]
+fn too_small_terminal() {
+    let loaded = crate::bundled::load();
+    let s = state(&loaded, 30, 8);
+    insta::assert_snapshot!("too_small", render(&s, 30, 8).backend());
+}
+
+#[test]
+fn every_size_and_overlay_draws_without_panicking() {
+    let loaded = crate::bundled::load();
+    let opens = [
+        None,
+        Some(Action::OpenDetail),
+        Some(Action::OpenActorSearch),
+        Some(Action::OpenTextSearch),
+        Some(Action::OpenExport),
+        Some(Action::OpenHelp),
+        Some(Action::OpenDiagnostics),
+        Some(Action::EditFilter),
+    ];
+    for open in opens {
+        let mut s = state(&loaded, 120, 40);
+        if let Some(a) = open {
+            s.update(a);
+            type_text(&mut s, "pe");
+        }
+        for (w, h) in [
+            (1, 1),
+            (10, 3),
+            (39, 11),
+            (40, 12),
+            (41, 13),
+            (60, 15),
+            (200, 60),
+        ] {
+            s.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            render(&s, w, h);
+        }
+    }
+}
+
+/// A corpus of `n` statements over 50 actors, one article, dated over ~3 years.
+fn synthetic(n: usize) -> crate::store::Store {
+    use crate::date::DateSpec;
+    use crate::model::*;
+    let sentence = "Der Minister sagte, man werde die Ukraine weiter unterstützen. ";
+    let text = sentence.repeat(1000);
+    let len = sentence.len() as u32;
+    let article = Article {
+        id: "a".into(),
+        title: Some("Synthetic".into()),
+        outlet: None,
+        author: None,
+        url: None,
+        published: DateSpec::parse("2024-01").ok(),
+        language: Some("de".into()),
+        text,
+        source: "synthetic".into(),
+    };
+    let actors = (0..50)
+        .map(|i| Actor {
+            id: format!("actor{i}"),
+            name: format!("Actor Number {i}"),
+            aliases: Vec::new(),
+            kind: ActorKind::Person,
+            role: None,
+            affiliation: None,
+            country: None,
+        })
+        .collect();
+    let start = chrono::NaiveDate::from_ymd_opt(2023, 1, 1).expect("date");
+    let statements = (0..n)
+        .map(|i| {
+            let at = (i % 1000) as u32 * len;
+            let day = start + chrono::Days::new((i % 1000) as u64);
+            Statement {
+                key: format!("s{i}").into(),
+                article: ArticleId(0),
+                speaker: ActorId((i % 50) as u32),
+                on_behalf_of: None,
+                mode: Mode::ALL[i % 4],
+                chars: Span {
+                    start: at,
+                    end: at + len - 1,
+                },
+                bytes: Span {
+                    start: at,
+                    end: at + len - 1,
+                },
+                cue: None,
+                date: Some(if i % 3 == 0 {
+                    DateSpec::Month {
+                        year: 2024,
+                        month: 2,
+                    }
+                } else {
+                    DateSpec::Day(day)
+                }),
+                place: None,
+                addressees: Box::new([]),
+                topics: Box::new([]),
+                translation: None,
+                notes: None,
+            }
+        })
+        .collect();
+    crate::store::Store::build(vec![article], actors, Vec::new(), statements)
+}
+
+/// Frame time must not grow with the corpus: run with
+/// `cargo test --release -- --ignored frame_cost --nocapture`.
+#[test]
+#[ignore = "slow: builds a million-statement store"]
+fn frame_cost_does_not_grow_with_the_corpus() {
+    let mut timings = Vec::new();
+    for n in [20, 1_000_000] {
+        let store = synthetic(n);
+        let diagnostics = Vec::new();
+        let mut s = State::new(&store, &diagnostics, "x");
+        s.update(Action::Resize {
+            width: 160,
+            height: 50,
+        });
+        s.update(Action::Bottom);
+        let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("backend");
+        let theme = Theme::new(true);
+        let t = std::time::Instant::now();
+        for _ in 0..50 {
+            terminal.draw(|f| ui::draw(f, &s, &theme)).expect("draw");
+        }
+        let per_frame = t.elapsed() / 50;
+        let t = std::time::Instant::now();
+        s.update(Action::Up);
+        let step = t.elapsed();
+        let t = std::time::Instant::now();
+        s.update(Action::EditFilter);
+        type_text(&mut s, "unt");
+        let per_key = t.elapsed() / 3;
+        println!(
+            "{n:>8} statements: {per_frame:?} per frame, {step:?} per cursor step, {per_key:?} per filter keystroke"
+        );
+        timings.push(per_frame);
+    }
+    assert!(timings[1] < timings[0] * 5 + std::time::Duration::from_millis(5));
+}
+
+#[test]
+fn text_search() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::OpenTextSearch);
+    type_text(&mut s, "ukraine");
+    insta::assert_snapshot!("text_search", render(&s, 120, 40).backend());
+}
+
+#[test]
+fn timeline_by_day_with_an_exact_date_under_the_cursor() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::FocusNext);
+    s.update(Action::ZoomIn);
+    s.update(Action::Bottom);
+    insta::assert_snapshot!("timeline_day", render(&s, 120, 40).backend());
+}

@@ -1,0 +1,378 @@
+//! The TUI's whole state: focus, overlay, panes, marks, status; `update` turns an `Action` into changes and an `Effect`.
+
+mod actors;
+mod export;
+mod filter;
+mod finder;
+mod input;
+mod list;
+mod mouse;
+mod navigate;
+mod overlay;
+mod quotes;
+mod timeline;
+
+pub use actors::{ActorSort, ActorsPane};
+pub use export::{ExportDialog, Scope};
+pub use filter::FilterBar;
+pub use finder::{ActorFinder, TextFinder, highlight_positions};
+pub use list::StatementList;
+pub use quotes::{QuotesPane, card_lines};
+pub use timeline::{Timeline, Zoom, date_of};
+
+use super::action::{Action, Effect};
+use super::keymap::Context;
+use super::layout;
+use crate::diagnostic::Diagnostic;
+use crate::model::StatementId;
+use crate::store::Store;
+use ratatui::layout::Rect;
+use std::collections::BTreeSet;
+
+/// The pane that has the keyboard when no overlay is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Actors,
+    Quotes,
+    Timeline,
+}
+
+/// What is drawn over the panes and takes the keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Filter,
+    ActorSearch,
+    TextSearch,
+    Detail,
+    Export,
+    Help,
+    Diagnostics,
+}
+
+/// The status line's message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Scroll positions of the read-only overlays.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Pages {
+    pub detail: u16,
+    pub help: usize,
+    pub diagnostics: usize,
+    /// The context the help was opened from (its keys are listed first).
+    pub help_for: Option<Context>,
+}
+
+pub struct State<'a> {
+    pub store: &'a Store,
+    pub diagnostics: &'a [Diagnostic],
+    pub focus: Focus,
+    pub overlay: Overlay,
+    pub actors: ActorsPane,
+    pub list: StatementList,
+    pub quotes: QuotesPane,
+    pub timeline: Timeline,
+    pub filter: FilterBar,
+    pub actor_finder: ActorFinder,
+    pub text_finder: TextFinder,
+    pub export: ExportDialog,
+    pub pages: Pages,
+    /// Marked statements, in chronological (id) order.
+    pub marks: BTreeSet<StatementId>,
+    pub translation: bool,
+    pub status: Option<Status>,
+    /// The terminal size.
+    pub size: Rect,
+    /// `YYYYMMDD-HHMMSS` of the session start, for default export names.
+    stamp: String,
+    exports_written: usize,
+}
+
+impl<'a> State<'a> {
+    /// A state over `store`, with all actors and no filter; `stamp` names default exports.
+    pub fn new(store: &'a Store, diagnostics: &'a [Diagnostic], stamp: &str) -> State<'a> {
+        let mut state = State {
+            store,
+            diagnostics,
+            focus: Focus::Quotes,
+            overlay: Overlay::None,
+            actors: ActorsPane::new(store),
+            list: StatementList::default(),
+            quotes: QuotesPane::default(),
+            timeline: Timeline::default(),
+            filter: FilterBar::default(),
+            actor_finder: ActorFinder::default(),
+            text_finder: TextFinder::default(),
+            export: ExportDialog::default(),
+            pages: Pages::default(),
+            marks: BTreeSet::new(),
+            translation: false,
+            status: None,
+            size: Rect::new(0, 0, 80, 24),
+            stamp: stamp.to_string(),
+            exports_written: 0,
+        };
+        state.list.filtered = store.all_ids().collect();
+        state.renarrow();
+        if !diagnostics.is_empty() {
+            state.say(
+                format!(
+                    "{} load problem(s): press ! to see them; the rest loaded",
+                    diagnostics.len()
+                ),
+                true,
+            );
+        }
+        state
+    }
+
+    /// The keymap context that has the keyboard.
+    pub fn context(&self) -> Context {
+        match self.overlay {
+            Overlay::None => match self.focus {
+                Focus::Actors => Context::Actors,
+                Focus::Quotes => Context::Quotes,
+                Focus::Timeline => Context::Timeline,
+            },
+            Overlay::Filter => Context::Filter,
+            Overlay::ActorSearch => Context::ActorSearch,
+            Overlay::TextSearch => Context::TextSearch,
+            Overlay::Detail => Context::Detail,
+            Overlay::Export if self.export.confirming => Context::Confirm,
+            Overlay::Export => Context::Export,
+            Overlay::Help => Context::Help,
+            Overlay::Diagnostics => Context::Diagnostics,
+        }
+    }
+
+    /// Applies one action; returns the I/O it asks for.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let effect = match action {
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::HalfPageUp => self.step(-self.half_page()),
+            Action::HalfPageDown => self.step(self.half_page()),
+            Action::Top => self.step(isize::MIN / 2),
+            Action::Bottom => self.step(isize::MAX / 2),
+            Action::FocusNext => self.set_focus(match self.focus {
+                Focus::Actors => Focus::Quotes,
+                Focus::Quotes => Focus::Timeline,
+                Focus::Timeline => Focus::Actors,
+            }),
+            Action::FocusPrev => self.set_focus(match self.focus {
+                Focus::Actors => Focus::Timeline,
+                Focus::Quotes => Focus::Actors,
+                Focus::Timeline => Focus::Quotes,
+            }),
+            Action::FocusActors => self.set_focus(Focus::Actors),
+            Action::FocusQuotes => self.set_focus(Focus::Quotes),
+            Action::ShowAllActors => {
+                self.actors.cursor = 0;
+                self.renarrow();
+                self.say(format!("All actors: {} statements", self.list.len()), false);
+                None
+            }
+            Action::ToggleActorSort => {
+                self.actors.toggle_sort(self.store);
+                None
+            }
+            Action::ToggleTranslation => {
+                self.translation = !self.translation;
+                let shown = if self.translation { "shown" } else { "hidden" };
+                self.say(format!("Translations {shown}"), false);
+                None
+            }
+            Action::PrevPeriod => self.jump_period(false),
+            Action::NextPeriod => self.jump_period(true),
+            Action::ZoomIn => self.zoom(self.timeline.zoom.zoom_in()),
+            Action::ZoomOut => self.zoom(self.timeline.zoom.zoom_out()),
+            Action::FilterToPeriod => self.filter_to_period(),
+            Action::OpenDetail => {
+                if self.list.current().is_some() {
+                    self.pages.detail = 0;
+                    self.overlay = Overlay::Detail;
+                }
+                None
+            }
+            Action::OpenActorSearch => {
+                self.actor_finder.open();
+                self.overlay = Overlay::ActorSearch;
+                None
+            }
+            Action::OpenTextSearch => {
+                self.text_finder.open();
+                self.overlay = Overlay::TextSearch;
+                None
+            }
+            Action::EditFilter => {
+                self.filter.begin();
+                self.overlay = Overlay::Filter;
+                None
+            }
+            Action::ClearFilter => {
+                self.filter.input.set("");
+                self.evaluate_filter();
+                self.say("Filter cleared".into(), false);
+                None
+            }
+            Action::OpenExport => self.open_export(),
+            Action::OpenHelp => {
+                self.pages.help_for = Some(self.context());
+                self.pages.help = 0;
+                self.overlay = Overlay::Help;
+                None
+            }
+            Action::OpenDiagnostics => {
+                self.pages.diagnostics = 0;
+                self.overlay = Overlay::Diagnostics;
+                None
+            }
+            Action::Close => self.close(),
+            Action::Accept => self.accept(),
+            Action::ToggleMark => self.toggle_mark(),
+            Action::MarkAllVisible => {
+                self.marks.extend(self.list.ids.iter().copied());
+                self.say(format!("Marked all {} visible", self.list.len()), false);
+                None
+            }
+            Action::ClearMarks => {
+                let n = self.marks.len();
+                self.marks.clear();
+                self.say(format!("Cleared {n} mark(s)"), false);
+                None
+            }
+            Action::NextFormat => {
+                self.export.cycle(true);
+                None
+            }
+            Action::PrevFormat => {
+                self.export.cycle(false);
+                None
+            }
+            Action::ConfirmOverwrite => self.export_request(true),
+            Action::DeclineOverwrite => {
+                self.export.confirming = false;
+                self.say("Not overwritten: edit the path or Esc".into(), false);
+                None
+            }
+            Action::Edit(edit) => self.edit(edit),
+            Action::Click { column, row } => self.click(column, row),
+            Action::Wheel { column, row, down } => self.wheel(column, row, down),
+            Action::Resize { width, height } => {
+                self.size = Rect::new(0, 0, width, height);
+                None
+            }
+            Action::Settle => {
+                if self.filter.stale {
+                    self.evaluate_filter();
+                }
+                None
+            }
+            Action::ExportDone(result) => self.export_done(result),
+            Action::Quit => Some(Effect::Quit),
+        };
+        self.scroll_panes();
+        effect
+    }
+
+    fn say(&mut self, text: String, error: bool) {
+        self.status = Some(Status { text, error });
+    }
+
+    fn set_focus(&mut self, focus: Focus) -> Option<Effect> {
+        self.focus = focus;
+        None
+    }
+
+    /// Re-runs the typed filter; an invalid one keeps the last valid result.
+    fn evaluate_filter(&mut self) {
+        match self.filter.evaluate(self.store) {
+            filter::Outcome::Apply(ids) => {
+                self.actors.recount(self.store, ids.as_deref());
+                self.list.filtered = ids.unwrap_or_else(|| self.store.all_ids().collect());
+                self.renarrow();
+            }
+            filter::Outcome::Keep => {}
+        }
+    }
+
+    /// Replaces the filter's `since:`/`until:` terms with the cursor's period.
+    fn filter_to_period(&mut self) -> Option<Effect> {
+        let zoom = self.timeline.zoom;
+        let period = self
+            .list
+            .current()
+            .and_then(|id| self.timeline.sort_period(self.store, id));
+        let bounds = period.and_then(|p| Some((zoom.start(p)?, zoom.start(p + 1)?.pred_opt()?)));
+        let Some((first, last)) = bounds else {
+            self.say("No dated statement under the cursor".into(), true);
+            return None;
+        };
+        let text = filter::without_dates(&self.filter.applied);
+        let expr = format!("{text} since:{first} until:{last}");
+        self.filter.input.set(expr.trim());
+        self.evaluate_filter();
+        self.say(
+            format!("Filtered to the {} of {first}; F clears", zoom.label()),
+            false,
+        );
+        None
+    }
+
+    /// Narrows the filtered statements to the actor under the cursor and recounts the timeline.
+    fn renarrow(&mut self) {
+        self.list.narrow(self.store, self.actors.selected());
+        self.timeline.rebuild(self.store, &self.list.ids);
+    }
+
+    fn toggle_mark(&mut self) -> Option<Effect> {
+        if let Some(id) = self.list.current() {
+            if !self.marks.remove(&id) {
+                self.marks.insert(id);
+            }
+            if self.overlay == Overlay::None {
+                self.list.cursor = actors::step(self.list.cursor, 1, self.list.len());
+            }
+        }
+        None
+    }
+
+    /// The first timeline bin of the statement under the cursor.
+    pub fn cursor_bin(&self) -> Option<usize> {
+        let id = self.list.current()?;
+        self.timeline.bins_of(self.store, id).map(|(a, _)| a)
+    }
+
+    /// Keeps every cursor inside its pane after any change.
+    fn scroll_panes(&mut self) {
+        let a = layout::areas(self.size);
+        let actors = layout::inner(a.actors);
+        self.actors.scroll(actors.height as usize);
+        let quotes = layout::inner(a.quotes);
+        self.quotes.scroll(
+            self.store,
+            &self.list.ids,
+            self.list.cursor,
+            quotes.width,
+            quotes.height,
+            self.translation,
+        );
+        let list = layout::timeline_parts(layout::inner(a.timeline)).list;
+        self.timeline.offset =
+            actors::scroll_offset(self.timeline.offset, self.list.cursor, list.height as usize);
+        let finder_rows = layout::finder(self.size).list.height as usize;
+        self.text_finder.offset = actors::scroll_offset(
+            self.text_finder.offset,
+            self.text_finder.cursor,
+            finder_rows,
+        );
+    }
+}
+
+#[cfg(test)]
+#[path = "state_tests.rs"]
+mod tests;

@@ -1,0 +1,146 @@
+//! The export dialog: format, path (filled with a default in the current directory), overwrite question.
+
+use super::input::Input;
+use super::{Overlay, State};
+use crate::export::Format;
+use crate::model::StatementId;
+use crate::tui::action::{Effect, ExportFailure, ExportReport, ExportRequest};
+use std::path::PathBuf;
+
+/// What the export will contain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Marked(usize),
+    /// No marks: the visible statements.
+    Visible(usize),
+}
+
+#[derive(Clone, Debug)]
+pub struct ExportDialog {
+    pub format: Format,
+    pub path: Input,
+    pub scope: Scope,
+    /// The file exists: asking whether to overwrite.
+    pub confirming: bool,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        ExportDialog {
+            format: Format::Json,
+            path: Input::default(),
+            scope: Scope::Visible(0),
+            confirming: false,
+        }
+    }
+}
+
+/// `./demarche-export-<stamp>[-n].<ext>`: the default path for the `n`th export of a session.
+pub fn default_path(stamp: &str, written: usize, format: Format) -> String {
+    let suffix = if written == 0 {
+        String::new()
+    } else {
+        format!("-{}", written + 1)
+    };
+    format!("./demarche-export-{stamp}{suffix}.{}", format.extension())
+}
+
+impl ExportDialog {
+    /// Switches format; a path ending in the old extension gets the new one.
+    pub fn cycle(&mut self, forward: bool) {
+        let all = Format::ALL;
+        let i = all.iter().position(|&f| f == self.format).unwrap_or(0);
+        let next = if forward {
+            all[(i + 1) % all.len()]
+        } else {
+            all[(i + all.len() - 1) % all.len()]
+        };
+        let old = format!(".{}", self.format.extension());
+        if let Some(stem) = self.path.text().strip_suffix(&old) {
+            let renamed = format!("{stem}.{}", next.extension());
+            self.path.set(&renamed);
+        }
+        self.format = next;
+    }
+}
+
+impl State<'_> {
+    /// The statements an export writes: the marked ones, else the visible ones.
+    fn export_ids(&self) -> Vec<StatementId> {
+        if self.marks.is_empty() {
+            self.list.ids.clone()
+        } else {
+            self.marks.iter().copied().collect()
+        }
+    }
+
+    pub(super) fn open_export(&mut self) -> Option<Effect> {
+        self.export.scope = if self.marks.is_empty() {
+            Scope::Visible(self.list.len())
+        } else {
+            Scope::Marked(self.marks.len())
+        };
+        if self.marks.is_empty() && self.list.len() == 0 {
+            self.say("Nothing to export: no statement is visible".into(), true);
+            return None;
+        }
+        let path = default_path(&self.stamp, self.exports_written, self.export.format);
+        self.export.path.set(&path);
+        self.export.confirming = false;
+        self.overlay = Overlay::Export;
+        None
+    }
+
+    pub(super) fn export_request(&mut self, overwrite: bool) -> Option<Effect> {
+        let path = self.export.path.text().trim().to_string();
+        if path.is_empty() {
+            self.say("Type a path to write to".into(), true);
+            return None;
+        }
+        self.export.confirming = false;
+        Some(Effect::Export(ExportRequest {
+            ids: self.export_ids(),
+            format: self.export.format,
+            path: PathBuf::from(path),
+            overwrite,
+        }))
+    }
+
+    pub(super) fn export_done(
+        &mut self,
+        result: Result<ExportReport, ExportFailure>,
+    ) -> Option<Effect> {
+        match result {
+            Ok(report) => {
+                self.exports_written += 1;
+                self.overlay = Overlay::None;
+                let which = match self.export.scope {
+                    Scope::Marked(_) => "marked",
+                    Scope::Visible(_) => "visible; none marked",
+                };
+                self.say(
+                    format!(
+                        "Wrote {} ({} statement(s), {which}, {})",
+                        crate::tui::text::clean(&report.path.display().to_string()),
+                        report.count,
+                        report.format.label(),
+                    ),
+                    false,
+                );
+            }
+            Err(ExportFailure::Exists(path)) => {
+                self.export.confirming = true;
+                let path = crate::tui::text::clean(&path.display().to_string());
+                self.say(format!("{path} exists: overwrite? y/n"), true);
+            }
+            Err(ExportFailure::Failed(message)) => {
+                self.export.confirming = false;
+                self.say(
+                    format!("Export failed: {}", crate::tui::text::clean(&message)),
+                    true,
+                );
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,61 @@
+//! The statements on screen: the filter's result, narrowed to the selected actor, and the shared cursor.
+
+use crate::model::{ActorId, StatementId};
+use crate::store::Store;
+
+#[derive(Clone, Debug, Default)]
+pub struct StatementList {
+    /// The active filter's result, chronological.
+    pub filtered: Vec<StatementId>,
+    /// `filtered` narrowed to the selected actor: what the panes show.
+    pub ids: Vec<StatementId>,
+    /// Index into `ids`.
+    pub cursor: usize,
+}
+
+impl StatementList {
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The statement under the cursor.
+    pub fn current(&self) -> Option<StatementId> {
+        self.ids.get(self.cursor).copied()
+    }
+
+    /// Narrows `filtered` to `actor` (as speaker or principal), keeping the
+    /// cursor on the same statement or the nearest one after it.
+    pub fn narrow(&mut self, store: &Store, actor: Option<ActorId>) {
+        let before = self.current();
+        self.ids = match actor {
+            None => self.filtered.clone(),
+            Some(a) => store
+                .involving(a)
+                .into_iter()
+                .filter(|id| self.filtered.binary_search(id).is_ok())
+                .collect(),
+        };
+        self.cursor = match before {
+            Some(id) => self.position_near(id),
+            None => 0,
+        };
+    }
+
+    /// The index of `id`, or of the first statement after it (ids are chronological).
+    pub fn position_near(&self, id: StatementId) -> usize {
+        self.ids
+            .partition_point(|&x| x < id)
+            .min(self.ids.len().saturating_sub(1))
+    }
+
+    /// Moves the cursor onto `id` if it is listed; returns whether it was.
+    pub fn select(&mut self, id: StatementId) -> bool {
+        match self.ids.binary_search(&id) {
+            Ok(i) => {
+                self.cursor = i;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! The quotes pane: how tall each statement card is and which card is at the top.
+
+use crate::model::{Mode, StatementId};
+use crate::store::Store;
+use crate::tui::text::wrap;
+
+/// Lines of statement text a card shows before `…`.
+pub const TEXT_LINES: usize = 4;
+/// Lines of translation a card shows before `…`.
+pub const TRANSLATION_LINES: usize = 3;
+/// Columns cards are indented by.
+pub const INDENT: u16 = 2;
+
+#[derive(Clone, Debug, Default)]
+pub struct QuotesPane {
+    /// Index (into the statement list) of the first card shown.
+    pub offset: usize,
+}
+
+/// The text a card shows: direct quotes inside quotation marks.
+pub fn card_text(store: &Store, id: StatementId) -> String {
+    let text = store.text(id);
+    match store.statement(id).mode {
+        Mode::Direct => format!("“{}”", text.trim()),
+        Mode::Indirect | Mode::Mixed | Mode::Paraphrase => text.trim().to_string(),
+    }
+}
+
+/// The wrapped lines of a card's text and translation, for a pane `width` wide.
+pub fn card_lines(
+    store: &Store,
+    id: StatementId,
+    width: u16,
+    translation: bool,
+) -> (Vec<String>, Vec<String>) {
+    let w = width.saturating_sub(INDENT) as usize;
+    let text = wrap(&card_text(store, id), w, TEXT_LINES);
+    let english = match (translation, store.statement(id).translation.as_deref()) {
+        (true, Some(t)) => wrap(&format!("EN: {t}"), w, TRANSLATION_LINES),
+        (true, None) => vec!["EN: (no translation)".to_string()],
+        (false, _) => Vec::new(),
+    };
+    (text, english)
+}
+
+/// Rows a card takes: header, text, translation, a blank line.
+pub fn card_height(store: &Store, id: StatementId, width: u16, translation: bool) -> usize {
+    let (text, english) = card_lines(store, id, width, translation);
+    2 + text.len() + english.len()
+}
+
+impl QuotesPane {
+    /// Moves `offset` so the card at `cursor` is fully visible in `height` rows.
+    pub fn scroll(
+        &mut self,
+        store: &Store,
+        ids: &[StatementId],
+        cursor: usize,
+        width: u16,
+        height: u16,
+        translation: bool,
+    ) {
+        let height = height as usize;
+        if cursor < self.offset || ids.is_empty() {
+            self.offset = cursor.min(ids.len().saturating_sub(1));
+            return;
+        }
+        // Every card is at least three rows, so more than `height` cards never fit.
+        if cursor - self.offset > height {
+            self.offset = cursor - height;
+        }
+        let height_of = |i: usize| card_height(store, ids[i], width, translation);
+        let mut used: usize = (self.offset..=cursor).map(height_of).sum();
+        while used > height && self.offset < cursor {
+            used -= height_of(self.offset);
+            self.offset += 1;
+        }
+    }
+
+    /// The list index of the card drawn at `row` rows below the pane's top.
+    pub fn hit(
+        &self,
+        store: &Store,
+        ids: &[StatementId],
+        row: u16,
+        width: u16,
+        translation: bool,
+    ) -> Option<usize> {
+        let mut top = 0;
+        for (i, &id) in ids.iter().enumerate().skip(self.offset) {
+            let h = card_height(store, id, width, translation);
+            if (row as usize) < top + h {
+                return Some(i);
+            }
+            top += h;
+        }
+        None
+    }
+}

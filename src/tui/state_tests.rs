@@ -1,0 +1,434 @@
+//! State transitions: actions applied to the bundled corpus, asserting state and effects.
+
+use super::*;
+use crate::export::Format;
+use crate::loader::Loaded;
+use crate::tui::action::{Edit, ExportFailure, ExportReport};
+
+fn corpus() -> Loaded {
+    crate::bundled::load()
+}
+
+fn state(loaded: &Loaded) -> State<'_> {
+    let mut s = State::new(&loaded.store, &loaded.diagnostics, "20250101-000000");
+    s.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    s
+}
+
+/// Types `text` as a burst of keys, then lets the input settle (as the loop does).
+fn type_text(s: &mut State, text: &str) {
+    for c in text.chars() {
+        s.update(Action::Edit(Edit::Insert(c)));
+    }
+    s.update(Action::Settle);
+}
+
+fn peskov(loaded: &Loaded) -> crate::model::ActorId {
+    loaded
+        .store
+        .actor_by_key("peskov")
+        .expect("peskov in corpus")
+}
+
+#[test]
+fn starts_on_all_statements_in_the_quotes_pane() {
+    let loaded = corpus();
+    let s = state(&loaded);
+    assert_eq!(s.list.len(), loaded.store.len());
+    assert_eq!(s.focus, Focus::Quotes);
+    assert_eq!(s.actors.selected(), None);
+}
+
+#[test]
+fn moving_onto_an_actor_narrows_to_speaker_and_principal() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::FocusActors);
+    s.update(Action::Down);
+    let putin = s.actors.selected().expect("an actor");
+    assert_eq!(loaded.store.actor(putin).id, "putin");
+    assert_eq!(s.list.ids, loaded.store.involving(putin));
+    assert_eq!(s.list.len(), 6, "one as speaker, five made for him");
+    s.update(Action::ShowAllActors);
+    assert_eq!(s.list.len(), loaded.store.len());
+}
+
+#[test]
+fn tab_cycles_the_panes_both_ways() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::FocusNext);
+    assert_eq!(s.focus, Focus::Timeline);
+    s.update(Action::FocusNext);
+    assert_eq!(s.focus, Focus::Actors);
+    s.update(Action::FocusPrev);
+    assert_eq!(s.focus, Focus::Timeline);
+}
+
+#[test]
+fn actor_search_finds_a_misspelt_name_and_jumps_to_it() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::OpenActorSearch);
+    assert_eq!(s.context(), Context::ActorSearch);
+    type_text(&mut s, "pskow");
+    let first = s.actor_finder.selected().expect("a match");
+    assert_eq!(first.actor, peskov(&loaded));
+    assert!(!first.positions.is_empty());
+    s.update(Action::Accept);
+    assert_eq!(s.overlay, Overlay::None);
+    assert_eq!(s.actors.selected(), Some(peskov(&loaded)));
+    assert_eq!(s.list.len(), 5);
+    assert_eq!(s.focus, Focus::Quotes);
+}
+
+#[test]
+fn an_invalid_filter_shows_its_error_and_keeps_the_last_valid_result() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::EditFilter);
+    type_text(&mut s, "mode:direct");
+    assert_eq!(s.list.len(), 1);
+    type_text(&mut s, "x");
+    assert!(s.filter.error.is_some());
+    assert_eq!(s.list.len(), 1, "last valid result kept");
+    assert_eq!(s.filter.applied, "mode:direct");
+    assert_eq!(s.filter.input.text(), "mode:directx");
+}
+
+#[test]
+fn esc_in_the_filter_bar_restores_the_filter_as_it_was() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::EditFilter);
+    type_text(&mut s, "mode:direct");
+    s.update(Action::Accept);
+    s.update(Action::EditFilter);
+    s.update(Action::Edit(Edit::Clear));
+    s.update(Action::Settle);
+    assert_eq!(s.list.len(), loaded.store.len());
+    s.update(Action::Close);
+    assert_eq!(s.filter.input.text(), "mode:direct");
+    assert_eq!(s.list.len(), 1);
+}
+
+#[test]
+fn a_burst_of_typing_runs_the_filter_once_the_input_settles() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::EditFilter);
+    for c in "mode:direct".chars() {
+        s.update(Action::Edit(Edit::Insert(c)));
+    }
+    assert_eq!(s.list.len(), loaded.store.len(), "not yet evaluated");
+    s.update(Action::Settle);
+    assert_eq!(s.list.len(), 1);
+}
+
+#[test]
+fn enter_applies_a_filter_typed_without_a_pause() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::EditFilter);
+    for c in "mode:direct".chars() {
+        s.update(Action::Edit(Edit::Insert(c)));
+    }
+    s.update(Action::Accept);
+    assert_eq!(s.list.len(), 1);
+}
+
+#[test]
+fn the_filter_recounts_the_actors() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::EditFilter);
+    type_text(&mut s, "mode:direct");
+    let top = s.actors.rows[0];
+    assert_eq!(top.count, 1);
+    assert!(s.actors.rows[2..].iter().all(|r| r.count == 0));
+}
+
+#[test]
+fn space_marks_and_unmarks_and_the_bulk_keys_work() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    let first = s.list.current().expect("a statement");
+    s.update(Action::ToggleMark);
+    assert!(s.marks.contains(&first));
+    assert_eq!(s.list.cursor, 1, "the cursor moves on after marking");
+    s.update(Action::Up);
+    s.update(Action::ToggleMark);
+    assert!(s.marks.is_empty());
+    s.update(Action::MarkAllVisible);
+    assert_eq!(s.marks.len(), loaded.store.len());
+    s.update(Action::ClearMarks);
+    assert!(s.marks.is_empty());
+}
+
+#[test]
+fn export_without_marks_writes_the_visible_statements_and_says_so() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::OpenExport);
+    assert_eq!(s.export.scope, Scope::Visible(loaded.store.len()));
+    assert_eq!(
+        s.export.path.text(),
+        "./demarche-export-20250101-000000.json"
+    );
+    let Some(Effect::Export(request)) = s.update(Action::Accept) else {
+        panic!("no export effect");
+    };
+    assert_eq!(request.ids.len(), loaded.store.len());
+    assert!(!request.overwrite);
+}
+
+#[test]
+fn export_writes_the_marks_in_the_chosen_format() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::Down);
+    s.update(Action::ToggleMark);
+    s.update(Action::ToggleMark);
+    s.update(Action::OpenExport);
+    s.update(Action::NextFormat);
+    assert_eq!(s.export.format, Format::Csv);
+    assert!(s.export.path.text().ends_with(".csv"));
+    let Some(Effect::Export(request)) = s.update(Action::Accept) else {
+        panic!("no export effect");
+    };
+    assert_eq!(request.ids, s.marks.iter().copied().collect::<Vec<_>>());
+    assert_eq!(request.format, Format::Csv);
+}
+
+#[test]
+fn an_existing_file_is_overwritten_only_after_yes() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::OpenExport);
+    let Some(Effect::Export(request)) = s.update(Action::Accept) else {
+        panic!("no export effect");
+    };
+    s.update(Action::ExportDone(Err(ExportFailure::Exists(request.path))));
+    assert_eq!(s.context(), Context::Confirm);
+    assert_eq!(s.update(Action::DeclineOverwrite), None);
+    assert_eq!(s.context(), Context::Export);
+    s.update(Action::Accept);
+    s.update(Action::ExportDone(Err(ExportFailure::Exists("x".into()))));
+    let Some(Effect::Export(again)) = s.update(Action::ConfirmOverwrite) else {
+        panic!("no overwrite effect");
+    };
+    assert!(again.overwrite);
+}
+
+#[test]
+fn cancelling_the_export_keeps_the_marks() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::ToggleMark);
+    s.update(Action::OpenExport);
+    s.update(Action::Close);
+    assert_eq!(s.overlay, Overlay::None);
+    assert_eq!(s.marks.len(), 1);
+}
+
+#[test]
+fn a_finished_export_closes_the_dialog_and_reports_in_the_status_line() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::OpenExport);
+    s.update(Action::ExportDone(Ok(ExportReport {
+        path: "./out.json".into(),
+        count: 22,
+        format: Format::Json,
+    })));
+    assert_eq!(s.overlay, Overlay::None);
+    let status = s.status.clone().expect("a status");
+    assert!(!status.error);
+    assert!(status.text.contains("./out.json"), "{}", status.text);
+    s.update(Action::OpenExport);
+    assert!(
+        s.export.path.text().ends_with("-2.json"),
+        "a fresh default name"
+    );
+}
+
+#[test]
+fn a_failed_export_keeps_the_dialog_open_with_the_error() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::OpenExport);
+    s.update(Action::ExportDone(Err(ExportFailure::Failed(
+        "disk full".into(),
+    ))));
+    assert_eq!(s.overlay, Overlay::Export);
+    assert!(s.status.clone().is_some_and(|st| st.error));
+}
+
+#[test]
+fn text_search_finds_words_and_jumps_to_the_statement() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::OpenTextSearch);
+    type_text(&mut s, "appeasement");
+    assert_eq!(s.text_finder.hits.len(), 1);
+    let hit = s.text_finder.selected().expect("a hit");
+    s.update(Action::Accept);
+    assert_eq!(s.list.current(), Some(hit));
+}
+
+#[test]
+fn esc_backs_out_of_every_overlay() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    for open in [
+        Action::OpenDetail,
+        Action::OpenActorSearch,
+        Action::OpenTextSearch,
+        Action::OpenExport,
+        Action::OpenHelp,
+        Action::OpenDiagnostics,
+        Action::EditFilter,
+    ] {
+        s.update(open.clone());
+        assert_ne!(s.overlay, Overlay::None, "{open:?}");
+        s.update(Action::Close);
+        assert_eq!(s.overlay, Overlay::None, "{open:?}");
+    }
+}
+
+#[test]
+fn detail_steps_through_statements() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::OpenDetail);
+    s.update(Action::Down);
+    assert_eq!(s.list.cursor, 1);
+    assert_eq!(s.overlay, Overlay::Detail);
+}
+
+#[test]
+fn zooming_rebins_and_month_dates_spread_over_weeks() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    assert_eq!(s.timeline.zoom, Zoom::Week);
+    assert!(s.timeline.imprecise > 0);
+    let weeks = s.timeline.bins.len();
+    s.update(Action::ZoomOut);
+    assert_eq!(s.timeline.zoom, Zoom::Month);
+    assert!(s.timeline.bins.len() < weeks);
+    let total: f32 = s.timeline.bins.iter().map(|b| b.total()).sum();
+    assert!((total - loaded.store.len() as f32).abs() < 0.01);
+}
+
+#[test]
+fn sorting_by_name_keeps_the_selected_actor() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::FocusActors);
+    s.update(Action::Down);
+    let chosen = s.actors.selected();
+    s.update(Action::ToggleActorSort);
+    assert_eq!(s.actors.sort, ActorSort::Name);
+    assert_eq!(s.actors.selected(), chosen);
+}
+
+#[test]
+fn clicking_an_actor_row_focuses_and_selects_it() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    // Row 0 is the filter bar, row 1 the actors border, row 2 "all actors".
+    s.update(Action::Click { column: 5, row: 3 });
+    assert_eq!(s.focus, Focus::Actors);
+    assert_eq!(s.actors.cursor, 1);
+    assert_eq!(s.list.len(), 6);
+}
+
+#[test]
+fn quit_is_an_effect() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    assert_eq!(s.update(Action::Quit), Some(Effect::Quit));
+}
+
+#[test]
+fn an_empty_store_never_panics() {
+    let loaded = Loaded::default();
+    let mut s = state(&loaded);
+    for a in [
+        Action::Down,
+        Action::Bottom,
+        Action::ToggleMark,
+        Action::OpenDetail,
+        Action::OpenExport,
+        Action::NextPeriod,
+        Action::ZoomIn,
+        Action::FocusActors,
+        Action::Down,
+    ] {
+        s.update(a);
+    }
+    assert_eq!(s.overlay, Overlay::None);
+}
+
+#[test]
+fn filtering_to_the_cursor_period_replaces_the_date_terms() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::FocusNext);
+    s.update(Action::Bottom);
+    s.update(Action::ZoomIn);
+    assert_eq!(s.timeline.zoom, Zoom::Day);
+    s.update(Action::FilterToPeriod);
+    assert_eq!(s.filter.applied, "since:2025-02-13 until:2025-02-13");
+    s.update(Action::ZoomOut);
+    s.update(Action::ZoomOut);
+    s.update(Action::FilterToPeriod);
+    assert_eq!(s.filter.applied, "since:2025-02-01 until:2025-02-28");
+    assert_eq!(s.list.len(), loaded.store.len());
+}
+
+#[test]
+fn date_terms_are_cut_from_an_expression() {
+    assert_eq!(
+        filter::without_dates("mode:direct since:2025-01-01 -until:2025-02-01 nato"),
+        "mode:direct nato"
+    );
+}
+
+#[test]
+fn clicking_a_finder_match_jumps_to_it() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::OpenActorSearch);
+    type_text(&mut s, "pskow");
+    let list = crate::tui::layout::finder(s.size).list;
+    s.update(Action::Click {
+        column: list.x + 2,
+        row: list.y,
+    });
+    assert_eq!(s.overlay, Overlay::None);
+    assert_eq!(s.actors.selected(), Some(peskov(&loaded)));
+}
+
+#[test]
+fn h_and_l_in_the_timeline_step_by_period() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::FocusNext);
+    s.update(Action::NextPeriod);
+    let first_of_next = s.list.cursor;
+    assert!(first_of_next > 0);
+    let date = |s: &State| s.store.statement(s.list.current().expect("cursor")).date;
+    assert!(
+        date(&s).is_some_and(
+            |d| d.sort_day() >= chrono::NaiveDate::from_ymd_opt(2025, 2, 3).expect("day")
+        )
+    );
+    s.update(Action::NextPeriod);
+    assert_eq!(s.list.cursor, first_of_next, "no later period: stays");
+    s.update(Action::PrevPeriod);
+    assert_eq!(s.list.cursor, 0);
+}

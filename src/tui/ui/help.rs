@@ -1,0 +1,102 @@
+//! The help popup (every key of the current context first, generated from the keymap) and the load diagnostics list.
+
+use super::popup;
+use super::theme::Theme;
+use crate::tui::keymap::{self, Context, FIELD_EDITS};
+use crate::tui::layout;
+use crate::tui::state::State;
+use crate::tui::text::{clean, wrap};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The help text: the current context's sections first, then every other context.
+pub fn lines(current: Context, theme: &Theme) -> Vec<Line<'static>> {
+    let live = current.stack();
+    let mut order = live.clone();
+    order.extend(Context::ALL.iter().copied().filter(|c| !live.contains(c)));
+    let mut out: Vec<Line<'static>> = Vec::new();
+    for (n, ctx) in order.into_iter().enumerate() {
+        if n == live.len() {
+            out.push(Line::from(Span::styled("Other contexts", theme.title)));
+            out.push(Line::default());
+        }
+        out.push(Line::from(Span::styled(ctx.title(), theme.heading)));
+        for (keys, help) in keymap::help_rows(ctx) {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {keys:<18}"), theme.key),
+                Span::styled(help, theme.plain),
+            ]));
+        }
+        if ctx.is_text_field() {
+            for (key, _, help) in FIELD_EDITS {
+                out.push(Line::from(vec![
+                    Span::styled(format!("  {:<18}", key.label()), theme.key),
+                    Span::styled(*help, theme.plain),
+                ]));
+            }
+        }
+        out.push(Line::default());
+    }
+    out.push(Line::from(Span::styled("Mouse", theme.heading)));
+    out.push(Line::from(Span::styled(
+        "  click a row to focus its pane and select it, a bar to jump to its period, the filter bar to edit it, a finder match to jump to it; the wheel scrolls",
+        theme.plain,
+    )));
+    out
+}
+
+pub fn draw(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
+    let area = layout::popup(screen, 70, screen.height.saturating_sub(2));
+    let inner = popup(frame, area, "Help · j/k scroll · Esc close", theme);
+    let current = state.pages.help_for.unwrap_or(Context::Quotes);
+    let all = lines(current, theme);
+    let top = state.pages.help.min(all.len().saturating_sub(1));
+    let shown: Vec<Line> = all
+        .into_iter()
+        .skip(top)
+        .take(inner.height as usize)
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+pub fn diagnostics(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
+    let area = layout::popup(screen, 80, screen.height.saturating_sub(2));
+    let title = format!(
+        "Load diagnostics · {} · skipped items are not shown · Esc close",
+        state.diagnostics.len()
+    );
+    let inner = popup(frame, area, &title, theme);
+    if state.diagnostics.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled("Everything loaded: no problems.", theme.ok)),
+            inner,
+        );
+        return;
+    }
+    let mut out: Vec<Line> = Vec::new();
+    for d in state.diagnostics.iter().skip(state.pages.diagnostics) {
+        if out.len() >= inner.height as usize {
+            break;
+        }
+        let style = if d.is_error() {
+            theme.error
+        } else {
+            theme.plain
+        };
+        for (i, l) in wrap(
+            &clean(&d.to_string()),
+            (inner.width as usize).saturating_sub(2),
+            4,
+        )
+        .into_iter()
+        .enumerate()
+        {
+            let lead = if i == 0 { "• " } else { "  " };
+            out.push(Line::from(vec![Span::raw(lead), Span::styled(l, style)]));
+        }
+    }
+    out.truncate(inner.height as usize);
+    frame.render_widget(Paragraph::new(out), inner);
+}

@@ -1,0 +1,126 @@
+//! The quotes pane widget: one card per statement (date, mode, speaker "for" principal, wrapped text), visible cards only.
+
+use super::theme::Theme;
+use super::{pane, quoted};
+use crate::model::{Mode, Stance};
+use crate::tui::layout;
+use crate::tui::state::{Focus, Overlay, State, card_lines};
+use crate::tui::text::{clean, date_label, truncate, width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let focused = state.focus == Focus::Quotes && state.overlay == Overlay::None;
+    let store = state.store;
+    let who = match state.actors.selected() {
+        Some(a) => clean(&store.actor(a).name),
+        None => "all actors".to_string(),
+    };
+    let position = match state.list.current() {
+        Some(_) => format!("{} of {}", state.list.cursor + 1, state.list.len()),
+        None => "0".to_string(),
+    };
+    let title = format!("Quotes · {who} · {position}");
+    frame.render_widget(pane(title, focused, theme), area);
+    let inner = layout::inner(area);
+    if state.list.ids.is_empty() {
+        let why = if store.is_empty() {
+            "No statements loaded. Run `demarche check PATH` to see why, or open other files."
+        } else {
+            "No statement matches. Press F to clear the filter or a for all actors."
+        };
+        frame.render_widget(
+            Paragraph::new(why)
+                .style(theme.dim)
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    for i in state.quotes.offset..state.list.len() {
+        if lines.len() >= inner.height as usize {
+            break;
+        }
+        let id = state.list.ids[i];
+        let s = store.statement(id);
+        let is_cursor = i == state.list.cursor;
+        let mark = if state.marks.contains(&id) {
+            "● "
+        } else {
+            "  "
+        };
+        let date_style = if s.date.is_some_and(|d| d.is_precise()) {
+            theme.date
+        } else {
+            theme.date_imprecise
+        };
+        let mut speaker = clean(&store.actor(s.speaker).name);
+        if let Some(p) = s.on_behalf_of {
+            speaker = format!("{speaker} for {}", clean(&store.actor(p).name));
+        }
+        let used = 2 + 13 + 11;
+        let speaker = truncate(&speaker, (inner.width as usize).saturating_sub(used));
+        // Topics with their stance (+ supports, − opposes, · neutral), right-aligned where they fit.
+        let room = (inner.width as usize).saturating_sub(used + width(&speaker) + 3);
+        let topics: Vec<String> = s
+            .topics
+            .iter()
+            .map(|t| {
+                let sign = match t.stance {
+                    Stance::Supports => '+',
+                    Stance::Opposes => '−',
+                    Stance::Neutral => '·',
+                };
+                format!("{sign}{}", clean(store.topic(t.topic)))
+            })
+            .collect();
+        let topics = if room >= 12 {
+            truncate(&topics.join(" "), room)
+        } else {
+            String::new()
+        };
+        let gap = room.saturating_sub(width(&topics)) + 3;
+        let mut header = Line::from(vec![
+            Span::styled(mark, theme.mark),
+            Span::styled(format!("{:<13}", date_label(s.date)), date_style),
+            Span::styled(format!("{:<11}", s.mode.as_str()), theme.kind),
+            Span::styled(speaker, theme.speaker),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(topics, theme.kind),
+        ]);
+        if is_cursor {
+            header = header.patch_style(if focused {
+                theme.cursor
+            } else {
+                theme.cursor_unfocused
+            });
+        }
+        lines.push(header);
+        let (text, english) = card_lines(store, id, inner.width, state.translation);
+        let gutter = if is_cursor { "▎ " } else { "  " };
+        let style = theme.mode(s.mode);
+        let mut inside = false;
+        for t in text {
+            let mut line = if s.mode == Mode::Mixed {
+                quoted(&t, style, theme.quoted_fragment, &mut inside)
+            } else {
+                Line::from(Span::styled(t, style))
+            };
+            line.spans
+                .insert(0, Span::styled(gutter, theme.border_focused));
+            lines.push(line);
+        }
+        for t in english {
+            lines.push(Line::from(vec![
+                Span::styled(gutter, theme.border_focused),
+                Span::styled(t, theme.dim),
+            ]));
+        }
+        lines.push(Line::default());
+    }
+    lines.truncate(inner.height as usize);
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,200 @@
+//! End to end: the real binary in tmux, driven as a user would: find an actor by a misspelt
+//! name, mark two statements, export them as JSON, quit; then check the file, exit code and terminal.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own (its own socket), killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("run tmux");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    fn literal(&self, text: &str) {
+        self.run(&["send-keys", "-t", "e2e", "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    /// Polls the screen until it shows `text`; panics with the screen after a timeout.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("timed out waiting for {text:?}; screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+fn wait_for_file(path: &Path) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path)
+            && text.ends_with('\n')
+        {
+            return text;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "{} never appeared",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn exported_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("demarche-export-") && n.ends_with(".json"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn tmux_missing() -> bool {
+    let missing = Command::new("tmux").arg("-V").output().is_err();
+    if missing {
+        println!("skipped: tmux is not installed");
+    }
+    missing
+}
+
+/// Starts the test binary in a 120x40 tmux pane inside `dir` with `args`; its exit
+/// code lands in `dir/rc` and the pane stays open afterwards for inspection.
+fn start(dir: &Path, name: &str, args: &str) -> (Tmux, PathBuf) {
+    let rc = dir.join("rc");
+    let bin = env!("CARGO_BIN_EXE_demarche");
+    let script = format!(
+        "cd '{}' && '{bin}' {args}; echo $? > '{}'; exec sleep 600",
+        dir.display(),
+        rc.display()
+    );
+    let tmux = Tmux {
+        socket: format!("demarche-e2e-{name}-{}", std::process::id()),
+    };
+    let size = ["-x", "120", "-y", "40"];
+    let mut args = vec!["new-session", "-d", "-s", "e2e"];
+    args.extend_from_slice(&size);
+    args.extend_from_slice(&["sh", "-c", &script]);
+    tmux.run(&args);
+    (tmux, rc)
+}
+
+#[test]
+fn search_mark_export_quit_in_tmux() {
+    if tmux_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (tmux, rc) = start(dir.path(), "export", "");
+    tmux.wait_for("Quotes · all actors");
+
+    // A misspelt name finds Peskov.
+    tmux.keys(&["/"]);
+    tmux.wait_for("Find actor");
+    tmux.literal("pskow");
+    tmux.wait_for("Dmitri Peskow  (alias: Peskow)");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Quotes · Dmitri Peskow");
+
+    // Mark two statements (Space marks and moves on).
+    tmux.keys(&["Space"]);
+    tmux.wait_for("1 marked");
+    tmux.keys(&["Space"]);
+    tmux.wait_for("2 marked");
+
+    // Export them as JSON under the default name in the current directory.
+    tmux.keys(&["e"]);
+    tmux.wait_for("Exports the 2 marked statement(s).");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("(2 statement(s), marked, JSON)");
+
+    tmux.keys(&["q"]);
+    let code = wait_for_file(&rc);
+    assert_eq!(code.trim(), "0", "exit code");
+    let alternate = tmux.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]);
+    assert_eq!(alternate.trim(), "0", "the pane left the alternate screen");
+
+    // The file loads back to exactly the two statements marked.
+    let files = exported_files(dir.path());
+    assert_eq!(files.len(), 1, "{files:?}");
+    let exported = demarche::load_paths(&files);
+    assert!(
+        exported.diagnostics.is_empty(),
+        "{:?}",
+        exported.diagnostics
+    );
+    let bundled = demarche::bundled::load();
+    let peskov = bundled.store.actor_by_key("peskov").expect("peskov");
+    let expected: Vec<(&str, &str)> = bundled
+        .store
+        .involving(peskov)
+        .into_iter()
+        .take(2)
+        .map(|id| (&*bundled.store.statement(id).key, bundled.store.text(id)))
+        .collect();
+    let got: Vec<(&str, &str)> = exported
+        .store
+        .all_ids()
+        .map(|id| (&*exported.store.statement(id).key, exported.store.text(id)))
+        .collect();
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn broken_files_are_listed_and_the_rest_opens() {
+    if tmux_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).expect("data dir");
+    let (name, text) = demarche::bundled::FILES[0];
+    std::fs::write(data.join(name), text).expect("write corpus");
+    std::fs::write(data.join("broken.json"), "{ \"format\": \"demarche\",").expect("write");
+    let (tmux, rc) = start(dir.path(), "diagnostics", "data");
+    let screen = tmux.wait_for("load problem");
+    assert!(screen.contains("22/22 shown"), "{screen}");
+    tmux.keys(&["!"]);
+    tmux.wait_for("broken.json");
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&rc).trim(), "0");
+}
