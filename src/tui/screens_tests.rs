@@ -238,6 +238,8 @@ fn synthetic(n: usize) -> crate::store::Store {
                     end: at + len - 1,
                 },
                 cue: None,
+                annotator: None,
+                discontinuous: None,
                 date: Some(if i % 3 == 0 {
                     DateSpec::Month {
                         year: 2024,
