@@ -173,12 +173,12 @@ fn footer_and_help_come_from_the_table() {
     assert!(help.iter().any(|(k, _)| k == "j ↓"));
 }
 
-/// The key table in docs/tui.md is generated from this table; `UPDATE_DOCS=1 cargo test`
+/// The key table in README.md is generated from this table; `UPDATE_DOCS=1 cargo test`
 /// rewrites it between its markers.
 #[test]
 fn the_documented_key_table_matches_the_keymap() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/tui.md");
-    let doc = std::fs::read_to_string(path).expect("docs/tui.md");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let doc = std::fs::read_to_string(path).expect("README.md");
     let (begin, end) = ("<!-- keys:begin -->\n", "<!-- keys:end -->");
     let start = doc.find(begin).expect("begin marker") + begin.len();
     let stop = doc.find(end).expect("end marker");
@@ -186,9 +186,9 @@ fn the_documented_key_table_matches_the_keymap() {
     if doc[start..stop] != table {
         if std::env::var_os("UPDATE_DOCS").is_some() {
             let updated = format!("{}{table}{}", &doc[..start], &doc[stop..]);
-            std::fs::write(path, updated).expect("write docs/tui.md");
+            std::fs::write(path, updated).expect("write README.md");
         } else {
-            panic!("docs/tui.md key table is stale; run UPDATE_DOCS=1 cargo test");
+            panic!("README.md key table is stale; run UPDATE_DOCS=1 cargo test");
         }
     }
 }
