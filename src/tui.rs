@@ -113,5 +113,7 @@ fn install_panic_hook() {
 }
 
 #[cfg(test)]
+mod property_tests;
+#[cfg(test)]
 #[path = "tui/screens_tests.rs"]
 mod screens_tests;
