@@ -91,6 +91,21 @@ pub enum Command {
         #[arg(long)]
         no_formula_guard: bool,
     },
+    /// Write a deterministic synthetic corpus (JSON Lines) for tests and benchmarks
+    Generate {
+        /// Number of statements in the corpus
+        #[arg(long, default_value_t = 10_000)]
+        statements: usize,
+        /// Seed: the same seed and size give the same bytes
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Directory to write part-NNNN.jsonl files into
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Write into a non-empty directory (replacing earlier part-*.jsonl files)
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -174,6 +189,16 @@ pub fn main() -> ExitCode {
             };
             run_export(&loaded, &filter, format.into(), options, &output, force)
         }
+        Some(Command::Generate {
+            statements,
+            seed,
+            output,
+            force,
+        }) => crate::generate::run(
+            &output,
+            &crate::generate::Options::new(statements, seed),
+            force,
+        ),
     }
 }
 
