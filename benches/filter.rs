@@ -12,7 +12,10 @@ pub const EXPRESSIONS: &[(&str, &str)] = &[
     ("actor", "actor:peskov"),
     ("word", "grenze"),
     ("rare_word", "ultimatum"),
-    ("mode_topic_stance", "mode:direct topic:sanctions stance:opposes"),
+    (
+        "mode_topic_stance",
+        "mode:direct topic:sanctions stance:opposes",
+    ),
     ("date_range", "since:2020-01-01 until:2020-06-30"),
     ("actor_fuzzy", "actor:pskow"),
 ];

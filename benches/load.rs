@@ -23,13 +23,17 @@ fn load(c: &mut Criterion) {
                 black_box(loaded)
             })
         });
-        group.bench_with_input(BenchmarkId::new("serde_baseline", &label), &dir, |b, dir| {
-            b.iter(|| {
-                let docs = common::baseline_parse(dir);
-                assert_eq!(common::baseline_statements(&docs), n);
-                black_box(docs)
-            })
-        });
+        group.bench_with_input(
+            BenchmarkId::new("serde_baseline", &label),
+            &dir,
+            |b, dir| {
+                b.iter(|| {
+                    let docs = common::baseline_parse(dir);
+                    assert_eq!(common::baseline_statements(&docs), n);
+                    black_box(docs)
+                })
+            },
+        );
     }
     group.finish();
 }

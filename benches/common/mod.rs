@@ -148,10 +148,7 @@ pub fn baseline_parse(dir: &Path) -> Vec<Vec<PlainDoc>> {
 
 /// Statements in a baseline parse.
 pub fn baseline_statements(docs: &[Vec<PlainDoc>]) -> usize {
-    docs.iter()
-        .flatten()
-        .map(|d| d.statements.len())
-        .sum()
+    docs.iter().flatten().map(|d| d.statements.len()).sum()
 }
 
 /// `VmHWM` (peak) and `VmRSS` (now) of this process in bytes, from /proc/self/status.

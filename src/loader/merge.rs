@@ -50,7 +50,7 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
                 None => {
                     actor_ids.insert(actor.id.clone(), ActorId(actors.len() as u32));
                     actor_origin.push(here.clone());
-                    actors.push(actor.clone());
+                    actors.push(Actor::clone(actor));
                 }
             }
         }
@@ -78,7 +78,7 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
         .enumerate()
         .map(|(i, (doc, topic_map))| resolve(doc, ArticleId(i as u32), &actor_ids, &topic_map))
         .collect();
-    let mut statements = Vec::new();
+    let mut statements = Vec::with_capacity(results.iter().map(|((_, s), _)| s.len()).sum());
     for ((article, mut resolved), diags) in results {
         articles.push(article);
         statements.append(&mut resolved);
@@ -134,8 +134,7 @@ fn resolve(
                 }
             };
         }
-        let mut addressees = s.addressees.to_vec();
-        for a in addressees.iter_mut() {
+        for a in s.addressees.iter_mut() {
             *a = match local[a.index()] {
                 Ok(id) => id,
                 Err(key) => {
@@ -144,12 +143,9 @@ fn resolve(
                 }
             };
         }
-        s.addressees = addressees.into();
-        let mut topics = s.topics.to_vec();
-        for t in topics.iter_mut() {
+        for t in s.topics.iter_mut() {
             t.topic = topic_map[t.topic.index()];
         }
-        s.topics = topics.into();
         s.article = article;
         statements.push(s);
     }

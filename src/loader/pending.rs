@@ -6,6 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Actor, ActorId, Article, Mode, Span, Stance, Statement, TopicId, TopicStance};
 use serde_json::value::RawValue;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Where in a file a document starts, to place diagnostics.
 pub struct Position<'a> {
@@ -139,7 +140,8 @@ pub struct PendingDoc {
     /// The file, and the line in JSON Lines, for diagnostics found when merging.
     pub file: String,
     pub line: Option<usize>,
-    pub actors: Vec<Actor>,
+    /// Shared: identical definitions in many articles are one allocation.
+    pub actors: Vec<Arc<Actor>>,
     pub foreign: Vec<String>,
     pub topics: Vec<String>,
     pub statements: Vec<Statement>,
@@ -147,13 +149,17 @@ pub struct PendingDoc {
     foreign_index: HashMap<String, u32>,
     topic_index: HashMap<String, u32>,
     keys: HashSet<Box<str>>,
-    /// Byte offset of each character, built on first need for non-ASCII text.
-    char_bytes: Option<Vec<u32>>,
+    /// Whether the article text is ASCII (character offsets are byte offsets).
+    ascii: bool,
+    /// The last character offset resolved to bytes, and its byte offset: spans come
+    /// in text order, so each is found by walking on from the previous one.
+    cursor: (usize, usize),
 }
 
 impl PendingDoc {
     pub fn new(article: Article, file: &str, line: Option<usize>) -> Self {
         PendingDoc {
+            ascii: article.text.is_ascii(),
             article,
             file: file.to_string(),
             line,
@@ -165,12 +171,20 @@ impl PendingDoc {
             foreign_index: HashMap::new(),
             topic_index: HashMap::new(),
             keys: HashSet::new(),
-            char_bytes: None,
+            cursor: (0, 0),
         }
     }
 
+    /// Drops what only checking needed, once every statement is added.
+    pub fn finish(&mut self) {
+        self.actor_index = HashMap::new();
+        self.foreign_index = HashMap::new();
+        self.topic_index = HashMap::new();
+        self.keys = HashSet::new();
+    }
+
     /// Adds an actor definition; a second definition of the same id in one file is an error.
-    pub fn define_actor(&mut self, actor: Actor, at: &Position, out: &mut Vec<Diagnostic>) {
+    pub fn define_actor(&mut self, actor: Arc<Actor>, at: &Position, out: &mut Vec<Diagnostic>) {
         if self.actor_index.contains_key(&actor.id) {
             out.push(
                 at.error("defined twice in this article; second definition skipped")
@@ -211,15 +225,21 @@ impl PendingDoc {
     /// The byte offset of character `index`, or `None` past the end.
     fn byte_of(&mut self, index: usize) -> Option<usize> {
         let text = &self.article.text;
-        if text.is_ascii() {
+        if self.ascii {
             return (index <= text.len()).then_some(index);
         }
-        let table = self.char_bytes.get_or_insert_with(|| {
-            let mut t: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
-            t.push(text.len() as u32);
-            t
-        });
-        table.get(index).map(|&b| b as usize)
+        let (mut c, mut b) = if index >= self.cursor.0 {
+            self.cursor
+        } else {
+            (0, 0)
+        };
+        let mut chars = text[b..].chars();
+        while c < index {
+            b += chars.next()?.len_utf8();
+            c += 1;
+        }
+        self.cursor = (c, b);
+        Some(b)
     }
 
     /// Checks one statement and keeps it, or reports why it is skipped.
