@@ -4,8 +4,9 @@ mod parse;
 
 pub use parse::{Clause, FilterError, KEYS, Role, Term, key_list};
 
+use crate::date::day_number;
 use crate::fold::fold;
-use crate::model::{ActorId, Statement, StatementId};
+use crate::model::{ActorId, Statement, StatementId, TopicId};
 use crate::search::match_actors;
 use crate::store::{Store, merge_sorted};
 use rayon::prelude::*;
@@ -69,7 +70,8 @@ enum Test {
     Mode(crate::model::Mode),
     Topics(Vec<bool>),
     Stance(crate::model::Stance, Option<Vec<bool>>),
-    Range(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>),
+    /// Day numbers (see [`crate::date::day_number`]).
+    Range(Option<i32>, Option<i32>),
     Articles(Vec<bool>),
     Kind(crate::model::ActorKind),
     Place(String),
@@ -101,8 +103,8 @@ fn compile_term(store: &Store, term: &Term, topic_scope: Option<&[bool]>) -> Tes
                 .collect(),
         ),
         Term::Stance(s) => Test::Stance(*s, topic_scope.map(<[bool]>::to_vec)),
-        Term::Since(d) => Test::Range(Some(*d), None),
-        Term::Until(d) => Test::Range(None, Some(*d)),
+        Term::Since(d) => Test::Range(Some(day_number(*d)), None),
+        Term::Until(d) => Test::Range(None, Some(day_number(*d))),
         Term::Outlet(o) => articles_where(&|a| {
             a.outlet
                 .as_deref()
@@ -183,6 +185,13 @@ impl Matcher {
                     consider(union);
                 }
                 Test::Text(needle) => consider(store.containing(needle)),
+                Test::Topics(set) => {
+                    let mut union: Vec<StatementId> = Vec::new();
+                    for (t, _) in set.iter().enumerate().filter(|(_, on)| **on) {
+                        union = merge_sorted(&union, store.on_topic(TopicId(t as u32)));
+                    }
+                    consider(union);
+                }
                 _ => {}
             }
         }
@@ -204,10 +213,7 @@ fn test_one(store: &Store, id: StatementId, s: &Statement, test: &Test) -> bool 
             .topics
             .iter()
             .any(|t| t.stance == *stance && scope.as_ref().is_none_or(|set| set[t.topic.index()])),
-        Test::Range(since, until) => {
-            let date = s.date.or(store.article(s.article).published);
-            date.is_some_and(|d| d.overlaps(*since, *until))
-        }
+        Test::Range(since, until) => store.day_range(id).overlaps(*since, *until),
         Test::Articles(set) => set[s.article.index()],
         Test::Kind(k) => {
             store.actor(s.speaker).kind == *k

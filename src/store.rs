@@ -32,6 +32,43 @@ pub struct Store {
     folded_starts: Vec<usize>,
     /// Each actor's names, aliases and id folded for lookup.
     actor_keys: Vec<Vec<String>>,
+    /// Each statement's possible days (its date, else its article's), for `since:`/`until:`.
+    day_ranges: Vec<DayRange>,
+}
+
+/// The first and last day (as [`crate::date::day_number`]) a statement could have been
+/// made on; `i32::MIN`/`i32::MAX` where unbounded, [`DayRange::UNDATED`] when unknown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DayRange {
+    pub earliest: i32,
+    pub latest: i32,
+}
+
+impl DayRange {
+    /// Neither the statement nor its article has a date.
+    pub const UNDATED: DayRange = DayRange {
+        earliest: i32::MAX,
+        latest: i32::MIN,
+    };
+
+    fn of(date: Option<crate::date::DateSpec>) -> DayRange {
+        use crate::date::day_number;
+        match date {
+            None => DayRange::UNDATED,
+            Some(d) => DayRange {
+                earliest: d.earliest().map_or(i32::MIN, day_number),
+                latest: d.latest().map_or(i32::MAX, day_number),
+            },
+        }
+    }
+
+    /// Whether the range overlaps `[since, until]` (day numbers, either bound open),
+    /// exactly as [`crate::date::DateSpec::overlaps`]; an undated range never does.
+    pub fn overlaps(self, since: Option<i32>, until: Option<i32>) -> bool {
+        self != DayRange::UNDATED
+            && since.is_none_or(|s| self.latest >= s)
+            && until.is_none_or(|u| self.earliest <= u)
+    }
 }
 
 impl Store {
@@ -78,6 +115,10 @@ impl Store {
         }
         let (folded, folded_starts) = fold_statements(&articles, &statements);
         let actor_keys = actors.iter().map(crate::search::actor_keys).collect();
+        let day_ranges = statements
+            .par_iter()
+            .map(|s| DayRange::of(s.date.or(articles[s.article.index()].published)))
+            .collect();
         Store {
             articles,
             actors,
@@ -93,7 +134,13 @@ impl Store {
             folded,
             folded_starts,
             actor_keys,
+            day_ranges,
         }
+    }
+
+    /// The days statement `id` could have been made on (see [`DayRange`]).
+    pub fn day_range(&self, id: StatementId) -> DayRange {
+        self.day_ranges[id.index()]
     }
 
     /// Each actor's folded names, aliases and id, indexed like `actors`.
@@ -189,18 +236,36 @@ impl Store {
     /// Every statement whose folded text or translation contains `needle`
     /// (already folded), chronologically, found by one scan of the search buffer.
     pub fn containing(&self, needle: &str) -> Vec<StatementId> {
-        let mut out: Vec<StatementId> = Vec::new();
         if needle.is_empty() {
             return self.all_ids().collect();
         }
         let finder = memmem::Finder::new(needle.as_bytes());
+        // Scanned in parallel, in chunks of whole statements, each found in order.
+        let n = self.statements.len();
+        let chunks = if self.folded.len() < (1 << 20) {
+            1
+        } else {
+            rayon::current_num_threads() * 4
+        };
+        let found: Vec<Vec<StatementId>> = (0..chunks)
+            .into_par_iter()
+            .map(|c| self.containing_in(&finder, c * n / chunks, (c + 1) * n / chunks))
+            .collect();
+        found.concat()
+    }
+
+    /// Statements `first..end` whose folded region holds `finder`'s needle.
+    fn containing_in(&self, finder: &memmem::Finder, first: usize, end: usize) -> Vec<StatementId> {
+        let mut out: Vec<StatementId> = Vec::new();
+        let starts = &self.folded_starts[first..=end];
+        let base = starts[0];
+        let hay = &self.folded.as_bytes()[base..starts[starts.len() - 1]];
         let mut from = 0;
-        let hay = self.folded.as_bytes();
         while let Some(pos) = finder.find(&hay[from..]) {
-            let at = from + pos;
-            let i = self.folded_starts.partition_point(|&start| start <= at) - 1;
-            out.push(StatementId(i as u32));
-            from = self.folded_starts[i + 1];
+            let at = base + from + pos;
+            let i = starts.partition_point(|&start| start <= at) - 1;
+            out.push(StatementId((first + i) as u32));
+            from = starts[i + 1] - base;
         }
         out
     }
