@@ -6,35 +6,43 @@ use crate::model::{Actor, ActorId, ArticleId, Statement, TopicId};
 use crate::store::Store;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Resolves every local reference against the whole corpus and builds the store.
 pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut articles = Vec::new();
-    let mut article_origin: HashMap<String, String> = HashMap::new();
-    let mut actors: Vec<Actor> = Vec::new();
+    // Where each article id was first loaded: (id, source) borrowed from `docs`.
+    let mut article_origin: HashMap<&str, &str> = HashMap::with_capacity(docs.len());
+    let mut shared: Vec<Arc<Actor>> = Vec::new();
     let mut actor_ids: HashMap<String, ActorId> = HashMap::new();
     let mut actor_origin: Vec<String> = Vec::new();
     let mut topics: Vec<String> = Vec::new();
     let mut topic_ids: HashMap<String, TopicId> = HashMap::new();
-    let mut kept = Vec::new();
+    let mut keep = vec![true; docs.len()];
 
-    for doc in docs {
-        let here = doc.article.source.clone();
-        if let Some(first) = article_origin.get(&doc.article.id) {
+    for (i, doc) in docs.iter().enumerate() {
+        let here = doc.article.source.as_str();
+        if let Some(first) = article_origin.get(doc.article.id.as_str()) {
             diagnostics.push(
                 Diagnostic::at(&doc.file, doc.line, None, format!(
                     "article id {:?} was already loaded from {first}: article ids must be unique; this article skipped",
                     doc.article.id
                 )),
             );
+            keep[i] = false;
             continue;
         }
-        article_origin.insert(doc.article.id.clone(), here.clone());
+        article_origin.insert(&doc.article.id, here);
         for actor in &doc.actors {
             match actor_ids.get(&actor.id) {
                 Some(&existing) => {
-                    let differing = differences(&actors[existing.index()], actor);
+                    let first = &shared[existing.index()];
+                    // Identical definitions are usually one shared allocation.
+                    if Arc::ptr_eq(first, actor) {
+                        continue;
+                    }
+                    let differing = differences(first, actor);
                     if !differing.is_empty() {
                         diagnostics.push(
                             Diagnostic::at(&doc.file, doc.line, None, format!(
@@ -48,14 +56,20 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
                     }
                 }
                 None => {
-                    actor_ids.insert(actor.id.clone(), ActorId(actors.len() as u32));
-                    actor_origin.push(here.clone());
-                    actors.push(Actor::clone(actor));
+                    actor_ids.insert(actor.id.clone(), ActorId(shared.len() as u32));
+                    actor_origin.push(here.to_string());
+                    shared.push(Arc::clone(actor));
                 }
             }
         }
-        kept.push(doc);
     }
+    drop(article_origin);
+    let kept: Vec<PendingDoc> = docs
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(doc, keep)| keep.then_some(doc))
+        .collect();
+    let actors: Vec<Actor> = shared.into_iter().map(Arc::unwrap_or_clone).collect();
 
     let topic_maps: Vec<Vec<TopicId>> = kept
         .iter()

@@ -33,7 +33,7 @@ pub fn parse_jsonl(file: &str, bytes: &[u8]) -> Pending {
         }
         start = end + 1;
     }
-    lines
+    let parsed: Vec<Pending> = lines
         .into_par_iter()
         .filter(|(_, line)| line.iter().any(|b| !b.is_ascii_whitespace()))
         .map(|(number, line)| {
@@ -41,7 +41,8 @@ pub fn parse_jsonl(file: &str, bytes: &[u8]) -> Pending {
             parse_doc(file, line, number, true, &mut pending);
             pending
         })
-        .reduce(Pending::default, Pending::append)
+        .collect();
+    Pending::concat(parsed)
 }
 
 /// Parses one document that starts on `first_line` of `file`.

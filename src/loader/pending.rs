@@ -125,11 +125,17 @@ pub struct Pending {
 }
 
 impl Pending {
-    /// Concatenates two results, keeping order.
-    pub fn append(mut self, mut other: Pending) -> Pending {
-        self.docs.append(&mut other.docs);
-        self.diagnostics.append(&mut other.diagnostics);
-        self
+    /// Concatenates many results, keeping order, moving each document once.
+    pub fn concat(parts: Vec<Pending>) -> Pending {
+        let mut all = Pending {
+            docs: Vec::with_capacity(parts.iter().map(|p| p.docs.len()).sum()),
+            diagnostics: Vec::new(),
+        };
+        for mut part in parts {
+            all.docs.append(&mut part.docs);
+            all.diagnostics.append(&mut part.diagnostics);
+        }
+        all
     }
 }
 
@@ -244,24 +250,25 @@ impl PendingDoc {
 
     /// Checks one statement and keeps it, or reports why it is skipped.
     pub fn add_statement(&mut self, at: &Position, raw: RawStatement, out: &mut Vec<Diagnostic>) {
-        let article_id = self.article.id.clone();
         let Some(key) = raw.id.as_deref().filter(|k| !k.trim().is_empty()) else {
             out.push(at.error(format!(
-                "statement #{} of article {article_id:?} has no `id`: expected a string unique in the article; statement skipped",
-                self.statements.len() + 1
+                "statement #{} of article {:?} has no `id`: expected a string unique in the article; statement skipped",
+                self.statements.len() + 1,
+                self.article.id
             )));
             return;
         };
-        let item = format!("statement {key}");
+        let item = || format!("statement {key}");
         let fail = |field: &str, message: String| {
             at.error(format!("{message}; statement skipped"))
-                .in_item(&item, field)
+                .in_item(&item(), field)
         };
         if self.keys.contains(key) {
             out.push(fail(
                 "id",
                 format!(
-                    "duplicate id in article {article_id:?}: ids must be unique within an article"
+                    "duplicate id in article {:?}: ids must be unique within an article",
+                    self.article.id
                 ),
             ));
             return;
@@ -423,7 +430,7 @@ impl PendingDoc {
         if on_behalf_of == Some(speaker) {
             out.push(
                 at.error("same as the speaker; ignored")
-                    .in_item(&item, "on_behalf_of")
+                    .in_item(&item(), "on_behalf_of")
                     .warning(),
             );
             on_behalf_of = None;
