@@ -48,7 +48,13 @@ pub fn parse_jsonl(file: &str, bytes: &[u8]) -> Pending {
 /// Parses one document that starts on `first_line` of `file`.
 fn parse_doc(file: &str, bytes: &[u8], first_line: usize, jsonl: bool, out: &mut Pending) {
     let at = Position::new(file, first_line, bytes, jsonl);
-    match serde_json::from_slice::<RawDoc>(bytes) {
+    // Checking UTF-8 once up front spares serde checking every string again; the
+    // same errors are reported either way.
+    let parsed = match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str::<RawDoc>(text),
+        Err(_) => serde_json::from_slice::<RawDoc>(bytes),
+    };
+    match parsed {
         Ok(doc) => check_doc(&at, doc, out),
         Err(fast_err) => match serde_json::from_slice::<LooseDoc>(bytes) {
             Ok(loose) => check_loose(&at, loose, out),
@@ -120,7 +126,7 @@ fn check_doc(at: &Position, doc: RawDoc, out: &mut Pending) {
 /// A document nested in a corpus document's `articles` list.
 fn parse_nested(at: &Position, raw: &RawValue, out: &mut Pending) {
     let bytes = raw.get().as_bytes();
-    match serde_json::from_slice::<RawDoc>(bytes) {
+    match serde_json::from_str::<RawDoc>(raw.get()) {
         Ok(doc) if doc.articles.is_some() => {
             out.diagnostics
                 .push(at.error("a corpus document cannot nest another `articles` list; skipped"));

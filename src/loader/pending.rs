@@ -415,7 +415,11 @@ impl PendingDoc {
                     return;
                 }
             };
-            let name = name.to_lowercase();
+            let name: std::borrow::Cow<'_, str> = if name.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii()) {
+                name.into()
+            } else {
+                name.to_lowercase().into()
+            };
             topics.push(TopicStance {
                 topic: self.topic_ref(&name),
                 stance,
