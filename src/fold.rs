@@ -27,8 +27,38 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// Characters below this are folded through [`table`]: Latin-1, the Latin
+/// extensions, Greek and Cyrillic, the scripts of most text we see.
+const TABLE_END: u32 = 0x500;
+
+/// The folding of every character `\u{80}..TABLE_END`, built on first use.
+fn table() -> &'static [Box<str>] {
+    static TABLE: std::sync::OnceLock<Vec<Box<str>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x80..TABLE_END)
+            .map(|u| {
+                let mut folded = String::new();
+                if let Some(c) = char::from_u32(u) {
+                    fold_char_slow(c, &mut folded);
+                }
+                folded.into_boxed_str()
+            })
+            .collect()
+    })
+}
+
 /// Appends one character folded (see [`fold_into`]).
 fn fold_char_into(c: char, out: &mut String) {
+    let u = c as u32;
+    if (0x80..TABLE_END).contains(&u) {
+        out.push_str(&table()[(u - 0x80) as usize]);
+    } else {
+        fold_char_slow(c, out);
+    }
+}
+
+/// [`fold_char_into`] worked out from the Unicode tables.
+fn fold_char_slow(c: char, out: &mut String) {
     if c.is_control() {
         out.push(' ');
         return;
@@ -96,9 +126,20 @@ mod tests {
         for text in samples {
             let mut by_char = String::new();
             for c in text.chars() {
-                super::fold_char_into(c, &mut by_char);
+                super::fold_char_slow(c, &mut by_char);
             }
             assert_eq!(fold(text), by_char, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_table_folds_like_the_unicode_tables() {
+        for u in 0..0x600u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let (mut fast, mut slow) = (String::new(), String::new());
+            super::fold_char_into(c, &mut fast);
+            super::fold_char_slow(c, &mut slow);
+            assert_eq!(fast, slow, "U+{u:04X}");
         }
     }
 }

@@ -11,6 +11,17 @@ const FIELD_SEP: char = '\u{1}';
 /// Ends a statement's region in the search buffer.
 const RECORD_SEP: char = '\n';
 
+/// Statements per chunk of the search buffer.
+const FOLD_CHUNK: usize = 4096;
+
+/// The search buffer of up to [`FOLD_CHUNK`] consecutive statements.
+#[derive(Debug, Default)]
+struct FoldedChunk {
+    text: String,
+    /// `text[starts[j]..starts[j + 1]]` is the region of the chunk's statement j.
+    starts: Vec<u32>,
+}
+
 /// Everything loaded, read-only once built.
 #[derive(Debug, Default)]
 pub struct Store {
@@ -26,10 +37,9 @@ pub struct Store {
     by_principal: Vec<Vec<StatementId>>,
     by_article: Vec<Vec<StatementId>>,
     by_topic: Vec<Vec<StatementId>>,
-    /// Folded text and translation of every statement, one region each.
-    folded: String,
-    /// `folded[folded_starts[i]..folded_starts[i + 1]]` is statement i's region.
-    folded_starts: Vec<usize>,
+    /// Folded text and translation of every statement, one region each, in chunks of
+    /// [`FOLD_CHUNK`] statements (built and scanned in parallel, never concatenated).
+    folded: Vec<FoldedChunk>,
     /// Each actor's names, aliases and id folded for lookup.
     actor_keys: Vec<Vec<String>>,
     /// Each statement's possible days (its date, else its article's), for `since:`/`until:`.
@@ -113,7 +123,7 @@ impl Store {
                 }
             }
         }
-        let (folded, folded_starts) = fold_statements(&articles, &statements);
+        let folded = fold_statements(&articles, &statements);
         let actor_keys = actors.iter().map(crate::search::actor_keys).collect();
         let day_ranges = statements
             .par_iter()
@@ -132,7 +142,6 @@ impl Store {
             by_article,
             by_topic,
             folded,
-            folded_starts,
             actor_keys,
             day_ranges,
         }
@@ -229,8 +238,9 @@ impl Store {
 
     /// The statement's folded text and translation, for substring tests.
     pub fn folded(&self, id: StatementId) -> &str {
-        let i = id.index();
-        &self.folded[self.folded_starts[i]..self.folded_starts[i + 1]]
+        let chunk = &self.folded[id.index() / FOLD_CHUNK];
+        let j = id.index() % FOLD_CHUNK;
+        &chunk.text[chunk.starts[j] as usize..chunk.starts[j + 1] as usize]
     }
 
     /// Every statement whose folded text or translation contains `needle`
@@ -240,34 +250,25 @@ impl Store {
             return self.all_ids().collect();
         }
         let finder = memmem::Finder::new(needle.as_bytes());
-        // Scanned in parallel, in chunks of whole statements, each found in order.
-        let n = self.statements.len();
-        let chunks = if self.folded.len() < (1 << 20) {
-            1
-        } else {
-            rayon::current_num_threads() * 4
-        };
-        let found: Vec<Vec<StatementId>> = (0..chunks)
-            .into_par_iter()
-            .map(|c| self.containing_in(&finder, c * n / chunks, (c + 1) * n / chunks))
+        let found: Vec<Vec<StatementId>> = self
+            .folded
+            .par_iter()
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut out: Vec<StatementId> = Vec::new();
+                let hay = chunk.text.as_bytes();
+                let first = c * FOLD_CHUNK;
+                let mut from = 0;
+                while let Some(pos) = finder.find(&hay[from..]) {
+                    let at = (from + pos) as u32;
+                    let j = chunk.starts.partition_point(|&start| start <= at) - 1;
+                    out.push(StatementId((first + j) as u32));
+                    from = chunk.starts[j + 1] as usize;
+                }
+                out
+            })
             .collect();
         found.concat()
-    }
-
-    /// Statements `first..end` whose folded region holds `finder`'s needle.
-    fn containing_in(&self, finder: &memmem::Finder, first: usize, end: usize) -> Vec<StatementId> {
-        let mut out: Vec<StatementId> = Vec::new();
-        let starts = &self.folded_starts[first..=end];
-        let base = starts[0];
-        let hay = &self.folded.as_bytes()[base..starts[starts.len() - 1]];
-        let mut from = 0;
-        while let Some(pos) = finder.find(&hay[from..]) {
-            let at = base + from + pos;
-            let i = starts.partition_point(|&start| start <= at) - 1;
-            out.push(StatementId((first + i) as u32));
-            from = starts[i + 1] - base;
-        }
-        out
     }
 }
 
@@ -284,41 +285,43 @@ fn sort_key(
     (day, published, s.article.0, s.chars.start)
 }
 
-fn fold_statements(articles: &[Article], statements: &[Statement]) -> (String, Vec<usize>) {
-    let regions: Vec<String> = statements
-        .par_chunks(4096)
+fn fold_statements(articles: &[Article], statements: &[Statement]) -> Vec<FoldedChunk> {
+    statements
+        .par_chunks(FOLD_CHUNK)
         .map(|chunk| {
-            let mut buf = String::new();
+            let size: usize = chunk
+                .iter()
+                .map(|s| {
+                    (s.bytes.end - s.bytes.start) as usize
+                        + s.translation.as_deref().map_or(0, str::len)
+                        + 2
+                })
+                .sum();
+            let mut text = String::with_capacity(size + size / 16);
+            let mut starts = Vec::with_capacity(chunk.len() + 1);
+            // Offsets fit in u32: statement spans are u32 byte offsets, and a
+            // chunk's translations would need to average 1 MB to overflow.
+            let offset =
+                |text: &String| u32::try_from(text.len()).expect("search chunk under 4 GB");
             for s in chunk {
-                let text = &articles[s.article.index()].text;
+                starts.push(offset(&text));
+                let article = &articles[s.article.index()].text;
                 fold_into(
-                    text.get(s.bytes.start as usize..s.bytes.end as usize)
+                    article
+                        .get(s.bytes.start as usize..s.bytes.end as usize)
                         .unwrap_or_default(),
-                    &mut buf,
+                    &mut text,
                 );
-                buf.push(FIELD_SEP);
+                text.push(FIELD_SEP);
                 if let Some(t) = &s.translation {
-                    fold_into(t, &mut buf);
+                    fold_into(t, &mut text);
                 }
-                buf.push(RECORD_SEP);
+                text.push(RECORD_SEP);
             }
-            buf
+            starts.push(offset(&text));
+            FoldedChunk { text, starts }
         })
-        .collect();
-    let total = regions.iter().map(String::len).sum();
-    let mut folded = String::with_capacity(total);
-    let mut starts = Vec::with_capacity(statements.len() + 1);
-    for region in &regions {
-        let base = folded.len();
-        starts.extend(region.match_indices(RECORD_SEP).scan(0, |start, (end, _)| {
-            let this = *start;
-            *start = end + 1;
-            Some(base + this)
-        }));
-        folded.push_str(region);
-    }
-    starts.push(folded.len());
-    (folded, starts)
+        .collect()
 }
 
 /// Merges two ascending id lists into one ascending list.

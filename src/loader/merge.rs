@@ -76,11 +76,14 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
         .map(|doc| {
             doc.topics
                 .iter()
-                .map(|t| {
-                    *topic_ids.entry(t.clone()).or_insert_with(|| {
+                .map(|t| match topic_ids.get(t) {
+                    Some(&id) => id,
+                    None => {
+                        let id = TopicId(topics.len() as u32);
+                        topic_ids.insert(t.clone(), id);
                         topics.push(t.clone());
-                        TopicId(topics.len() as u32 - 1)
-                    })
+                        id
+                    }
                 })
                 .collect()
         })

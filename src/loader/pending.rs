@@ -415,7 +415,10 @@ impl PendingDoc {
                     return;
                 }
             };
-            let name: std::borrow::Cow<'_, str> = if name.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii()) {
+            let name: std::borrow::Cow<'_, str> = if name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii())
+            {
                 name.into()
             } else {
                 name.to_lowercase().into()
