@@ -105,3 +105,36 @@ fn spans_out_of_text_order_resolve_correctly() {
         .collect();
     assert_eq!(texts, ["man werde reden", "Wrocław", "man werde warten"]);
 }
+
+#[test]
+fn json_lines_keep_their_order_when_parsed_in_parallel() {
+    // Lines 251..=500 repeat the article ids of lines 1..=250: each must be reported
+    // as the later duplicate, in line order, and the first 250 kept in order.
+    let lines: Vec<String> = (0..500)
+        .map(|k| {
+            doc(
+                &format!("a{}", k % 250),
+                KELM,
+                "Kelm said it would talk.",
+                "it would talk",
+                [10, 23],
+            )
+        })
+        .collect();
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let loaded = load_sources(vec![jsonl("many.jsonl", &refs)]);
+    let lines_reported: Vec<usize> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.line.expect("line"))
+        .collect();
+    assert_eq!(lines_reported, (251..=500).collect::<Vec<_>>());
+    let ids: Vec<&str> = loaded
+        .store
+        .articles
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    let expected: Vec<String> = (0..250).map(|k| format!("a{k}")).collect();
+    assert_eq!(ids, expected);
+}

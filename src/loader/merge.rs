@@ -11,7 +11,6 @@ use std::sync::Arc;
 /// Resolves every local reference against the whole corpus and builds the store.
 pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let mut articles = Vec::new();
     // Where each article id was first loaded: (id, source) borrowed from `docs`.
     let mut article_origin: HashMap<&str, &str> = HashMap::with_capacity(docs.len());
     let mut shared: Vec<Arc<Actor>> = Vec::new();
@@ -95,12 +94,12 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
         .enumerate()
         .map(|(i, (doc, topic_map))| resolve(doc, ArticleId(i as u32), &actor_ids, &topic_map))
         .collect();
-    let mut statements = Vec::with_capacity(results.iter().map(|((_, s), _)| s.len()).sum());
-    for ((article, mut resolved), diags) in results {
-        articles.push(article);
-        statements.append(&mut resolved);
-        diagnostics.extend(diags);
-    }
+    // Flattened on the worker threads, which also free the per-article vectors.
+    let (parts, diags): (Vec<PendingArticle>, Vec<Vec<Diagnostic>>) =
+        results.into_par_iter().unzip();
+    diagnostics.extend(diags.into_iter().flatten());
+    let (articles, statements): (Vec<_>, Vec<Vec<Statement>>) = parts.into_par_iter().unzip();
+    let statements: Vec<Statement> = statements.into_par_iter().flatten().collect();
     (
         Store::build(articles, actors, topics, statements),
         diagnostics,

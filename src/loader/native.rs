@@ -36,8 +36,7 @@ pub fn parse_jsonl(file: &str, bytes: &[u8]) -> Pending {
     let parsed: Vec<Pending> = lines
         .into_par_iter()
         .filter(|(_, line)| line.iter().any(|b| !b.is_ascii_whitespace()))
-        .map(|(number, line)| {
-            let mut pending = Pending::default();
+        .fold(Pending::default, |mut pending, (number, line)| {
             parse_doc(file, line, number, true, &mut pending);
             pending
         })
