@@ -136,20 +136,30 @@ pub struct Matcher {
 impl Matcher {
     /// Whether statement `id` satisfies every clause.
     pub fn matches(&self, store: &Store, id: StatementId) -> bool {
+        self.matches_except(store, id, None)
+    }
+
+    /// Whether statement `id` satisfies every clause but clause `skip`.
+    fn matches_except(&self, store: &Store, id: StatementId, skip: Option<usize>) -> bool {
         let s = store.statement(id);
         self.clauses
             .iter()
-            .all(|(negated, test)| test_one(store, id, s, test) != *negated)
+            .enumerate()
+            .all(|(i, (negated, test))| Some(i) == skip || test_one(store, id, s, test) != *negated)
     }
 
     /// Every matching statement, chronologically. Starts from an index where a
     /// positive actor, topic or text clause allows, and scans the rest in parallel.
     pub fn run(&self, store: &Store) -> Vec<StatementId> {
-        let candidates = self.candidates(store);
-        match candidates {
-            Some(list) => list
+        match self.candidates(store) {
+            // The candidates are exactly the statements satisfying clause `exact`.
+            Some((list, exact)) if self.clauses.len() == 1 => {
+                debug_assert_eq!(exact, 0);
+                list
+            }
+            Some((list, exact)) => list
                 .into_par_iter()
-                .filter(|&id| self.matches(store, id))
+                .filter(|&id| self.matches_except(store, id, Some(exact)))
                 .collect(),
             None => (0..store.len() as u32)
                 .into_par_iter()
@@ -159,15 +169,16 @@ impl Matcher {
         }
     }
 
-    /// The smallest index-backed superset of the result, if any clause gives one.
-    fn candidates(&self, store: &Store) -> Option<Vec<StatementId>> {
-        let mut best: Option<Vec<StatementId>> = None;
-        let mut consider = |list: Vec<StatementId>| {
-            if best.as_ref().is_none_or(|b| list.len() < b.len()) {
-                best = Some(list);
+    /// The smallest index-backed set of statements satisfying one positive clause,
+    /// with that clause's position, if any clause has an index.
+    fn candidates(&self, store: &Store) -> Option<(Vec<StatementId>, usize)> {
+        let mut best: Option<(Vec<StatementId>, usize)> = None;
+        let mut consider = |list: Vec<StatementId>, clause: usize| {
+            if best.as_ref().is_none_or(|(b, _)| list.len() < b.len()) {
+                best = Some((list, clause));
             }
         };
-        for (negated, test) in &self.clauses {
+        for (i, (negated, test)) in self.clauses.iter().enumerate() {
             if *negated {
                 continue;
             }
@@ -182,15 +193,15 @@ impl Matcher {
                         };
                         union = merge_sorted(&union, &list);
                     }
-                    consider(union);
+                    consider(union, i);
                 }
-                Test::Text(needle) => consider(store.containing(needle)),
+                Test::Text(needle) => consider(store.containing(needle), i),
                 Test::Topics(set) => {
                     let mut union: Vec<StatementId> = Vec::new();
                     for (t, _) in set.iter().enumerate().filter(|(_, on)| **on) {
                         union = merge_sorted(&union, store.on_topic(TopicId(t as u32)));
                     }
-                    consider(union);
+                    consider(union, i);
                 }
                 _ => {}
             }

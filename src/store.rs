@@ -1,5 +1,7 @@
 //! The statement store: chronological statements, actors, articles and the indices over them.
 
+mod words;
+
 use crate::fold::fold_into;
 use crate::model::{Actor, ActorId, Article, ArticleId, Statement, StatementId, TopicId};
 use memchr::memmem;
@@ -40,6 +42,8 @@ pub struct Store {
     /// Folded text and translation of every statement, one region each, in chunks of
     /// [`FOLD_CHUNK`] statements (built and scanned in parallel, never concatenated).
     folded: Vec<FoldedChunk>,
+    /// Built from `folded` on the first single-word search (or [`Store::prepare_search`]).
+    word_index: std::sync::OnceLock<words::WordIndex>,
     /// Each actor's names, aliases and id folded for lookup.
     actor_keys: Vec<Vec<String>>,
     /// Each statement's possible days (its date, else its article's), for `since:`/`until:`.
@@ -142,6 +146,7 @@ impl Store {
             by_article,
             by_topic,
             folded,
+            word_index: std::sync::OnceLock::new(),
             actor_keys,
             day_ranges,
         }
@@ -245,7 +250,30 @@ impl Store {
 
     /// Every statement whose folded text or translation contains `needle`
     /// (already folded), chronologically, found by one scan of the search buffer.
+    /// A needle of letters and digits only is looked up in the word index instead.
     pub fn containing(&self, needle: &str) -> Vec<StatementId> {
+        if needle.is_empty() {
+            return self.all_ids().collect();
+        }
+        if words::is_word(needle) {
+            return self.word_index().containing(needle);
+        }
+        self.scan_containing(needle)
+    }
+
+    /// Builds the word index now (in the calling thread) rather than on the first
+    /// search, e.g. in the background right after loading.
+    pub fn prepare_search(&self) {
+        self.word_index();
+    }
+
+    fn word_index(&self) -> &words::WordIndex {
+        self.word_index
+            .get_or_init(|| words::WordIndex::build(&self.folded, FOLD_CHUNK, self.len()))
+    }
+
+    /// [`Store::containing`] by one scan of the whole search buffer, without the word index.
+    pub fn scan_containing(&self, needle: &str) -> Vec<StatementId> {
         if needle.is_empty() {
             return self.all_ids().collect();
         }
