@@ -4,8 +4,9 @@ mod parse;
 
 pub use parse::{Clause, FilterError, KEYS, Role, Term, key_list};
 
+use crate::date::day_number;
 use crate::fold::fold;
-use crate::model::{ActorId, Statement, StatementId};
+use crate::model::{ActorId, Statement, StatementId, TopicId};
 use crate::search::match_actors;
 use crate::store::{Store, merge_sorted};
 use rayon::prelude::*;
@@ -73,7 +74,8 @@ enum Test {
     Mode(crate::model::Mode),
     Topics(Vec<bool>),
     Stance(crate::model::Stance, Option<Vec<bool>>),
-    Range(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>),
+    /// Day numbers (see [`crate::date::day_number`]).
+    Range(Option<i32>, Option<i32>),
     Articles(Vec<bool>),
     Kind(crate::model::ActorKind),
     Place(String),
@@ -106,8 +108,8 @@ fn compile_term(store: &Store, term: &Term, topic_scope: Option<&[bool]>) -> Tes
                 .collect(),
         ),
         Term::Stance(s) => Test::Stance(*s, topic_scope.map(<[bool]>::to_vec)),
-        Term::Since(d) => Test::Range(Some(*d), None),
-        Term::Until(d) => Test::Range(None, Some(*d)),
+        Term::Since(d) => Test::Range(Some(day_number(*d)), None),
+        Term::Until(d) => Test::Range(None, Some(day_number(*d))),
         Term::Outlet(o) => articles_where(&|a| {
             a.outlet
                 .as_deref()
@@ -140,20 +142,30 @@ pub struct Matcher {
 impl Matcher {
     /// Whether statement `id` satisfies every clause.
     pub fn matches(&self, store: &Store, id: StatementId) -> bool {
+        self.matches_except(store, id, None)
+    }
+
+    /// Whether statement `id` satisfies every clause but clause `skip`.
+    fn matches_except(&self, store: &Store, id: StatementId, skip: Option<usize>) -> bool {
         let s = store.statement(id);
         self.clauses
             .iter()
-            .all(|(negated, test)| test_one(store, id, s, test) != *negated)
+            .enumerate()
+            .all(|(i, (negated, test))| Some(i) == skip || test_one(store, id, s, test) != *negated)
     }
 
     /// Every matching statement, chronologically. Starts from an index where a
     /// positive actor, topic or text clause allows, and scans the rest in parallel.
     pub fn run(&self, store: &Store) -> Vec<StatementId> {
-        let candidates = self.candidates(store);
-        match candidates {
-            Some(list) => list
+        match self.candidates(store) {
+            // The candidates are exactly the statements satisfying clause `exact`.
+            Some((list, exact)) if self.clauses.len() == 1 => {
+                debug_assert_eq!(exact, 0);
+                list
+            }
+            Some((list, exact)) => list
                 .into_par_iter()
-                .filter(|&id| self.matches(store, id))
+                .filter(|&id| self.matches_except(store, id, Some(exact)))
                 .collect(),
             None => (0..store.len() as u32)
                 .into_par_iter()
@@ -163,15 +175,16 @@ impl Matcher {
         }
     }
 
-    /// The smallest index-backed superset of the result, if any clause gives one.
-    fn candidates(&self, store: &Store) -> Option<Vec<StatementId>> {
-        let mut best: Option<Vec<StatementId>> = None;
-        let mut consider = |list: Vec<StatementId>| {
-            if best.as_ref().is_none_or(|b| list.len() < b.len()) {
-                best = Some(list);
+    /// The smallest index-backed set of statements satisfying one positive clause,
+    /// with that clause's position, if any clause has an index.
+    fn candidates(&self, store: &Store) -> Option<(Vec<StatementId>, usize)> {
+        let mut best: Option<(Vec<StatementId>, usize)> = None;
+        let mut consider = |list: Vec<StatementId>, clause: usize| {
+            if best.as_ref().is_none_or(|(b, _)| list.len() < b.len()) {
+                best = Some((list, clause));
             }
         };
-        for (negated, test) in &self.clauses {
+        for (i, (negated, test)) in self.clauses.iter().enumerate() {
             if *negated {
                 continue;
             }
@@ -186,9 +199,16 @@ impl Matcher {
                         };
                         union = merge_sorted(&union, &list);
                     }
-                    consider(union);
+                    consider(union, i);
                 }
-                Test::Text(needle) => consider(store.containing(needle)),
+                Test::Text(needle) => consider(store.containing(needle), i),
+                Test::Topics(set) => {
+                    let mut union: Vec<StatementId> = Vec::new();
+                    for (t, _) in set.iter().enumerate().filter(|(_, on)| **on) {
+                        union = merge_sorted(&union, store.on_topic(TopicId(t as u32)));
+                    }
+                    consider(union, i);
+                }
                 _ => {}
             }
         }
@@ -210,10 +230,7 @@ fn test_one(store: &Store, id: StatementId, s: &Statement, test: &Test) -> bool 
             .topics
             .iter()
             .any(|t| t.stance == *stance && scope.as_ref().is_none_or(|set| set[t.topic.index()])),
-        Test::Range(since, until) => {
-            let date = s.date.or(store.article(s.article).published);
-            date.is_some_and(|d| d.overlaps(*since, *until))
-        }
+        Test::Range(since, until) => store.day_range(id).overlaps(*since, *until),
         Test::Articles(set) => set[s.article.index()],
         Test::Kind(k) => {
             store.actor(s.speaker).kind == *k

@@ -5,27 +5,79 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 /// Appends `text` to `out` lowercased, without diacritics, with `ß` as `ss` and
 /// control characters as spaces (so folded text never holds a line break).
 pub fn fold_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        if c.is_control() {
-            out.push(' ');
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A run of printable ASCII only needs lowercasing: copy it whole.
+        let run = rest
+            .bytes()
+            .position(|b| !(0x20..0x7f).contains(&b))
+            .unwrap_or(rest.len());
+        if run > 0 {
+            let start = out.len();
+            out.push_str(&rest[..run]);
+            out[start..].make_ascii_lowercase();
+            rest = &rest[run..];
             continue;
         }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            fold_char_into(c, out);
         }
-        if let Some(plain) = without_decomposition(c) {
-            out.push_str(plain);
-            continue;
-        }
-        decompose_canonical(c, |d| {
-            if !is_combining_mark(d) {
-                for l in d.to_lowercase() {
-                    out.push(l);
-                }
-            }
-        });
+        rest = chars.as_str();
     }
+}
+
+/// Characters below this are folded through [`table`]: Latin-1, the Latin
+/// extensions, Greek and Cyrillic, the scripts of most text we see.
+const TABLE_END: u32 = 0x500;
+
+/// The folding of every character `\u{80}..TABLE_END`, built on first use.
+fn table() -> &'static [Box<str>] {
+    static TABLE: std::sync::OnceLock<Vec<Box<str>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x80..TABLE_END)
+            .map(|u| {
+                let mut folded = String::new();
+                if let Some(c) = char::from_u32(u) {
+                    fold_char_slow(c, &mut folded);
+                }
+                folded.into_boxed_str()
+            })
+            .collect()
+    })
+}
+
+/// Appends one character folded (see [`fold_into`]).
+fn fold_char_into(c: char, out: &mut String) {
+    let u = c as u32;
+    if (0x80..TABLE_END).contains(&u) {
+        out.push_str(&table()[(u - 0x80) as usize]);
+    } else {
+        fold_char_slow(c, out);
+    }
+}
+
+/// [`fold_char_into`] worked out from the Unicode tables.
+fn fold_char_slow(c: char, out: &mut String) {
+    if c.is_control() {
+        out.push(' ');
+        return;
+    }
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if let Some(plain) = without_decomposition(c) {
+        out.push_str(plain);
+        return;
+    }
+    decompose_canonical(c, |d| {
+        if !is_combining_mark(d) {
+            for l in d.to_lowercase() {
+                out.push(l);
+            }
+        }
+    });
 }
 
 /// Letters that carry a diacritic but have no Unicode decomposition.
@@ -60,5 +112,34 @@ mod tests {
         assert_eq!(fold("Radosław"), "radoslaw");
         assert_eq!(fold("Brüssel"), "brussel");
         assert_eq!(fold("ПЕСКОВ"), "песков");
+        assert_eq!(fold("A\tB\nÉ\u{85}x\u{7f}Z"), "a b e x z");
+    }
+
+    #[test]
+    fn bulk_ascii_runs_fold_like_single_characters() {
+        let samples = [
+            "Plain ASCII, with Punctuation!",
+            "Mixed: Ärger über «Straße» — ŁÓDŹ\r\n\u{1}end",
+            "\u{7f}\u{80}\u{9f}\u{a0}ﬁ İstanbul ǅ",
+            "",
+        ];
+        for text in samples {
+            let mut by_char = String::new();
+            for c in text.chars() {
+                super::fold_char_slow(c, &mut by_char);
+            }
+            assert_eq!(fold(text), by_char, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_table_folds_like_the_unicode_tables() {
+        for u in 0..0x600u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let (mut fast, mut slow) = (String::new(), String::new());
+            super::fold_char_into(c, &mut fast);
+            super::fold_char_slow(c, &mut slow);
+            assert_eq!(fast, slow, "U+{u:04X}");
+        }
     }
 }

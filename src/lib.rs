@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod filter;
 pub mod fold;
+pub mod generate;
 pub mod loader;
 pub mod model;
 pub mod record;

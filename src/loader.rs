@@ -157,7 +157,7 @@ fn collect(
 /// Parses every input (in parallel), then merges them into one store.
 fn finish(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>) -> Loaded {
     let parsed: Vec<Pending> = inputs.into_par_iter().map(parse_input).collect();
-    let pending = parsed.into_iter().fold(Pending::default(), Pending::append);
+    let pending = Pending::concat(parsed);
     diagnostics.extend(pending.diagnostics);
     let (store, merge_diagnostics) = merge::merge(pending.docs);
     diagnostics.extend(merge_diagnostics);

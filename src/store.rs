@@ -1,5 +1,7 @@
 //! The statement store: chronological statements, actors, articles and the indices over them.
 
+mod words;
+
 use crate::fold::fold_into;
 use crate::model::{Actor, ActorId, Article, ArticleId, Statement, StatementId, TopicId};
 use memchr::memmem;
@@ -10,6 +12,17 @@ use std::collections::HashMap;
 const FIELD_SEP: char = '\u{1}';
 /// Ends a statement's region in the search buffer.
 const RECORD_SEP: char = '\n';
+
+/// Statements per chunk of the search buffer.
+const FOLD_CHUNK: usize = 4096;
+
+/// The search buffer of up to [`FOLD_CHUNK`] consecutive statements.
+#[derive(Debug, Default)]
+struct FoldedChunk {
+    text: String,
+    /// `text[starts[j]..starts[j + 1]]` is the region of the chunk's statement j.
+    starts: Vec<u32>,
+}
 
 /// Everything loaded, read-only once built.
 #[derive(Debug, Default)]
@@ -26,12 +39,50 @@ pub struct Store {
     by_principal: Vec<Vec<StatementId>>,
     by_article: Vec<Vec<StatementId>>,
     by_topic: Vec<Vec<StatementId>>,
-    /// Folded text and translation of every statement, one region each.
-    folded: String,
-    /// `folded[folded_starts[i]..folded_starts[i + 1]]` is statement i's region.
-    folded_starts: Vec<usize>,
+    /// Folded text and translation of every statement, one region each, in chunks of
+    /// [`FOLD_CHUNK`] statements (built and scanned in parallel, never concatenated).
+    folded: Vec<FoldedChunk>,
+    /// Built from `folded` on the first single-word search (or [`Store::prepare_search`]).
+    word_index: std::sync::OnceLock<words::WordIndex>,
     /// Each actor's names, aliases and id folded for lookup.
     actor_keys: Vec<Vec<String>>,
+    /// Each statement's possible days (its date, else its article's), for `since:`/`until:`.
+    day_ranges: Vec<DayRange>,
+}
+
+/// The first and last day (as [`crate::date::day_number`]) a statement could have been
+/// made on; `i32::MIN`/`i32::MAX` where unbounded, [`DayRange::UNDATED`] when unknown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DayRange {
+    pub earliest: i32,
+    pub latest: i32,
+}
+
+impl DayRange {
+    /// Neither the statement nor its article has a date.
+    pub const UNDATED: DayRange = DayRange {
+        earliest: i32::MAX,
+        latest: i32::MIN,
+    };
+
+    fn of(date: Option<crate::date::DateSpec>) -> DayRange {
+        use crate::date::day_number;
+        match date {
+            None => DayRange::UNDATED,
+            Some(d) => DayRange {
+                earliest: d.earliest().map_or(i32::MIN, day_number),
+                latest: d.latest().map_or(i32::MAX, day_number),
+            },
+        }
+    }
+
+    /// Whether the range overlaps `[since, until]` (day numbers, either bound open),
+    /// exactly as [`crate::date::DateSpec::overlaps`]; an undated range never does.
+    pub fn overlaps(self, since: Option<i32>, until: Option<i32>) -> bool {
+        self != DayRange::UNDATED
+            && since.is_none_or(|s| self.latest >= s)
+            && until.is_none_or(|u| self.earliest <= u)
+    }
 }
 
 impl Store {
@@ -76,8 +127,12 @@ impl Store {
                 }
             }
         }
-        let (folded, folded_starts) = fold_statements(&articles, &statements);
+        let folded = fold_statements(&articles, &statements);
         let actor_keys = actors.iter().map(crate::search::actor_keys).collect();
+        let day_ranges = statements
+            .par_iter()
+            .map(|s| DayRange::of(s.date.or(articles[s.article.index()].published)))
+            .collect();
         Store {
             articles,
             actors,
@@ -91,9 +146,15 @@ impl Store {
             by_article,
             by_topic,
             folded,
-            folded_starts,
+            word_index: std::sync::OnceLock::new(),
             actor_keys,
+            day_ranges,
         }
+    }
+
+    /// The days statement `id` could have been made on (see [`DayRange`]).
+    pub fn day_range(&self, id: StatementId) -> DayRange {
+        self.day_ranges[id.index()]
     }
 
     /// Each actor's folded names, aliases and id, indexed like `actors`.
@@ -180,27 +241,60 @@ impl Store {
 
     /// The statement's folded text and translation, for substring tests.
     pub fn folded(&self, id: StatementId) -> &str {
-        let i = id.index();
-        &self.folded[self.folded_starts[i]..self.folded_starts[i + 1]]
+        let chunk = &self.folded[id.index() / FOLD_CHUNK];
+        let j = id.index() % FOLD_CHUNK;
+        &chunk.text[chunk.starts[j] as usize..chunk.starts[j + 1] as usize]
     }
 
     /// Every statement whose folded text or translation contains `needle`
     /// (already folded), chronologically, found by one scan of the search buffer.
+    /// A needle of letters and digits only is looked up in the word index instead.
     pub fn containing(&self, needle: &str) -> Vec<StatementId> {
-        let mut out: Vec<StatementId> = Vec::new();
+        if needle.is_empty() {
+            return self.all_ids().collect();
+        }
+        if words::is_word(needle) {
+            return self.word_index().containing(needle);
+        }
+        self.scan_containing(needle)
+    }
+
+    /// Builds the word index now (in the calling thread) rather than on the first
+    /// search, e.g. in the background right after loading.
+    pub fn prepare_search(&self) {
+        self.word_index();
+    }
+
+    fn word_index(&self) -> &words::WordIndex {
+        self.word_index
+            .get_or_init(|| words::WordIndex::build(&self.folded, FOLD_CHUNK, self.len()))
+    }
+
+    /// [`Store::containing`] by one scan of the whole search buffer, without the word index.
+    pub fn scan_containing(&self, needle: &str) -> Vec<StatementId> {
         if needle.is_empty() {
             return self.all_ids().collect();
         }
         let finder = memmem::Finder::new(needle.as_bytes());
-        let mut from = 0;
-        let hay = self.folded.as_bytes();
-        while let Some(pos) = finder.find(&hay[from..]) {
-            let at = from + pos;
-            let i = self.folded_starts.partition_point(|&start| start <= at) - 1;
-            out.push(StatementId(i as u32));
-            from = self.folded_starts[i + 1];
-        }
-        out
+        let found: Vec<Vec<StatementId>> = self
+            .folded
+            .par_iter()
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut out: Vec<StatementId> = Vec::new();
+                let hay = chunk.text.as_bytes();
+                let first = c * FOLD_CHUNK;
+                let mut from = 0;
+                while let Some(pos) = finder.find(&hay[from..]) {
+                    let at = (from + pos) as u32;
+                    let j = chunk.starts.partition_point(|&start| start <= at) - 1;
+                    out.push(StatementId((first + j) as u32));
+                    from = chunk.starts[j + 1] as usize;
+                }
+                out
+            })
+            .collect();
+        found.concat()
     }
 }
 
@@ -228,36 +322,37 @@ fn statement_text<'a>(articles: &'a [Article], s: &'a Statement) -> &'a str {
         .unwrap_or_default()
 }
 
-fn fold_statements(articles: &[Article], statements: &[Statement]) -> (String, Vec<usize>) {
-    let regions: Vec<String> = statements
-        .par_chunks(4096)
+fn fold_statements(articles: &[Article], statements: &[Statement]) -> Vec<FoldedChunk> {
+    statements
+        .par_chunks(FOLD_CHUNK)
         .map(|chunk| {
-            let mut buf = String::new();
+            let size: usize = chunk
+                .iter()
+                .map(|s| {
+                    (s.bytes.end - s.bytes.start) as usize
+                        + s.translation.as_deref().map_or(0, str::len)
+                        + 2
+                })
+                .sum();
+            let mut text = String::with_capacity(size + size / 16);
+            let mut starts = Vec::with_capacity(chunk.len() + 1);
+            // Offsets fit in u32: statement spans are u32 byte offsets, and a
+            // chunk's translations would need to average 1 MB to overflow.
+            let offset =
+                |text: &String| u32::try_from(text.len()).expect("search chunk under 4 GB");
             for s in chunk {
-                fold_into(statement_text(articles, s), &mut buf);
-                buf.push(FIELD_SEP);
+                starts.push(offset(&text));
+                fold_into(statement_text(articles, s), &mut text);
+                text.push(FIELD_SEP);
                 if let Some(t) = &s.translation {
-                    fold_into(t, &mut buf);
+                    fold_into(t, &mut text);
                 }
-                buf.push(RECORD_SEP);
+                text.push(RECORD_SEP);
             }
-            buf
+            starts.push(offset(&text));
+            FoldedChunk { text, starts }
         })
-        .collect();
-    let total = regions.iter().map(String::len).sum();
-    let mut folded = String::with_capacity(total);
-    let mut starts = Vec::with_capacity(statements.len() + 1);
-    for region in &regions {
-        let base = folded.len();
-        starts.extend(region.match_indices(RECORD_SEP).scan(0, |start, (end, _)| {
-            let this = *start;
-            *start = end + 1;
-            Some(base + this)
-        }));
-        folded.push_str(region);
-    }
-    starts.push(folded.len());
-    (folded, starts)
+        .collect()
 }
 
 /// Merges two ascending id lists into one ascending list.

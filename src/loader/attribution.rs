@@ -254,13 +254,14 @@ impl<'a> Builder<'a> {
                 let i = self.doc.actors.len();
                 let file = self.doc.file.clone();
                 let at = Position::new(&file, 1, &[], false);
-                self.doc.define_actor(actor, &at, &mut Vec::new());
+                self.doc
+                    .define_actor(std::sync::Arc::new(actor), &at, &mut Vec::new());
                 self.defined.insert(id.to_string(), i);
                 i
             }
         };
         if let Some(also) = also.filter(|a| !a.is_empty()) {
-            let actor = &mut self.doc.actors[index];
+            let actor = std::sync::Arc::make_mut(&mut self.doc.actors[index]);
             if actor.name != also && !actor.aliases.iter().any(|a| a == also) {
                 actor.aliases.push(also.to_string());
             }

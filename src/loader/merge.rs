@@ -6,46 +6,53 @@ use crate::model::{Actor, ActorId, ArticleId, Statement, TopicId};
 use crate::store::Store;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Resolves every local reference against the whole corpus and builds the store.
 pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let mut articles = Vec::new();
-    let mut article_origin: HashMap<String, String> = HashMap::new();
-    let mut actors: Vec<Actor> = Vec::new();
+    // Where each article id was first loaded: (id, source) borrowed from `docs`.
+    let mut article_origin: HashMap<&str, &str> = HashMap::with_capacity(docs.len());
+    let mut shared: Vec<Arc<Actor>> = Vec::new();
     let mut actor_ids: HashMap<String, ActorId> = HashMap::new();
     let mut actor_origin: Vec<String> = Vec::new();
     // Whether each actor so far was only inferred by an importer from a name.
     let mut inferred: Vec<bool> = Vec::new();
     let mut topics: Vec<String> = Vec::new();
     let mut topic_ids: HashMap<String, TopicId> = HashMap::new();
-    let mut kept = Vec::new();
+    let mut keep = vec![true; docs.len()];
 
-    for doc in docs {
-        let here = doc.article.source.clone();
-        if let Some(first) = article_origin.get(&doc.article.id) {
+    for (i, doc) in docs.iter().enumerate() {
+        let here = doc.article.source.as_str();
+        if let Some(first) = article_origin.get(doc.article.id.as_str()) {
             diagnostics.push(
                 Diagnostic::at(&doc.file, doc.line, None, format!(
                     "article id {:?} was already loaded from {first}: article ids must be unique; this article skipped",
                     doc.article.id
                 )),
             );
+            keep[i] = false;
             continue;
         }
-        article_origin.insert(doc.article.id.clone(), here.clone());
+        article_origin.insert(&doc.article.id, here);
         for actor in &doc.actors {
             match actor_ids.get(&actor.id) {
                 Some(&existing) if doc.inferred.contains(&actor.id) => {
-                    add_names(&mut actors[existing.index()], actor);
+                    add_names(Arc::make_mut(&mut shared[existing.index()]), actor);
                 }
                 Some(&existing) if inferred[existing.index()] => {
-                    let mut defined = actor.clone();
-                    add_names(&mut defined, &actors[existing.index()]);
-                    actors[existing.index()] = defined;
+                    let mut defined = Actor::clone(actor);
+                    add_names(&mut defined, &shared[existing.index()]);
+                    shared[existing.index()] = Arc::new(defined);
                     inferred[existing.index()] = false;
                 }
                 Some(&existing) => {
-                    let differing = differences(&actors[existing.index()], actor);
+                    let first = &shared[existing.index()];
+                    // Identical definitions are usually one shared allocation.
+                    if Arc::ptr_eq(first, actor) {
+                        continue;
+                    }
+                    let differing = differences(first, actor);
                     if !differing.is_empty() {
                         diagnostics.push(
                             Diagnostic::at(&doc.file, doc.line, None, format!(
@@ -59,26 +66,35 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
                     }
                 }
                 None => {
-                    actor_ids.insert(actor.id.clone(), ActorId(actors.len() as u32));
-                    actor_origin.push(here.clone());
-                    actors.push(actor.clone());
+                    actor_ids.insert(actor.id.clone(), ActorId(shared.len() as u32));
+                    actor_origin.push(here.to_string());
+                    shared.push(Arc::clone(actor));
                     inferred.push(doc.inferred.contains(&actor.id));
                 }
             }
         }
-        kept.push(doc);
     }
+    drop(article_origin);
+    let kept: Vec<PendingDoc> = docs
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(doc, keep)| keep.then_some(doc))
+        .collect();
+    let actors: Vec<Actor> = shared.into_iter().map(Arc::unwrap_or_clone).collect();
 
     let topic_maps: Vec<Vec<TopicId>> = kept
         .iter()
         .map(|doc| {
             doc.topics
                 .iter()
-                .map(|t| {
-                    *topic_ids.entry(t.clone()).or_insert_with(|| {
+                .map(|t| match topic_ids.get(t) {
+                    Some(&id) => id,
+                    None => {
+                        let id = TopicId(topics.len() as u32);
+                        topic_ids.insert(t.clone(), id);
                         topics.push(t.clone());
-                        TopicId(topics.len() as u32 - 1)
-                    })
+                        id
+                    }
                 })
                 .collect()
         })
@@ -90,12 +106,12 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
         .enumerate()
         .map(|(i, (doc, topic_map))| resolve(doc, ArticleId(i as u32), &actor_ids, &topic_map))
         .collect();
-    let mut statements = Vec::new();
-    for ((article, mut resolved), diags) in results {
-        articles.push(article);
-        statements.append(&mut resolved);
-        diagnostics.extend(diags);
-    }
+    // Flattened on the worker threads, which also free the per-article vectors.
+    let (parts, diags): (Vec<PendingArticle>, Vec<Vec<Diagnostic>>) =
+        results.into_par_iter().unzip();
+    diagnostics.extend(diags.into_iter().flatten());
+    let (articles, statements): (Vec<_>, Vec<Vec<Statement>>) = parts.into_par_iter().unzip();
+    let statements: Vec<Statement> = statements.into_par_iter().flatten().collect();
     (
         Store::build(articles, actors, topics, statements),
         diagnostics,
@@ -146,8 +162,7 @@ fn resolve(
                 }
             };
         }
-        let mut addressees = s.addressees.to_vec();
-        for a in addressees.iter_mut() {
+        for a in s.addressees.iter_mut() {
             *a = match local[a.index()] {
                 Ok(id) => id,
                 Err(key) => {
@@ -156,12 +171,9 @@ fn resolve(
                 }
             };
         }
-        s.addressees = addressees.into();
-        let mut topics = s.topics.to_vec();
-        for t in topics.iter_mut() {
+        for t in s.topics.iter_mut() {
             t.topic = topic_map[t.topic.index()];
         }
-        s.topics = topics.into();
         s.article = article;
         statements.push(s);
     }

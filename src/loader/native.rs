@@ -7,6 +7,9 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Actor, ActorKind, Article};
 use rayon::prelude::*;
 use serde_json::value::RawValue;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The value of the `format` field.
 pub const FORMAT_NAME: &str = "demarche";
@@ -30,15 +33,15 @@ pub fn parse_jsonl(file: &str, bytes: &[u8]) -> Pending {
         }
         start = end + 1;
     }
-    lines
+    let parsed: Vec<Pending> = lines
         .into_par_iter()
         .filter(|(_, line)| line.iter().any(|b| !b.is_ascii_whitespace()))
-        .map(|(number, line)| {
-            let mut pending = Pending::default();
+        .fold(Pending::default, |mut pending, (number, line)| {
             parse_doc(file, line, number, true, &mut pending);
             pending
         })
-        .reduce(Pending::default, Pending::append)
+        .collect();
+    Pending::concat(parsed)
 }
 
 /// Parses one document that starts on `first_line` of `file`.
@@ -54,7 +57,13 @@ fn parse_doc(file: &str, bytes: &[u8], first_line: usize, jsonl: bool, out: &mut
 /// Parses one document whole (fast path) or, if that fails, value by value.
 fn parse_value(at: &Position, bytes: &[u8], nested: bool, out: &mut Pending) {
     let nests = |articles: bool| nested && articles;
-    match serde_json::from_slice::<RawDoc>(bytes) {
+    // Checking UTF-8 once up front spares serde checking every string again; the
+    // same errors are reported either way.
+    let parsed = match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str::<RawDoc>(text),
+        Err(_) => serde_json::from_slice::<RawDoc>(bytes),
+    };
+    match parsed {
         Ok(doc) if nests(doc.articles.is_some()) => out.diagnostics.push(nesting_error(at)),
         Ok(doc) => check_doc(at, doc, out),
         Err(fast_err) => match serde_json::from_slice::<LooseDoc>(bytes) {
@@ -303,14 +312,65 @@ fn build_doc<'a>(
     let mut doc = PendingDoc::new(article, at.file, at.maybe_line(None).line_reported());
     for (actor, line) in actors {
         let at = at.maybe_line(line);
-        if let Some(actor) = check_actor(&at, actor, out) {
+        if let Some(actor) = shared_actor(&at, actor, out) {
             doc.define_actor(actor, &at, &mut out.diagnostics);
         }
     }
     for (statement, line) in statements {
         doc.add_statement(&at.maybe_line(line), statement, &mut out.diagnostics);
     }
+    doc.finish();
     Some(doc)
+}
+
+thread_local! {
+    /// Actors already checked on this thread, by id. Actor definitions are copied into
+    /// every article that uses them, so most are seen many times: an identical one
+    /// shares the earlier allocation instead of being checked and built again.
+    static CHECKED: RefCell<HashMap<String, Arc<Actor>>> = RefCell::new(HashMap::new());
+}
+
+/// Bounds [`CHECKED`] so that a long-running process does not keep every actor it ever saw.
+const CHECKED_LIMIT: usize = 100_000;
+
+/// Checks an actor definition, or reuses an identical one checked before.
+fn shared_actor(at: &Position, raw: RawActor, out: &mut Pending) -> Option<Arc<Actor>> {
+    let seen = CHECKED.with(|cache| {
+        let cache = cache.borrow();
+        let cached = cache.get(raw.id.as_deref()?)?;
+        same_actor(&raw, cached).then(|| Arc::clone(cached))
+    });
+    if seen.is_some() {
+        return seen;
+    }
+    let actor = Arc::new(check_actor(at, raw, out)?);
+    CHECKED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CHECKED_LIMIT {
+            cache.clear();
+        }
+        cache.insert(actor.id.clone(), Arc::clone(&actor));
+    });
+    Some(actor)
+}
+
+/// Whether `raw` would check into exactly `actor` (see [`check_actor`]).
+fn same_actor(raw: &RawActor, actor: &Actor) -> bool {
+    fn text<'s>(value: &'s Option<std::borrow::Cow<'_, str>>) -> Option<&'s str> {
+        value.as_deref().filter(|v| !v.trim().is_empty())
+    }
+    let aliases = raw.aliases.as_deref().unwrap_or_default();
+    text(&raw.id) == Some(actor.id.as_str())
+        && text(&raw.name) == Some(actor.name.as_str())
+        && raw.kind.as_deref().and_then(ActorKind::parse) == Some(actor.kind)
+        && text(&raw.role) == actor.role.as_deref()
+        && text(&raw.affiliation) == actor.affiliation.as_deref()
+        && text(&raw.country) == actor.country.as_deref()
+        && aliases
+            .iter()
+            .map(|a| a.as_ref())
+            .filter(|a: &&str| !a.trim().is_empty())
+            .eq(actor.aliases.iter().map(String::as_str))
 }
 
 fn check_actor(at: &Position, raw: RawActor, out: &mut Pending) -> Option<Actor> {

@@ -8,6 +8,7 @@ use crate::model::{
 };
 use serde_json::value::RawValue;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Where in a file a document starts, to place diagnostics.
 pub struct Position<'a> {
@@ -126,11 +127,17 @@ pub struct Pending {
 }
 
 impl Pending {
-    /// Concatenates two results, keeping order.
-    pub fn append(mut self, mut other: Pending) -> Pending {
-        self.docs.append(&mut other.docs);
-        self.diagnostics.append(&mut other.diagnostics);
-        self
+    /// Concatenates many results, keeping order, moving each document once.
+    pub fn concat(parts: Vec<Pending>) -> Pending {
+        let mut all = Pending {
+            docs: Vec::with_capacity(parts.iter().map(|p| p.docs.len()).sum()),
+            diagnostics: Vec::new(),
+        };
+        for mut part in parts {
+            all.docs.append(&mut part.docs);
+            all.diagnostics.append(&mut part.diagnostics);
+        }
+        all
     }
 }
 
@@ -141,7 +148,8 @@ pub struct PendingDoc {
     /// The file, and the line in JSON Lines, for diagnostics found when merging.
     pub file: String,
     pub line: Option<usize>,
-    pub actors: Vec<Actor>,
+    /// Shared: identical definitions in many articles are one allocation.
+    pub actors: Vec<Arc<Actor>>,
     pub foreign: Vec<String>,
     pub topics: Vec<String>,
     pub statements: Vec<Statement>,
@@ -152,13 +160,17 @@ pub struct PendingDoc {
     foreign_index: HashMap<String, u32>,
     topic_index: HashMap<String, u32>,
     keys: HashSet<Box<str>>,
-    /// Byte offset of each character, built on first need for non-ASCII text.
-    char_bytes: Option<Vec<u32>>,
+    /// Whether the article text is ASCII (character offsets are byte offsets).
+    ascii: bool,
+    /// The last character offset resolved to bytes, and its byte offset: spans come
+    /// in text order, so each is found by walking on from the previous one.
+    cursor: (usize, usize),
 }
 
 impl PendingDoc {
     pub fn new(article: Article, file: &str, line: Option<usize>) -> Self {
         PendingDoc {
+            ascii: article.text.is_ascii(),
             article,
             file: file.to_string(),
             line,
@@ -171,12 +183,20 @@ impl PendingDoc {
             foreign_index: HashMap::new(),
             topic_index: HashMap::new(),
             keys: HashSet::new(),
-            char_bytes: None,
+            cursor: (0, 0),
         }
     }
 
+    /// Drops what only checking needed, once every statement is added.
+    pub fn finish(&mut self) {
+        self.actor_index = HashMap::new();
+        self.foreign_index = HashMap::new();
+        self.topic_index = HashMap::new();
+        self.keys = HashSet::new();
+    }
+
     /// Adds an actor definition; a second definition of the same id in one file is an error.
-    pub fn define_actor(&mut self, actor: Actor, at: &Position, out: &mut Vec<Diagnostic>) {
+    pub fn define_actor(&mut self, actor: Arc<Actor>, at: &Position, out: &mut Vec<Diagnostic>) {
         if self.actor_index.contains_key(&actor.id) {
             out.push(
                 at.error("defined twice in this article; second definition skipped")
@@ -217,37 +237,44 @@ impl PendingDoc {
     /// The byte offset of character `index`, or `None` past the end.
     fn byte_of(&mut self, index: usize) -> Option<usize> {
         let text = &self.article.text;
-        if text.is_ascii() {
+        if self.ascii {
             return (index <= text.len()).then_some(index);
         }
-        let table = self.char_bytes.get_or_insert_with(|| {
-            let mut t: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
-            t.push(text.len() as u32);
-            t
-        });
-        table.get(index).map(|&b| b as usize)
+        let (mut c, mut b) = if index >= self.cursor.0 {
+            self.cursor
+        } else {
+            (0, 0)
+        };
+        let mut chars = text[b..].chars();
+        while c < index {
+            b += chars.next()?.len_utf8();
+            c += 1;
+        }
+        self.cursor = (c, b);
+        Some(b)
     }
 
     /// Checks one statement and keeps it, or reports why it is skipped.
     pub fn add_statement(&mut self, at: &Position, raw: RawStatement, out: &mut Vec<Diagnostic>) {
-        let article_id = self.article.id.clone();
         let Some(key) = raw.id.as_deref().filter(|k| !k.trim().is_empty()) else {
             out.push(at.error(format!(
-                "statement #{} of article {article_id:?} has no `id`: expected a string unique in the article; statement skipped",
-                self.statements.len() + 1
+                "statement #{} of article {:?} has no `id`: expected a string unique in the article; statement skipped",
+                self.statements.len() + 1,
+                self.article.id
             )));
             return;
         };
-        let item = format!("statement {key}");
+        let item = || format!("statement {key}");
         let fail = |field: &str, message: String| {
             at.error(format!("{message}; statement skipped"))
-                .in_item(&item, field)
+                .in_item(&item(), field)
         };
         if self.keys.contains(key) {
             out.push(fail(
                 "id",
                 format!(
-                    "duplicate id in article {article_id:?}: ids must be unique within an article"
+                    "duplicate id in article {:?}: ids must be unique within an article",
+                    self.article.id
                 ),
             ));
             return;
@@ -443,7 +470,14 @@ impl PendingDoc {
                     return;
                 }
             };
-            let name = name.to_lowercase();
+            let name: std::borrow::Cow<'_, str> = if name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii())
+            {
+                name.into()
+            } else {
+                name.to_lowercase().into()
+            };
             topics.push(TopicStance {
                 topic: self.topic_ref(&name),
                 stance,
@@ -458,7 +492,7 @@ impl PendingDoc {
         if on_behalf_of == Some(speaker) {
             out.push(
                 at.error("same as the speaker; ignored")
-                    .in_item(&item, "on_behalf_of")
+                    .in_item(&item(), "on_behalf_of")
                     .warning(),
             );
             on_behalf_of = None;

@@ -1,0 +1,165 @@
+//! Index-backed and column-backed filtering gives exactly what a brute-force scan of the store gives.
+
+use demarche::filter::{Role, Term};
+use demarche::fold::fold;
+use demarche::generate::{Options, generate};
+use demarche::model::{ActorId, StatementId};
+use demarche::search::match_actors;
+use demarche::{Filter, Store};
+
+/// One clause evaluated directly from the statement, without indices or precomputed columns.
+fn brute(
+    store: &Store,
+    id: StatementId,
+    term: &Term,
+    scope: &[String],
+    actors: &[ActorId],
+) -> bool {
+    let s = store.statement(id);
+    match term {
+        Term::Text(needle) => {
+            fold(store.text(id)).contains(needle.as_str())
+                || s.translation
+                    .as_deref()
+                    .is_some_and(|t| fold(t).contains(needle.as_str()))
+        }
+        Term::Topic(t) => s
+            .topics
+            .iter()
+            .any(|x| fold(store.topic(x.topic)).contains(t.as_str())),
+        Term::Mode(m) => s.mode == *m,
+        Term::Stance(stance) => s.topics.iter().any(|x| {
+            x.stance == *stance
+                && (scope.is_empty()
+                    || scope
+                        .iter()
+                        .any(|n| fold(store.topic(x.topic)).contains(n.as_str())))
+        }),
+        Term::Since(d) | Term::Until(d) => {
+            let (since, until) = match term {
+                Term::Since(_) => (Some(*d), None),
+                _ => (None, Some(*d)),
+            };
+            s.date
+                .or(store.article(s.article).published)
+                .is_some_and(|date| date.overlaps(since, until))
+        }
+        Term::Actor(role, _) => actors.iter().any(|&a| match role {
+            Role::Any => s.involves(a),
+            Role::Speaker => s.speaker == a,
+            Role::Principal => s.on_behalf_of == Some(a),
+            Role::Addressee => s.addressees.contains(&a),
+        }),
+        other => panic!("no brute-force check for {other:?}"),
+    }
+}
+
+fn brute_select(store: &Store, expr: &str) -> Vec<StatementId> {
+    let filter = Filter::parse(expr).expect("valid expression");
+    let scope: Vec<String> = filter
+        .clauses
+        .iter()
+        .filter_map(|c| match (&c.term, c.negated) {
+            (Term::Topic(t), false) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    // Actor names resolve once per clause, as the filter does.
+    let actors: Vec<Vec<ActorId>> = filter
+        .clauses
+        .iter()
+        .map(|c| match &c.term {
+            Term::Actor(_, name) => match store.actor_by_key(name) {
+                Some(a) => vec![a],
+                None => match_actors(store, name),
+            },
+            _ => Vec::new(),
+        })
+        .collect();
+    store
+        .all_ids()
+        .filter(|&id| {
+            filter
+                .clauses
+                .iter()
+                .zip(&actors)
+                .all(|(c, a)| brute(store, id, &c.term, &scope, a) != c.negated)
+        })
+        .collect()
+}
+
+#[test]
+fn indexed_filtering_equals_a_brute_force_scan() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut options = Options::new(8_000, 3);
+    options.statements_per_file = 3_000;
+    generate(dir.path(), &options, false).expect("generate");
+    let loaded = demarche::load_paths(&[dir.path()]);
+    assert!(loaded.diagnostics.is_empty());
+    let store = &loaded.store;
+
+    let expressions = [
+        "grenze",
+        "ultimatum",
+        "Straße",
+        "граница",
+        "bezpieczeństwo",
+        "\"the talks\"",
+        "ensemble sécurité",
+        "-grenze mode:indirect",
+        "zzzz-not-there",
+        "topic:sanctions",
+        "topic:sanc topic:energy",
+        "-topic:sanctions mode:mixed",
+        "topic:sanctions stance:opposes",
+        "mode:direct topic:sanctions stance:opposes",
+        "stance:neutral",
+        "since:2020-01-01 until:2020-06-30",
+        "since:2024",
+        "until:2016-03",
+        "-since:2018-01-01",
+        "since:2019-02-28 grenze",
+        "actor:peskov",
+        "actor:peskov grenze",
+        "actor:pskow topic:ceasefire",
+        "speaker:zakharova",
+        "for:putin since:2022",
+        "to:kallas",
+    ];
+    let mut non_empty = 0;
+    for expr in expressions {
+        let fast = demarche::filter::select(store, expr).expect("valid");
+        let slow = brute_select(store, expr);
+        assert_eq!(fast, slow, "{expr}: {} vs {}", fast.len(), slow.len());
+        non_empty += usize::from(!slow.is_empty());
+    }
+    assert!(non_empty >= expressions.len() - 2, "too many empty results");
+
+    // The word index answers exactly what a scan of the search buffer answers.
+    for needle in [
+        "grenze",
+        "gren",
+        "e",
+        "ss",
+        "strasse",
+        "ultimatum",
+        "граница",
+        "гран",
+        "л",
+        "lodz",
+        "bezpieczenstwo",
+        "1",
+        "2019",
+        "zzzz",
+        "the talks",
+        "l'europe",
+        "cessez-le-feu",
+        ",",
+    ] {
+        assert_eq!(
+            store.containing(needle),
+            store.scan_containing(needle),
+            "{needle}"
+        );
+    }
+}

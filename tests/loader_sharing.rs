@@ -1,0 +1,140 @@
+//! The loader's fast paths keep behaviour: shared actor definitions, borrowed and escaped strings, spans over non-ASCII text.
+
+use demarche::Severity;
+use demarche::loader::{Source, SourceFormat, load_sources};
+
+fn jsonl(name: &str, lines: &[&str]) -> Source {
+    Source {
+        name: name.to_string(),
+        bytes: lines.join("\n").into_bytes(),
+        format: SourceFormat::JsonLines,
+    }
+}
+
+const KELM: &str = r#"{"id":"kelm","name":"Government of Kelm","aliases":["Kelm"," "],"kind":"government","country":"XB"}"#;
+
+fn doc(id: &str, actor: &str, text: &str, statement_text: &str, span: [usize; 2]) -> String {
+    format!(
+        r#"{{"format":"demarche","version":1,"article":{{"id":"{id}","text":"{text}"}},"actors":[{actor}],"statements":[{{"id":"s1","speaker":"kelm","mode":"indirect","text":"{statement_text}","span":[{},{}]}}]}}"#,
+        span[0], span[1]
+    )
+}
+
+#[test]
+fn identical_definitions_load_silently_and_differing_ones_still_warn() {
+    let kelm_renamed = KELM.replace("Government of Kelm", "Kelmish government");
+    let kelm_spaced = KELM.replace(r#""role""#, r#""x""#).replace(
+        r#""kind":"government""#,
+        r#""kind":"government","role":"  ""#,
+    );
+    let lines = [
+        doc(
+            "a",
+            KELM,
+            "Kelm said it would talk.",
+            "it would talk",
+            [10, 23],
+        ),
+        doc(
+            "b",
+            KELM,
+            "Kelm said it would wait.",
+            "it would wait",
+            [10, 23],
+        ),
+        doc(
+            "c",
+            &kelm_spaced,
+            "Kelm said it may wait.",
+            "it may wait",
+            [10, 21],
+        ),
+        doc("d", &kelm_renamed, "Kelm said no.", "no", [10, 12]),
+    ];
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let loaded = load_sources(vec![jsonl("one.jsonl", &refs)]);
+    let warnings: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .collect();
+    assert_eq!(warnings.len(), 1, "{:#?}", loaded.diagnostics);
+    assert!(warnings[0].message.contains("name"), "{:?}", warnings[0]);
+    assert_eq!(loaded.diagnostics.len(), 1);
+    let store = &loaded.store;
+    assert_eq!(store.len(), 4);
+    assert_eq!(store.actors.len(), 1);
+    assert_eq!(store.actors[0].name, "Government of Kelm");
+    assert_eq!(store.actors[0].aliases, vec!["Kelm".to_string()]);
+}
+
+#[test]
+fn escaped_and_non_ascii_strings_load_like_plain_ones() {
+    // "Brüssel" written with an escape, quotes escaped, Cyrillic and an emoji before the span.
+    let text = r#"\"Brüssel\" 🇪🇺 — Песков: man werde \"nicht\" verhandeln, und Kelm schweige."#;
+    let line = doc(
+        "esc",
+        KELM,
+        text,
+        r#"man werde \"nicht\" verhandeln"#,
+        [23, 51],
+    )
+    .replace(r#""article":{"#, r#""article":{"title":"Br\u00fcssel","#);
+    let loaded = load_sources(vec![jsonl("esc.jsonl", &[&line])]);
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    let store = &loaded.store;
+    let id = store.all_ids().next().expect("one statement");
+    assert_eq!(store.text(id), r#"man werde "nicht" verhandeln"#);
+    assert_eq!(store.articles[0].title.as_deref(), Some("Brüssel"));
+    let s = store.statement(id);
+    assert_eq!((s.chars.start, s.chars.end), (23, 51));
+}
+
+#[test]
+fn spans_out_of_text_order_resolve_correctly() {
+    let text = "Łódź: Kelm sagte, man werde reden. Wrocław: Kelm sagte, man werde warten.";
+    let line = format!(
+        r#"{{"format":"demarche","version":1,"article":{{"id":"o","text":"{text}"}},"actors":[{KELM}],"statements":[{{"id":"s2","speaker":"kelm","mode":"indirect","text":"man werde warten","span":[56,72]}},{{"id":"s1","speaker":"kelm","mode":"indirect","text":"man werde reden","span":[18,33]}},{{"id":"s3","speaker":"kelm","mode":"indirect","text":"Wrocław","span":[35,42]}}]}}"#
+    );
+    let loaded = load_sources(vec![jsonl("o.jsonl", &[&line])]);
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    let texts: Vec<&str> = loaded
+        .store
+        .all_ids()
+        .map(|id| loaded.store.text(id))
+        .collect();
+    assert_eq!(texts, ["man werde reden", "Wrocław", "man werde warten"]);
+}
+
+#[test]
+fn json_lines_keep_their_order_when_parsed_in_parallel() {
+    // Lines 251..=500 repeat the article ids of lines 1..=250: each must be reported
+    // as the later duplicate, in line order, and the first 250 kept in order.
+    let lines: Vec<String> = (0..500)
+        .map(|k| {
+            doc(
+                &format!("a{}", k % 250),
+                KELM,
+                "Kelm said it would talk.",
+                "it would talk",
+                [10, 23],
+            )
+        })
+        .collect();
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let loaded = load_sources(vec![jsonl("many.jsonl", &refs)]);
+    let lines_reported: Vec<usize> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.line.expect("line"))
+        .collect();
+    assert_eq!(lines_reported, (251..=500).collect::<Vec<_>>());
+    let ids: Vec<&str> = loaded
+        .store
+        .articles
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    let expected: Vec<String> = (0..250).map(|k| format!("a{k}")).collect();
+    assert_eq!(ids, expected);
+}
