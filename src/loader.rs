@@ -9,6 +9,9 @@ mod merge;
 pub mod native;
 mod pending;
 mod raw;
+mod read;
+
+pub use read::Limits;
 
 pub use attribution::{OWN_NAMESPACE, UNKNOWN_SOURCE};
 
@@ -62,17 +65,26 @@ enum Input {
 
 /// Loads files and directories (recursively, `.json` and `.jsonl`), in the order given.
 pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Loaded {
+    load_paths_with(paths, &Limits::default())
+}
+
+/// [`load_paths`] with explicit memory limits.
+pub fn load_paths_with<P: AsRef<Path>>(paths: &[P], limits: &Limits) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut inputs = Vec::new();
     for path in paths {
         collect(path.as_ref(), true, &mut inputs, &mut diagnostics);
     }
-    finish(inputs, diagnostics)
+    finish(inputs, diagnostics, limits)
 }
 
 /// Loads sources already in memory (the bundled corpus, tests).
 pub fn load_sources(sources: Vec<Source>) -> Loaded {
-    finish(sources.into_iter().map(Input::Memory).collect(), Vec::new())
+    finish(
+        sources.into_iter().map(Input::Memory).collect(),
+        Vec::new(),
+        &Limits::default(),
+    )
 }
 
 fn collect(
@@ -155,8 +167,11 @@ fn collect(
 }
 
 /// Parses every input (in parallel), then merges them into one store.
-fn finish(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>) -> Loaded {
-    let parsed: Vec<Pending> = inputs.into_par_iter().map(parse_input).collect();
+fn finish(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>, limits: &Limits) -> Loaded {
+    let parsed: Vec<Pending> = inputs
+        .into_par_iter()
+        .map(|input| parse_input(input, limits))
+        .collect();
     let pending = Pending::concat(parsed);
     diagnostics.extend(pending.diagnostics);
     let (store, merge_diagnostics) = merge::merge(pending.docs);
@@ -169,28 +184,26 @@ fn has_extension(path: &Path, ext: &str) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
-fn parse_input(input: Input) -> Pending {
+fn parse_input(input: Input, limits: &Limits) -> Pending {
     let mut dir = None;
     let source = match input {
         Input::Brat(doc) => return brat::parse(doc),
         Input::Memory(source) => source,
+        Input::File(path, SourceFormat::JsonLines) => {
+            return read::json_lines(&path, &path.display().to_string(), limits);
+        }
         Input::File(path, format) => {
             dir = path.parent().map(Path::to_path_buf);
             let name = path.display().to_string();
-            match std::fs::read(&path) {
+            match read::whole(&path, &name, limits) {
                 Ok(bytes) => Source {
                     name,
                     bytes,
                     format,
                 },
-                Err(e) => {
+                Err(d) => {
                     let mut pending = Pending::default();
-                    pending.diagnostics.push(Diagnostic::at(
-                        &name,
-                        None,
-                        None,
-                        format!("cannot read: {e}"),
-                    ));
+                    pending.diagnostics.push(d);
                     return pending;
                 }
             }
@@ -211,6 +224,6 @@ fn parse_input(input: Input) -> Pending {
             label_studio::parse(&source.name, &source.bytes, dir.as_deref())
         }
         SourceFormat::Json => native::parse_json(&source.name, &source.bytes),
-        SourceFormat::JsonLines => native::parse_jsonl(&source.name, &source.bytes),
+        SourceFormat::JsonLines => native::parse_jsonl(&source.name, &source.bytes, 1),
     }
 }

@@ -23,13 +23,14 @@ pub fn parse_json(file: &str, bytes: &[u8]) -> Pending {
     pending
 }
 
-/// Parses a `.jsonl` file: one article document per line, lines in parallel.
-pub fn parse_jsonl(file: &str, bytes: &[u8]) -> Pending {
+/// Parses `.jsonl` bytes whose first line is line `first_line` of `file`: one
+/// article document per line, lines in parallel.
+pub fn parse_jsonl(file: &str, bytes: &[u8], first_line: usize) -> Pending {
     let mut lines = Vec::new();
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
         if start <= end {
-            lines.push((lines.len() + 1, &bytes[start..end]));
+            lines.push((first_line + lines.len(), &bytes[start..end]));
         }
         start = end + 1;
     }

@@ -1,0 +1,150 @@
+//! Reading input files within memory limits: whole `.json` documents up to a size, `.jsonl` in blocks of lines.
+
+use super::native;
+use super::pending::Pending;
+use crate::diagnostic::Diagnostic;
+use std::io::Read;
+use std::path::Path;
+
+/// How much of a file the loader holds in memory at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest `.json` file (one document) read whole; larger ones are refused.
+    pub max_document: u64,
+    /// The longest `.jsonl` line (one article); longer lines are skipped.
+    pub max_line: usize,
+    /// `.jsonl` files are parsed in blocks of about this many bytes of whole lines.
+    pub block: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_document: 512 << 20,
+            max_line: 256 << 20,
+            block: 64 << 20,
+        }
+    }
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+}
+
+/// Reads a `.json` file whole, refusing one larger than `limits.max_document`.
+pub fn whole(path: &Path, name: &str, limits: &Limits) -> Result<Vec<u8>, Diagnostic> {
+    let cannot = |e: std::io::Error| Diagnostic::at(name, None, None, format!("cannot read: {e}"));
+    let size = std::fs::metadata(path).map_err(cannot)?.len();
+    if size > limits.max_document {
+        return Err(Diagnostic::at(
+            name,
+            None,
+            None,
+            format!(
+                "file is {}; a .json document may be at most {}: write one article per line in a .jsonl file instead; file skipped",
+                megabytes(size),
+                megabytes(limits.max_document)
+            ),
+        ));
+    }
+    std::fs::read(path).map_err(cannot)
+}
+
+/// Parses a `.jsonl` file block by block, so memory holds one block of lines
+/// (plus the store being built) however large the file is.
+pub fn json_lines(path: &Path, name: &str, limits: &Limits) -> Pending {
+    let mut out = Pending::default();
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            out.diagnostics.push(Diagnostic::at(
+                name,
+                None,
+                None,
+                format!("cannot read: {e}"),
+            ));
+            return out;
+        }
+    };
+    let mut block: Vec<u8> = Vec::with_capacity(limits.block.min(1 << 20));
+    let mut chunk = vec![0u8; (limits.block / 4).clamp(1, 4 << 20)];
+    // The line number of the first line in `block`.
+    let mut first_line = 1;
+    // Skipping the rest of an overlong line, which started on this line number.
+    let mut skipping: Option<usize> = None;
+    let mut any_content = false;
+    loop {
+        let n = match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                out.diagnostics.push(Diagnostic::at(
+                    name,
+                    Some(first_line),
+                    None,
+                    format!("read error: {e}; the rest of the file is skipped"),
+                ));
+                return out;
+            }
+        };
+        let mut data = &chunk[..n];
+        any_content |= data.iter().any(|b| !b.is_ascii_whitespace());
+        if let Some(line) = skipping {
+            match memchr::memchr(b'\n', data) {
+                None => continue,
+                Some(end) => {
+                    skipping = None;
+                    first_line = line + 1;
+                    data = &data[end + 1..];
+                }
+            }
+        }
+        block.extend_from_slice(data);
+        if block.len() >= limits.block
+            && let Some(end) = memchr::memrchr(b'\n', &block)
+        {
+            let rest = block.split_off(end + 1);
+            first_line = parse_block(name, &block, first_line, &mut out);
+            block = rest;
+        }
+        // What is left is whole lines shorter than a block, or the start of one line.
+        if block.len() > limits.max_line && memchr::memchr(b'\n', &block).is_none() {
+            out.diagnostics.push(overlong(name, first_line, limits));
+            skipping = Some(first_line);
+            block.clear();
+        }
+    }
+    if !block.is_empty() && skipping.is_none() {
+        parse_block(name, &block, first_line, &mut out);
+    }
+    if !any_content {
+        out.diagnostics.push(Diagnostic::at(
+            name,
+            Some(1),
+            Some(1),
+            "empty file: expected one demarche article document per line; file skipped",
+        ));
+    }
+    out
+}
+
+fn overlong(name: &str, line: usize, limits: &Limits) -> Diagnostic {
+    Diagnostic::at(
+        name,
+        Some(line),
+        Some(1),
+        format!(
+            "line is longer than {}: one article per line may be at most that long; line skipped",
+            megabytes(limits.max_line as u64)
+        ),
+    )
+}
+
+/// Parses whole lines starting at `first_line`; returns the line number after them.
+fn parse_block(name: &str, block: &[u8], first_line: usize, out: &mut Pending) -> usize {
+    let parsed = native::parse_jsonl(name, block, first_line);
+    out.docs.extend(parsed.docs);
+    out.diagnostics.extend(parsed.diagnostics);
+    first_line + memchr::memchr_iter(b'\n', block).count()
+}
