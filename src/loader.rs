@@ -203,7 +203,7 @@ fn parse_input(input: Input, limits: &Limits) -> Pending {
                 },
                 Err(d) => {
                     let mut pending = Pending::default();
-                    pending.diagnostics.push(d);
+                    pending.diagnostics.push(*d);
                     return pending;
                 }
             }

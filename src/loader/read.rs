@@ -32,11 +32,18 @@ fn megabytes(bytes: u64) -> String {
 }
 
 /// Reads a `.json` file whole, refusing one larger than `limits.max_document`.
-pub fn whole(path: &Path, name: &str, limits: &Limits) -> Result<Vec<u8>, Diagnostic> {
-    let cannot = |e: std::io::Error| Diagnostic::at(name, None, None, format!("cannot read: {e}"));
+pub fn whole(path: &Path, name: &str, limits: &Limits) -> Result<Vec<u8>, Box<Diagnostic>> {
+    let cannot = |e: std::io::Error| {
+        Box::new(Diagnostic::at(
+            name,
+            None,
+            None,
+            format!("cannot read: {e}"),
+        ))
+    };
     let size = std::fs::metadata(path).map_err(cannot)?.len();
     if size > limits.max_document {
-        return Err(Diagnostic::at(
+        return Err(Box::new(Diagnostic::at(
             name,
             None,
             None,
@@ -45,7 +52,7 @@ pub fn whole(path: &Path, name: &str, limits: &Limits) -> Result<Vec<u8>, Diagno
                 megabytes(size),
                 megabytes(limits.max_document)
             ),
-        ));
+        )));
     }
     std::fs::read(path).map_err(cannot)
 }
