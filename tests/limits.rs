@@ -20,6 +20,7 @@ fn small_blocks() -> Limits {
         max_document: 1 << 20,
         max_line: 2_000,
         block: 700,
+        max_listed: 1_000,
     }
 }
 
@@ -125,4 +126,25 @@ fn ten_thousand_files_in_one_folder_load() {
     assert_eq!(loaded.store.articles.len(), 10_000);
     assert_eq!(loaded.store.len(), 10_000);
     assert_eq!(loaded.store.articles[0].id, "a00000", "in path order");
+}
+
+#[test]
+fn a_file_full_of_errors_lists_the_first_ones_and_counts_the_rest() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("broken.jsonl");
+    std::fs::write(&path, "{oops\n".repeat(300)).expect("write");
+    let limits = Limits {
+        max_listed: 50,
+        ..small_blocks()
+    };
+    let loaded = load_paths_with(&[&path], &limits);
+    assert_eq!(loaded.diagnostics.len(), 51);
+    assert_eq!(loaded.diagnostics[49].line, Some(50));
+    assert!(
+        loaded.diagnostics[50]
+            .message
+            .starts_with("250 more problem(s) in this file not listed"),
+        "{}",
+        loaded.diagnostics[50]
+    );
 }

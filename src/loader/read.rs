@@ -15,6 +15,8 @@ pub struct Limits {
     pub max_line: usize,
     /// `.jsonl` files are parsed in blocks of about this many bytes of whole lines.
     pub block: usize,
+    /// At most this many diagnostics are kept for one `.jsonl` file; the rest are counted.
+    pub max_listed: usize,
 }
 
 impl Default for Limits {
@@ -23,6 +25,7 @@ impl Default for Limits {
             max_document: 512 << 20,
             max_line: 256 << 20,
             block: 64 << 20,
+            max_listed: 1_000,
         }
     }
 }
@@ -80,6 +83,7 @@ pub fn json_lines(path: &Path, name: &str, limits: &Limits) -> Pending {
     // Skipping the rest of an overlong line, which started on this line number.
     let mut skipping: Option<usize> = None;
     let mut any_content = false;
+    let mut unlisted = 0usize;
     loop {
         let n = match file.read(&mut chunk) {
             Ok(0) => break,
@@ -114,6 +118,7 @@ pub fn json_lines(path: &Path, name: &str, limits: &Limits) -> Pending {
             let rest = block.split_off(end + 1);
             first_line = parse_block(name, &block, first_line, &mut out);
             block = rest;
+            unlisted += cap(&mut out.diagnostics, limits.max_listed);
         }
         // What is left is whole lines shorter than a block, or the start of one line.
         if block.len() > limits.max_line && memchr::memchr(b'\n', &block).is_none() {
@@ -125,6 +130,15 @@ pub fn json_lines(path: &Path, name: &str, limits: &Limits) -> Pending {
     if !block.is_empty() && skipping.is_none() {
         parse_block(name, &block, first_line, &mut out);
     }
+    unlisted += cap(&mut out.diagnostics, limits.max_listed);
+    if unlisted > 0 {
+        out.diagnostics.push(Diagnostic::at(
+            name,
+            None,
+            None,
+            format!("{unlisted} more problem(s) in this file not listed; fix the ones above and check again"),
+        ));
+    }
     if !any_content {
         out.diagnostics.push(Diagnostic::at(
             name,
@@ -134,6 +148,13 @@ pub fn json_lines(path: &Path, name: &str, limits: &Limits) -> Pending {
         ));
     }
     out
+}
+
+/// Drops diagnostics past the first `max`, returning how many were dropped.
+fn cap(diagnostics: &mut Vec<Diagnostic>, max: usize) -> usize {
+    let extra = diagnostics.len().saturating_sub(max);
+    diagnostics.truncate(max);
+    extra
 }
 
 fn overlong(name: &str, line: usize, limits: &Limits) -> Diagnostic {
