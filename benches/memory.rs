@@ -17,6 +17,9 @@ struct Figures {
     before: u64,
     peak: u64,
     after: u64,
+    /// Seconds to build the word index (first single-word search), and RSS after it.
+    index_secs: f64,
+    after_index: u64,
 }
 
 fn measure(mode: &str, dir: &Path) -> Figures {
@@ -33,6 +36,10 @@ fn measure(mode: &str, dir: &Path) -> Figures {
             .map(str::len)
             .sum();
         let (peak, after) = common::rss();
+        let started = std::time::Instant::now();
+        store.prepare_search();
+        let index_secs = started.elapsed().as_secs_f64();
+        let (_, after_index) = common::rss();
         let figures = Figures {
             statements: store.len(),
             text,
@@ -40,6 +47,8 @@ fn measure(mode: &str, dir: &Path) -> Figures {
             before,
             peak,
             after,
+            index_secs,
+            after_index,
         };
         std::mem::forget(loaded);
         figures
@@ -61,6 +70,8 @@ fn measure(mode: &str, dir: &Path) -> Figures {
             before,
             peak,
             after,
+            index_secs: 0.0,
+            after_index: after,
         };
         std::mem::forget(docs);
         figures
@@ -73,8 +84,15 @@ fn main() {
         let (mode, dir) = (&args[i + 1], Path::new(&args[i + 2]));
         let f = measure(mode, dir);
         println!(
-            "{} {} {} {} {} {}",
-            f.statements, f.text, f.translations, f.before, f.peak, f.after
+            "{} {} {} {} {} {} {} {}",
+            f.statements,
+            f.text,
+            f.translations,
+            f.before,
+            f.peak,
+            f.after,
+            f.index_secs,
+            f.after_index
         );
         return;
     }
@@ -83,7 +101,7 @@ fn main() {
     }
     let me = std::env::current_exe().expect("own path");
     println!(
-        "{:<6} {:<15} {:>13} {:>10} {:>10} {:>7} {:>10} {:>14} {:>20}",
+        "{:<6} {:<15} {:>13} {:>10} {:>10} {:>7} {:>10} {:>14} {:>20} {:>9} {:>9}",
         "size",
         "loader",
         "on disk",
@@ -92,7 +110,9 @@ fn main() {
         "peak/disk",
         "text+transl",
         "B/stmt beyond text",
-        "B/stmt beyond text+transl"
+        "B/stmt beyond text+transl",
+        "index s",
+        "index B/stmt"
     );
     for n in common::sizes() {
         let dir = common::corpus(n);
@@ -105,17 +125,46 @@ fn main() {
                 .output()
                 .expect("run child");
             assert!(out.status.success(), "child failed: {out:?}");
-            let v: Vec<u64> = String::from_utf8_lossy(&out.stdout)
+            let v: Vec<f64> = String::from_utf8_lossy(&out.stdout)
                 .split_whitespace()
                 .map(|x| x.parse().expect("number"))
                 .collect();
-            let [statements, text, translations, before, peak, after] = v[..] else {
+            let [
+                statements,
+                text,
+                translations,
+                before,
+                peak,
+                after,
+                index_secs,
+                after_index,
+            ] = v[..]
+            else {
                 panic!("bad child output")
             };
+            let [
+                statements,
+                text,
+                translations,
+                before,
+                peak,
+                after,
+                after_index,
+            ] = [
+                statements,
+                text,
+                translations,
+                before,
+                peak,
+                after,
+                after_index,
+            ]
+            .map(|x| x as u64);
             let resident = after.saturating_sub(before);
             let per = |beyond: u64| (resident as f64 - beyond as f64) / statements as f64;
+            let index = after_index.saturating_sub(after) as f64 / statements as f64;
             println!(
-                "{:<6} {:<15} {:>13} {:>10} {:>10} {:>7.2} {:>10} {:>14.0} {:>20.0}",
+                "{:<6} {:<15} {:>13} {:>10} {:>10} {:>7.2} {:>10} {:>14.0} {:>20.0} {:>9.2} {:>9.0}",
                 common::label(n),
                 mode,
                 disk,
@@ -125,6 +174,8 @@ fn main() {
                 mib(text + translations),
                 per(text),
                 per(text + translations),
+                index_secs,
+                index,
             );
         }
     }

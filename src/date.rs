@@ -40,9 +40,16 @@ impl DateSpec {
         if let Some(rest) = trimmed.strip_prefix("after ") {
             return parse_day(rest.trim()).map(DateSpec::After).ok_or_else(err);
         }
-        let parts: Vec<&str> = trimmed.split('-').collect();
+        let mut split = trimmed.split('-');
+        let parts: [Option<&str>; 4] = std::array::from_fn(|_| split.next());
+        let parts: &[&str] = match parts {
+            [Some(y), None, ..] => &[y],
+            [Some(y), Some(m), None, _] => &[y, m],
+            [Some(y), Some(m), Some(d), None] => &[y, m, d],
+            _ => &[],
+        };
         let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-        match parts.as_slice() {
+        match parts {
             [y] if digits(y, 4) => y.parse().map(DateSpec::Year).map_err(|_| err()),
             [y, m] if digits(y, 4) && digits(m, 2) => {
                 let year: i32 = y.parse().map_err(|_| err())?;
@@ -130,6 +137,15 @@ fn parse_day(text: &str) -> Option<NaiveDate> {
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
     }
+    // All digits, the common case: no need for chrono's format parser.
+    let number = |range: std::ops::Range<usize>| {
+        bytes[range].iter().try_fold(0u32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    if let (Some(y), Some(m), Some(d)) = (number(0..4), number(5..7), number(8..10)) {
+        return NaiveDate::from_ymd_opt(y as i32, m, d);
+    }
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
@@ -184,6 +200,32 @@ mod tests {
             "2025-2-3",
         ] {
             assert!(DateSpec::parse(text).is_err(), "{text} accepted");
+        }
+    }
+
+    #[test]
+    fn the_digit_fast_path_agrees_with_chrono() {
+        for text in [
+            "2025-02-13",
+            "2024-02-29",
+            "2025-02-29",
+            "2025-00-10",
+            "2025-13-01",
+            "0000-01-01",
+            "9999-12-31",
+            "2025-1-013",
+            "+202-01-01",
+            "2025-02-3 ",
+            " 025-02-13",
+            "2025-04-31",
+        ] {
+            assert_eq!(
+                parse_day(text),
+                NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                    .ok()
+                    .filter(|_| text.len() == 10 && &text[4..5] == "-" && &text[7..8] == "-"),
+                "{text:?}"
+            );
         }
     }
 

@@ -138,3 +138,65 @@ fn json_lines_keep_their_order_when_parsed_in_parallel() {
     let expected: Vec<String> = (0..250).map(|k| format!("a{k}")).collect();
     assert_eq!(ids, expected);
 }
+
+#[test]
+fn large_articles_find_duplicates_and_references_beyond_the_short_list() {
+    let n = 40;
+    let actor = |i: usize| format!(r#"{{"id":"p{i}","name":"P {i}","kind":"person"}}"#);
+    let mut actors: Vec<String> = (0..n).map(actor).collect();
+    actors.push(actor(n - 3)); // defined twice
+    let word = |i: usize| format!("w{i:02}");
+    let text: Vec<String> = (0..n).map(word).collect();
+    let text = text.join(" ");
+    let statement = |i: usize, key: usize| {
+        format!(
+            r#"{{"id":"s{key}","speaker":"p{i}","mode":"paraphrase","text":"{}","span":[{},{}],"addressees":["q{}","q{}"],"topics":[{{"topic":"t{i}","stance":"neutral"}},{{"topic":"t{}","stance":"supports"}}]}}"#,
+            word(i),
+            i * 4,
+            i * 4 + 3,
+            i,
+            (i + 1) % n,
+            (i + 7) % n
+        )
+    };
+    let mut statements: Vec<String> = (0..n).map(|i| statement(i, i)).collect();
+    statements.push(statement(5, n - 2)); // duplicate statement id
+    let first = format!(
+        r#"{{"format":"demarche","version":1,"article":{{"id":"big","text":"{text}"}},"actors":[{}],"statements":[{}]}}"#,
+        actors.join(","),
+        statements.join(",")
+    );
+    let others: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"id":"q{i}","name":"Q {i}","kind":"group"}}"#))
+        .collect();
+    let second = format!(
+        r#"{{"format":"demarche","version":1,"article":{{"id":"other","text":"x"}},"actors":[{}]}}"#,
+        others.join(",")
+    );
+    let loaded = load_sources(vec![jsonl("big.jsonl", &[&first, &second])]);
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:#?}");
+    assert!(messages[0].contains("defined twice"), "{messages:?}");
+    assert!(messages[1].contains("duplicate id"), "{messages:?}");
+    let store = &loaded.store;
+    assert_eq!(store.len(), n);
+    assert_eq!(store.topics.len(), n);
+    for id in store.all_ids() {
+        let s = store.statement(id);
+        let i: usize = s.key[1..].parse().expect("number");
+        assert_eq!(store.actor(s.speaker).id, format!("p{i}"));
+        assert_eq!(store.text(id), word(i));
+        let addressees: Vec<&str> = s
+            .addressees
+            .iter()
+            .map(|&a| store.actor(a).id.as_str())
+            .collect();
+        assert_eq!(addressees, [format!("q{i}"), format!("q{}", (i + 1) % n)]);
+        let topics: Vec<&str> = s.topics.iter().map(|t| store.topic(t.topic)).collect();
+        assert_eq!(topics, [format!("t{i}"), format!("t{}", (i + 7) % n)]);
+    }
+}

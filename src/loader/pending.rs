@@ -156,10 +156,12 @@ pub struct PendingDoc {
     /// Ids of actors an importer made up from a name (not defined by a person):
     /// merged quietly with other definitions of the same id.
     pub inferred: HashSet<String>,
+    /// Positions in `actors`, `foreign`, `topics` and `statements` by name, kept only
+    /// once a list outgrows [`FEW`] (a short list is scanned instead).
     actor_index: HashMap<String, u32>,
     foreign_index: HashMap<String, u32>,
     topic_index: HashMap<String, u32>,
-    keys: HashSet<Box<str>>,
+    keys: HashMap<String, u32>,
     /// Whether the article text is ASCII (character offsets are byte offsets).
     ascii: bool,
     /// The last character offset resolved to bytes, and its byte offset: spans come
@@ -182,7 +184,7 @@ impl PendingDoc {
             actor_index: HashMap::new(),
             foreign_index: HashMap::new(),
             topic_index: HashMap::new(),
-            keys: HashSet::new(),
+            keys: HashMap::new(),
             cursor: (0, 0),
         }
     }
@@ -192,46 +194,69 @@ impl PendingDoc {
         self.actor_index = HashMap::new();
         self.foreign_index = HashMap::new();
         self.topic_index = HashMap::new();
-        self.keys = HashSet::new();
+        self.keys = HashMap::new();
     }
 
     /// Adds an actor definition; a second definition of the same id in one file is an error.
     pub fn define_actor(&mut self, actor: Arc<Actor>, at: &Position, out: &mut Vec<Diagnostic>) {
-        if self.actor_index.contains_key(&actor.id) {
+        if self.local_actor(&actor.id).is_some() {
             out.push(
                 at.error("defined twice in this article; second definition skipped")
                     .in_item(&format!("actor {}", actor.id), "id"),
             );
             return;
         }
-        self.actor_index
-            .insert(actor.id.clone(), self.actors.len() as u32);
         self.actors.push(actor);
+        index_beyond_few(
+            &mut self.actor_index,
+            self.actors.iter().map(|a| a.id.as_str()),
+        );
+    }
+
+    fn local_actor(&self, key: &str) -> Option<u32> {
+        find(
+            &self.actor_index,
+            self.actors.iter().map(|a| a.id.as_str()),
+            key,
+        )
     }
 
     fn actor_ref(&mut self, key: &str) -> ActorId {
-        if let Some(&i) = self.actor_index.get(key) {
+        if let Some(i) = self.local_actor(key) {
             return ActorId(i);
         }
-        let next = self.foreign.len() as u32;
-        let i = *self
-            .foreign_index
-            .entry(key.to_string())
-            .or_insert_with(|| next);
-        if i == next {
-            self.foreign.push(key.to_string());
-        }
+        let i = match find(
+            &self.foreign_index,
+            self.foreign.iter().map(String::as_str),
+            key,
+        ) {
+            Some(i) => i,
+            None => {
+                self.foreign.push(key.to_string());
+                index_beyond_few(
+                    &mut self.foreign_index,
+                    self.foreign.iter().map(String::as_str),
+                );
+                self.foreign.len() as u32 - 1
+            }
+        };
         ActorId(self.actors.len() as u32 + i)
     }
 
     fn topic_ref(&mut self, topic: &str) -> TopicId {
-        if let Some(&i) = self.topic_index.get(topic) {
+        if let Some(i) = find(
+            &self.topic_index,
+            self.topics.iter().map(String::as_str),
+            topic,
+        ) {
             return TopicId(i);
         }
-        let i = self.topics.len() as u32;
-        self.topic_index.insert(topic.to_string(), i);
         self.topics.push(topic.to_string());
-        TopicId(i)
+        index_beyond_few(
+            &mut self.topic_index,
+            self.topics.iter().map(String::as_str),
+        );
+        TopicId(self.topics.len() as u32 - 1)
     }
 
     /// The byte offset of character `index`, or `None` past the end.
@@ -269,7 +294,7 @@ impl PendingDoc {
             at.error(format!("{message}; statement skipped"))
                 .in_item(&item(), field)
         };
-        if self.keys.contains(key) {
+        if find(&self.keys, self.statements.iter().map(|s| &*s.key), key).is_some() {
             out.push(fail(
                 "id",
                 format!(
@@ -507,7 +532,6 @@ impl PendingDoc {
             v.filter(|t| !t.trim().is_empty())
                 .map(|t| t.into_owned().into_boxed_str())
         };
-        self.keys.insert(key.into());
         self.statements.push(Statement {
             key: key.into(),
             article: crate::model::ArticleId(0),
@@ -526,6 +550,39 @@ impl PendingDoc {
             notes: text_of(raw.notes),
             annotator: text_of(raw.annotator),
         });
+        index_beyond_few(&mut self.keys, self.statements.iter().map(|s| &*s.key));
+    }
+}
+
+/// Lists up to this long are searched by a scan rather than a hash map.
+const FEW: usize = 16;
+
+/// The position of `key` among `names`: scanned while they are few, else from `index`.
+fn find<'n>(
+    index: &HashMap<String, u32>,
+    mut names: impl Iterator<Item = &'n str>,
+    key: &str,
+) -> Option<u32> {
+    if index.is_empty() {
+        names.position(|n| n == key).map(|i| i as u32)
+    } else {
+        index.get(key).copied()
+    }
+}
+
+/// Keeps `index` in step with `names` (just appended to) once they outgrow [`FEW`].
+fn index_beyond_few<'n>(
+    index: &mut HashMap<String, u32>,
+    mut names: impl ExactSizeIterator<Item = &'n str> + DoubleEndedIterator,
+) {
+    let len = names.len();
+    if len <= FEW {
+        return;
+    }
+    if index.is_empty() {
+        index.extend(names.enumerate().map(|(i, n)| (n.to_string(), i as u32)));
+    } else if let Some(last) = names.next_back() {
+        index.insert(last.to_string(), len as u32 - 1);
     }
 }
 
