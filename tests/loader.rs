@@ -457,3 +457,30 @@ fn arbitrary_bytes_never_panic() {
         }
     }
 }
+
+#[test]
+fn spans_out_of_text_order_in_non_ascii_text_resolve() {
+    // Statements listed back to front, with umlauts, curly quotes, an arrow and an emoji
+    // (outside the Basic Multilingual Plane) before their spans.
+    let loaded = load(&["unordered-spans.json"]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let store = &loaded.store;
+    let found: Vec<(String, u32, String)> = store
+        .all_ids()
+        .map(|id| {
+            let s = store.statement(id);
+            (s.key.to_string(), s.chars.start, store.text(id).to_string())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("s4".to_string(), 0, "Ä".to_string()),
+            ("s2".to_string(), 2, "„eins“".to_string()),
+            ("s3".to_string(), 11, "😀 zwei".to_string()),
+            ("nospan".to_string(), 18, "→ drei".to_string()),
+            ("s1".to_string(), 20, "drei".to_string()),
+            ("s0".to_string(), 27, "vier".to_string()),
+        ]
+    );
+}
