@@ -198,3 +198,86 @@ fn broken_files_are_listed_and_the_rest_opens() {
     tmux.keys(&["q"]);
     assert_eq!(wait_for_file(&rc).trim(), "0");
 }
+
+/// The pid of the demarche process running in the pane (a child of the pane's shell),
+/// found through /proc so the test needs no extra tools.
+fn demarche_pid(tmux: &Tmux) -> String {
+    let shell = tmux.run(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
+    let shell = shell.trim().to_string();
+    let start = Instant::now();
+    loop {
+        for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+                continue;
+            };
+            // pid (comm) state ppid ...
+            let Some((head, rest)) = stat.rsplit_once(") ") else {
+                continue;
+            };
+            let ppid = rest.split_whitespace().nth(1).unwrap_or_default();
+            if ppid == shell && head.ends_with("(demarche") {
+                return entry.file_name().to_string_lossy().into_owned();
+            }
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "no demarche process"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Opens the browser, ends it with `end`, and checks the exit code and that the
+/// terminal is back: alternate screen left, the shell's output visible.
+fn ends_restored(name: &str, end: impl FnOnce(&Tmux), expected_code: &str) {
+    if tmux_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (tmux, rc) = start(dir.path(), name, "");
+    tmux.wait_for("Quotes · all actors");
+    end(&tmux);
+    assert_eq!(wait_for_file(&rc).trim(), expected_code, "exit code");
+    let alternate = tmux.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]);
+    assert_eq!(alternate.trim(), "0", "the pane left the alternate screen");
+    let screen = tmux.screen();
+    assert!(
+        !screen.contains("Quotes · all actors"),
+        "the browser is gone:\n{screen}"
+    );
+}
+
+#[test]
+fn ctrl_c_quits_and_restores_the_terminal() {
+    ends_restored("ctrl-c", |tmux| tmux.keys(&["C-c"]), "0");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    ends_restored(
+        "sigterm",
+        |tmux| {
+            let pid = demarche_pid(tmux);
+            Command::new("kill")
+                .args(["-TERM", &pid])
+                .status()
+                .expect("kill");
+        },
+        "143",
+    );
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    ends_restored(
+        "sighup",
+        |tmux| {
+            let pid = demarche_pid(tmux);
+            Command::new("kill")
+                .args(["-HUP", &pid])
+                .status()
+                .expect("kill");
+        },
+        "129",
+    );
+}
