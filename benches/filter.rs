@@ -25,6 +25,8 @@ fn filter(c: &mut Criterion) {
     for n in common::sizes() {
         let loaded = demarche::load_paths(&[common::corpus(n)]);
         let store = &loaded.store;
+        // As the TUI does after loading: single-word searches use the word index.
+        store.prepare_search();
         let label = common::label(n);
         group.sample_size(if n >= 1_000_000 { 20 } else { 50 });
         group.warm_up_time(Duration::from_secs(1));
@@ -40,6 +42,10 @@ fn filter(c: &mut Criterion) {
                 })
             });
         }
+        // What a single-word search costs without the word index (a one-shot CLI run).
+        group.bench_with_input(BenchmarkId::new("word_scan", &label), "grenze", |b, w| {
+            b.iter(|| black_box(store.scan_containing(w)))
+        });
         group.bench_with_input(BenchmarkId::new("rank_actors", &label), "pskow", |b, q| {
             b.iter(|| black_box(demarche::search::rank_actors(store, q)))
         });

@@ -42,7 +42,7 @@ pub struct Store {
     /// Folded text and translation of every statement, one region each, in chunks of
     /// [`FOLD_CHUNK`] statements (built and scanned in parallel, never concatenated).
     folded: Vec<FoldedChunk>,
-    /// Built from `folded` on the first single-word search (or [`Store::prepare_search`]).
+    /// Built from `folded` by [`Store::prepare_search`].
     word_index: std::sync::OnceLock<words::WordIndex>,
     /// Each actor's names, aliases and id folded for lookup.
     actor_keys: Vec<Vec<String>>,
@@ -248,26 +248,24 @@ impl Store {
 
     /// Every statement whose folded text or translation contains `needle`
     /// (already folded), chronologically, found by one scan of the search buffer.
-    /// A needle of letters and digits only is looked up in the word index instead.
+    /// Once [`Store::prepare_search`] has run, a needle of letters and digits only is
+    /// looked up in the word index instead.
     pub fn containing(&self, needle: &str) -> Vec<StatementId> {
         if needle.is_empty() {
             return self.all_ids().collect();
         }
-        if words::is_word(needle) {
-            return self.word_index().containing(needle);
+        if let Some(index) = self.word_index.get().filter(|_| words::is_word(needle)) {
+            return index.containing(needle);
         }
         self.scan_containing(needle)
     }
 
-    /// Builds the word index now (in the calling thread) rather than on the first
-    /// search, e.g. in the background right after loading.
+    /// Builds the word index, after which single-word searches no longer scan the
+    /// whole search buffer: worth it for interactive use (the TUI can call this in the
+    /// background right after loading), not for one search from the command line.
     pub fn prepare_search(&self) {
-        self.word_index();
-    }
-
-    fn word_index(&self) -> &words::WordIndex {
         self.word_index
-            .get_or_init(|| words::WordIndex::build(&self.folded, FOLD_CHUNK, self.len()))
+            .get_or_init(|| words::WordIndex::build(&self.folded, FOLD_CHUNK, self.len()));
     }
 
     /// [`Store::containing`] by one scan of the whole search buffer, without the word index.

@@ -15,6 +15,9 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
     let mut article_origin: HashMap<&str, &str> = HashMap::with_capacity(docs.len());
     let mut shared: Vec<Arc<Actor>> = Vec::new();
     let mut actor_ids: HashMap<String, ActorId> = HashMap::new();
+    // The first definitions by address: most articles share them (see `native`), and
+    // a shared one is known without reading (or hashing) its id.
+    let mut first_by_address: HashMap<usize, ActorId> = HashMap::new();
     let mut actor_origin: Vec<String> = Vec::new();
     // Whether each actor so far was only inferred by an importer from a name.
     let mut inferred: Vec<bool> = Vec::new();
@@ -36,6 +39,9 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
         }
         article_origin.insert(&doc.article.id, here);
         for actor in &doc.actors {
+            if first_by_address.contains_key(&address(actor)) {
+                continue;
+            }
             match actor_ids.get(&actor.id) {
                 Some(&existing) if doc.inferred.contains(&actor.id) => {
                     add_names(Arc::make_mut(&mut shared[existing.index()]), actor);
@@ -67,6 +73,7 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
                 }
                 None => {
                     actor_ids.insert(actor.id.clone(), ActorId(shared.len() as u32));
+                    first_by_address.insert(address(actor), ActorId(shared.len() as u32));
                     actor_origin.push(here.to_string());
                     shared.push(Arc::clone(actor));
                     inferred.push(doc.inferred.contains(&actor.id));
@@ -104,7 +111,15 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
         .into_par_iter()
         .zip(topic_maps)
         .enumerate()
-        .map(|(i, (doc, topic_map))| resolve(doc, ArticleId(i as u32), &actor_ids, &topic_map))
+        .map(|(i, (doc, topic_map))| {
+            resolve(
+                doc,
+                ArticleId(i as u32),
+                &actor_ids,
+                &first_by_address,
+                &topic_map,
+            )
+        })
         .collect();
     // Flattened on the worker threads, which also free the per-article vectors.
     let (parts, diags): (Vec<PendingArticle>, Vec<Vec<Diagnostic>>) =
@@ -126,15 +141,26 @@ fn resolve(
     doc: PendingDoc,
     article: ArticleId,
     actor_ids: &HashMap<String, ActorId>,
+    first_by_address: &HashMap<usize, ActorId>,
     topic_map: &[TopicId],
 ) -> (PendingArticle, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
+    let by_key = |key: &'_ str| actor_ids.get(key).copied();
     let local: Vec<Result<ActorId, &str>> = doc
         .actors
         .iter()
-        .map(|a| a.id.as_str())
-        .chain(doc.foreign.iter().map(String::as_str))
-        .map(|key| actor_ids.get(key).copied().ok_or(key))
+        .map(|a| {
+            first_by_address
+                .get(&address(a))
+                .copied()
+                .or_else(|| by_key(&a.id))
+                .ok_or(a.id.as_str())
+        })
+        .chain(
+            doc.foreign
+                .iter()
+                .map(|key| by_key(key).ok_or(key.as_str())),
+        )
         .collect();
     let mut statements = Vec::with_capacity(doc.statements.len());
     'statements: for mut s in doc.statements {
@@ -187,6 +213,11 @@ fn add_names(actor: &mut Actor, other: &Actor) {
             actor.aliases.push(name.to_string());
         }
     }
+}
+
+/// Where a shared actor definition lives: the same for every article sharing it.
+fn address(actor: &Arc<Actor>) -> usize {
+    Arc::as_ptr(actor) as usize
 }
 
 /// The names of the fields in which two definitions of one actor differ.
