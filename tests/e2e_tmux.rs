@@ -99,10 +99,15 @@ fn tmux_missing() -> bool {
 /// Starts the test binary in a 120x40 tmux pane inside `dir` with `args`; its exit
 /// code lands in `dir/rc` and the pane stays open afterwards for inspection.
 fn start(dir: &Path, name: &str, args: &str) -> (Tmux, PathBuf) {
+    start_with(dir, name, "", args)
+}
+
+/// [`start`] with environment assignments (`NAME=value ...`) before the binary.
+fn start_with(dir: &Path, name: &str, env: &str, args: &str) -> (Tmux, PathBuf) {
     let rc = dir.join("rc");
     let bin = env!("CARGO_BIN_EXE_demarche");
     let script = format!(
-        "cd '{}' && '{bin}' {args}; echo $? > '{}'; exec sleep 600",
+        "cd '{}' && {env} '{bin}' {args}; echo $? > '{}'; exec sleep 600",
         dir.display(),
         rc.display()
     );
@@ -280,4 +285,38 @@ fn sighup_restores_the_terminal() {
         },
         "129",
     );
+}
+
+#[test]
+fn hostile_text_cannot_retitle_recolour_or_clear_the_terminal() {
+    if tmux_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let hostile = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile/escapes.json"
+    );
+    // NO_COLOR: the browser itself emits no colour, so any colour on screen would be the data's.
+    let (tmux, rc) = start_with(dir.path(), "hostile", "NO_COLOR=1", &format!("'{hostile}'"));
+    tmux.wait_for("Mallory");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Intro. =HYPERLINK");
+    assert!(
+        screen.contains("Title  [2J cleared"),
+        "the text stays, its escape byte does not:\n{screen}"
+    );
+    let title = tmux.run(&["display-message", "-p", "-t", "e2e", "#{pane_title}"]);
+    assert_ne!(
+        title.trim(),
+        "pwned",
+        "an OSC sequence in the data retitled the terminal"
+    );
+    let styled = tmux.run(&["capture-pane", "-p", "-e", "-t", "e2e"]);
+    assert!(
+        !styled.contains("\u{1b}[31m"),
+        "the data's red reached the terminal:\n{styled}"
+    );
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&rc).trim(), "0");
 }
