@@ -4,6 +4,7 @@ mod action;
 mod app;
 mod keymap;
 mod layout;
+mod ranker;
 mod state;
 mod text;
 mod ui;

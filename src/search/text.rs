@@ -96,7 +96,7 @@ enum Compiled {
 /// Per-thread scoring scratch space.
 enum Scratch {
     Nucleo(Box<Matcher>, Vec<char>),
-    Skim(SkimMatcherV2),
+    Skim(Box<SkimMatcherV2>),
 }
 
 impl Compiled {
@@ -117,7 +117,7 @@ impl Compiled {
             Compiled::Nucleo(_) => {
                 Scratch::Nucleo(Box::new(Matcher::new(Config::DEFAULT)), Vec::new())
             }
-            Compiled::Skim(_) => Scratch::Skim(SkimMatcherV2::default()),
+            Compiled::Skim(_) => Scratch::Skim(Box::default()),
         }
     }
 
@@ -191,7 +191,8 @@ fn score_slice(
 }
 
 /// Ranks `query.candidates` by how well their text or translation fuzzily matches
-/// `query.text`, one chunk at a time (each chunk scored in parallel). After every
+/// `query.text`, one chunk at a time (each chunk scored in parallel; the first is a
+/// quarter of `query.chunk`). After every
 /// chunk, stops if `current` no longer holds `generation` (a newer search was asked
 /// for) and otherwise calls `report` with the progress and the best matches so far.
 /// Returns the final report, or `None` when cancelled. An empty query matches nothing.
@@ -216,7 +217,13 @@ pub fn rank_text(
         report(&progress);
         return Some(progress);
     }
-    for chunk in query.candidates.chunks(query.chunk.max(1)) {
+    // The first chunk is a quarter of the others, so the first matches show sooner.
+    let mut size = (query.chunk / 4).max(1);
+    let mut start = 0;
+    while start < total {
+        let chunk = &query.candidates[start..(start + size).min(total)];
+        start += chunk.len();
+        size = query.chunk.max(1);
         if current.load(Ordering::Relaxed) != generation {
             return None;
         }
@@ -323,7 +330,11 @@ mod tests {
         let current = AtomicU64::new(1);
         let mut seen = Vec::new();
         rank_text(&store, &query, 1, &current, |p| seen.push(p.done));
-        assert_eq!(seen.len(), ids.len().div_ceil(4));
+        assert_eq!(
+            seen.len(),
+            1 + (ids.len() - 1).div_ceil(4),
+            "one, then four at a time"
+        );
         assert!(seen.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(seen.last(), Some(&ids.len()));
     }
