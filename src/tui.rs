@@ -2,6 +2,8 @@
 
 mod action;
 mod app;
+#[doc(hidden)]
+pub mod bench;
 mod keymap;
 mod layout;
 mod ranker;
