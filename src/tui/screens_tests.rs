@@ -341,3 +341,19 @@ fn text_search_while_ranking() {
     }));
     insta::assert_snapshot!("text_search_ranking", render(&s, 120, 40).backend());
 }
+
+#[test]
+fn loading_a_corpus() {
+    let seen = crate::loader::LoadSnapshot {
+        files: 12,
+        files_done: 5,
+        bytes: 1_300 << 20,
+        bytes_read: 560 << 20,
+        merging: false,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(100, 12)).expect("test backend");
+    terminal
+        .draw(|frame| ui::loading::draw(frame, &seen, &Theme::new(false)))
+        .expect("draw");
+    insta::assert_snapshot!("loading", terminal.backend());
+}
