@@ -1,4 +1,4 @@
-//! Per keystroke in the TUI: `State::update` for one typed character (and its Backspace) plus one frame drawn into a 200x60 `TestBackend`, per text field; and one frame alone.
+//! Start on the bundled corpus to the first frame, and per keystroke in the TUI: `State::update` for one typed character (and its Backspace) plus one frame drawn into a 200x60 `TestBackend`, per text field; and one frame alone.
 
 mod common;
 
@@ -15,6 +15,14 @@ const FIELDS: &[(&str, Field, &str, char)] = &[
 
 fn keystrokes(c: &mut Criterion) {
     let mut group = c.benchmark_group("tui");
+    // Start on the bundled corpus: load it, build the state, draw the first frame.
+    group.bench_function("start_bundled", |b| {
+        b.iter(|| {
+            let loaded = demarche::bundled::load();
+            // `Session::new` draws the first frame.
+            std::hint::black_box(Session::new(&loaded.store, &loaded.diagnostics, 200, 60));
+        })
+    });
     for n in common::sizes() {
         let loaded = demarche::load_paths(&[common::corpus(n)]);
         let label = common::label(n);
