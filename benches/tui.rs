@@ -29,6 +29,12 @@ fn keystrokes(c: &mut Criterion) {
         group.sample_size(if n >= 1_000_000 { 10 } else { 30 });
         group.warm_up_time(Duration::from_secs(1));
         group.measurement_time(Duration::from_secs(3));
+        // From a loaded store to the first frame of the browser.
+        group.bench_function(BenchmarkId::new("first_frame", &label), |b| {
+            b.iter(|| {
+                std::hint::black_box(Session::new(&loaded.store, &loaded.diagnostics, 200, 60))
+            })
+        });
         group.bench_function(BenchmarkId::new("render", &label), |b| {
             let mut session = Session::new(&loaded.store, &loaded.diagnostics, 200, 60);
             b.iter(|| session.draw())

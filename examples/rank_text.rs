@@ -21,6 +21,9 @@ fn main() {
         store.len(),
         start.elapsed()
     );
+    let start = Instant::now();
+    store.prepare_search();
+    println!("word index built in {:.2?}", start.elapsed());
     let ids: Vec<StatementId> = store.all_ids().collect();
     for name in if scorers.is_empty() {
         vec!["nucleo".into(), "skim".into()]

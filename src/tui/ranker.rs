@@ -1,4 +1,4 @@
-//! The background text ranking: one worker thread that runs the newest `RankRequest` and sends its progress back to the loop.
+//! The background text ranking: one worker thread that builds the word index, then runs the newest `RankRequest` and sends its progress back to the loop.
 
 use super::action::RankRequest;
 use crate::search::text::{Progress, Query, rank_text};
@@ -74,6 +74,9 @@ fn work(
     inbox: &Receiver<RankRequest>,
     outbox: &Sender<Progress>,
 ) {
+    // Meanwhile, build the word index the text finder's exact search needs, so the
+    // first word typed does not wait for it.
+    store.prepare_search();
     while let Ok(mut request) = inbox.recv() {
         while let Ok(newer) = inbox.try_recv() {
             request = newer;
