@@ -548,6 +548,10 @@ fn closing_or_jumping_from_the_text_finder_cancels_its_ranking() {
         panic!("Esc cancels the ranking");
     };
     assert!(cancel.generation > request.generation && cancel.query.is_empty());
+    assert!(
+        !s.text_finder.ranking_pending(),
+        "the loop stops waking for reports"
+    );
     s.update(Action::OpenTextSearch);
     type_ranked(&mut s, "ukraine");
     assert!(matches!(s.update(Action::Accept), Some(Effect::RankText(r)) if r.query.is_empty()));

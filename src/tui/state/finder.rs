@@ -123,8 +123,9 @@ impl TextFinder {
         }
     }
 
-    /// Stops the current ranking (the finder closes).
+    /// Stops the current ranking (the finder closes) and forgets the query.
     pub fn cancel(&mut self) -> RankRequest {
+        self.input = Input::default();
         self.generation += 1;
         RankRequest {
             generation: self.generation,
