@@ -198,7 +198,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Browse, k(K::Tab), Action::FocusNext, "pane", "next pane"),
     bind!(Browse, k(K::BackTab), Action::FocusPrev, "", "previous pane"),
     bind!(Browse, ch('/'), Action::OpenActorSearch, "actor", "find an actor by name or alias (fuzzy)"),
-    bind!(Browse, ch('s'), Action::OpenTextSearch, "text", "find statements by words in text or translation, then ranked fuzzy matches"),
+    bind!(Browse, ch('s'), Action::OpenTextSearch, "text", "find statements by words, then fuzzy-ranked matches"),
     bind!(Browse, ch('f'), Action::EditFilter, "filter", "edit the filter expression"),
     bind!(Browse, ch('F'), Action::ClearFilter, "", "clear the filter"),
     bind!(Browse, ch('a'), Action::ShowAllActors, "all", "back to all actors"),
