@@ -8,9 +8,11 @@ pub mod mapping;
 mod merge;
 pub mod native;
 mod pending;
+mod progress;
 mod raw;
 mod read;
 
+pub use progress::{LoadProgress, LoadSnapshot};
 pub use read::Limits;
 
 pub use attribution::{OWN_NAMESPACE, UNKNOWN_SOURCE};
@@ -70,12 +72,36 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Loaded {
 
 /// [`load_paths`] with explicit memory limits.
 pub fn load_paths_with<P: AsRef<Path>>(paths: &[P], limits: &Limits) -> Loaded {
+    load_paths_counting(paths, limits, &LoadProgress::default())
+}
+
+/// [`load_paths_with`], counting files and bytes read in `progress` as it goes
+/// (for a progress display on another thread).
+pub fn load_paths_counting<P: AsRef<Path>>(
+    paths: &[P],
+    limits: &Limits,
+    progress: &LoadProgress,
+) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut inputs = Vec::new();
     for path in paths {
         collect(path.as_ref(), true, &mut inputs, &mut diagnostics);
     }
-    finish(inputs, diagnostics, limits)
+    let bytes: u64 = inputs
+        .iter()
+        .map(|input| match input {
+            Input::File(path, _) => std::fs::metadata(path).map_or(0, |m| m.len()),
+            Input::Memory(source) => source.bytes.len() as u64,
+            Input::Brat(_) => 0,
+        })
+        .sum();
+    progress
+        .files
+        .store(inputs.len() as u64, std::sync::atomic::Ordering::Relaxed);
+    progress
+        .bytes
+        .store(bytes, std::sync::atomic::Ordering::Relaxed);
+    finish(inputs, diagnostics, limits, progress)
 }
 
 /// Loads sources already in memory (the bundled corpus, tests).
@@ -84,6 +110,7 @@ pub fn load_sources(sources: Vec<Source>) -> Loaded {
         sources.into_iter().map(Input::Memory).collect(),
         Vec::new(),
         &Limits::default(),
+        &LoadProgress::default(),
     )
 }
 
@@ -167,11 +194,25 @@ fn collect(
 }
 
 /// Parses every input (in parallel), then merges them into one store.
-fn finish(inputs: Vec<Input>, mut diagnostics: Vec<Diagnostic>, limits: &Limits) -> Loaded {
+fn finish(
+    inputs: Vec<Input>,
+    mut diagnostics: Vec<Diagnostic>,
+    limits: &Limits,
+    progress: &LoadProgress,
+) -> Loaded {
     let parsed: Vec<Pending> = inputs
         .into_par_iter()
-        .map(|input| parse_input(input, limits))
+        .map(|input| {
+            let pending = parse_input(input, limits, progress);
+            progress
+                .files_done
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            pending
+        })
         .collect();
+    progress
+        .merging
+        .store(true, std::sync::atomic::Ordering::Relaxed);
     let pending = Pending::concat(parsed);
     diagnostics.extend(pending.diagnostics);
     let (store, merge_diagnostics) = merge::merge(pending.docs);
@@ -184,23 +225,26 @@ fn has_extension(path: &Path, ext: &str) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
-fn parse_input(input: Input, limits: &Limits) -> Pending {
+fn parse_input(input: Input, limits: &Limits, progress: &LoadProgress) -> Pending {
     let mut dir = None;
     let source = match input {
         Input::Brat(doc) => return brat::parse(doc),
         Input::Memory(source) => source,
         Input::File(path, SourceFormat::JsonLines) => {
-            return read::json_lines(&path, &path.display().to_string(), limits);
+            return read::json_lines(&path, &path.display().to_string(), limits, progress);
         }
         Input::File(path, format) => {
             dir = path.parent().map(Path::to_path_buf);
             let name = path.display().to_string();
             match read::whole(&path, &name, limits) {
-                Ok(bytes) => Source {
-                    name,
-                    bytes,
-                    format,
-                },
+                Ok(bytes) => {
+                    progress.read(bytes.len());
+                    Source {
+                        name,
+                        bytes,
+                        format,
+                    }
+                }
                 Err(d) => {
                     let mut pending = Pending::default();
                     pending.diagnostics.push(*d);

@@ -1,4 +1,6 @@
-//! Actor lookup by name: exact, word-prefix, substring, then fuzzy (fuzzy-matcher), with match positions.
+//! Fuzzy search: actor lookup by name (exact, word-prefix, substring, then fuzzy-matcher) with match positions here; ranked statement text in `text`.
+
+pub mod text;
 
 use crate::model::ActorId;
 use crate::store::Store;

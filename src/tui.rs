@@ -2,8 +2,12 @@
 
 mod action;
 mod app;
+#[doc(hidden)]
+pub mod bench;
 mod keymap;
 mod layout;
+mod loading;
+mod ranker;
 mod state;
 mod text;
 mod ui;
@@ -31,15 +35,20 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let loaded = crate::cli::load(paths);
     let stamp = session_stamp();
-    let mut state = state::State::new(&loaded.store, &loaded.diagnostics, &stamp);
     let theme = ui::theme::Theme::from_env();
     let stop = Arc::new(AtomicBool::new(false));
     let caught = Arc::new(AtomicI32::new(0));
     watch_signals(Arc::clone(&stop), Arc::clone(&caught));
     install_panic_hook();
-    let result = init().and_then(|mut terminal| app::run(&mut terminal, &mut state, &theme, &stop));
+    let result = init().and_then(|mut terminal| {
+        // The first frame (the loading screen) is drawn before anything is read.
+        let Some(loaded) = loading::load(&mut terminal, paths, &theme, &stop)? else {
+            return Ok(());
+        };
+        let mut state = state::State::new(&loaded.store, &loaded.diagnostics, &stamp);
+        app::run(&mut terminal, &mut state, &theme, &stop)
+    });
     restore();
     match result {
         Ok(()) if stop.load(Ordering::SeqCst) => {

@@ -484,3 +484,22 @@ fn spans_out_of_text_order_in_non_ascii_text_resolve() {
         ]
     );
 }
+
+#[test]
+fn a_counted_load_reads_every_byte_of_every_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let options = demarche::generate::Options::new(300, 1);
+    demarche::generate::generate(dir.path(), &options, true).expect("generate");
+    let progress = demarche::loader::LoadProgress::default();
+    let loaded = demarche::loader::load_paths_counting(
+        &[dir.path()],
+        &demarche::loader::Limits::default(),
+        &progress,
+    );
+    assert_eq!(loaded.store.len(), 300);
+    let seen = progress.snapshot();
+    assert!(seen.files > 0 && seen.bytes > 0);
+    assert_eq!(seen.files_done, seen.files);
+    assert_eq!(seen.bytes_read, seen.bytes);
+    assert!(seen.merging);
+}

@@ -1,7 +1,8 @@
-//! Reading input files within memory limits: whole `.json` documents up to a size, `.jsonl` in blocks of lines.
+//! Reading input files within memory limits: whole `.json` documents up to a size, `.jsonl` in blocks of lines; counting the bytes read.
 
 use super::native;
 use super::pending::Pending;
+use super::progress::LoadProgress;
 use crate::diagnostic::Diagnostic;
 use std::io::Read;
 use std::path::Path;
@@ -62,7 +63,7 @@ pub fn whole(path: &Path, name: &str, limits: &Limits) -> Result<Vec<u8>, Box<Di
 
 /// Parses a `.jsonl` file block by block, so memory holds one block of lines
 /// (plus the store being built) however large the file is.
-pub fn json_lines(path: &Path, name: &str, limits: &Limits) -> Pending {
+pub fn json_lines(path: &Path, name: &str, limits: &Limits, progress: &LoadProgress) -> Pending {
     let mut out = Pending::default();
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
@@ -87,7 +88,10 @@ pub fn json_lines(path: &Path, name: &str, limits: &Limits) -> Pending {
     loop {
         let n = match file.read(&mut chunk) {
             Ok(0) => break,
-            Ok(n) => n,
+            Ok(n) => {
+                progress.read(n);
+                n
+            }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => {
                 out.diagnostics.push(Diagnostic::at(

@@ -2,6 +2,8 @@
 
 use crate::export::Format;
 use crate::model::StatementId;
+use crate::search::text::Progress;
+pub use crate::tui::state::RankRequest;
 use std::path::PathBuf;
 
 /// An edit to the text field that has the keyboard.
@@ -75,6 +77,8 @@ pub enum Action {
     /// No input is pending: recompute what typing deferred (the filter's result).
     Settle,
     ExportDone(Result<ExportReport, ExportFailure>),
+    /// The background text ranking has scored another chunk.
+    TextRanked(Progress),
     Quit,
 }
 
@@ -82,6 +86,8 @@ pub enum Action {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     Export(ExportRequest),
+    /// Start ranking statements for the text finder, cancelling the previous ranking.
+    RankText(RankRequest),
     Quit,
 }
 

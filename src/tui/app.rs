@@ -2,6 +2,7 @@
 
 use super::action::{Action, Effect, ExportFailure, ExportReport, ExportRequest};
 use super::keymap;
+use super::ranker::Ranker;
 use super::state::State;
 use super::ui::{self, theme::Theme};
 use crate::export::{self, ExportError, Options};
@@ -32,21 +33,49 @@ where
         width: size.width,
         height: size.height,
     });
+    let store = state.store;
+    std::thread::scope(|scope| {
+        let ranker = Ranker::start(scope, store);
+        run_loop(terminal, state, theme, stop, &ranker)
+    })
+}
+
+/// The loop proper, with the ranking worker running beside it.
+fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    state: &mut State,
+    theme: &Theme,
+    stop: &Arc<AtomicBool>,
+    ranker: &Ranker,
+) -> io::Result<()>
+where
+    io::Error: From<B::Error>,
+{
     let mut dirty = true;
     while !stop.load(Ordering::Relaxed) {
+        for report in ranker.reports() {
+            state.update(Action::TextRanked(report));
+            dirty = true;
+        }
         // Draw (and finish deferred work) only once the pending input is consumed.
         if dirty && !event::poll(Duration::ZERO)? {
             state.update(Action::Settle);
             terminal.draw(|frame| ui::draw(frame, state, theme))?;
             dirty = false;
         }
-        if !event::poll(Duration::from_millis(200))? {
+        // While a ranking runs, wake often enough to draw its reports.
+        let wait = if state.text_finder.ranking_pending() {
+            Duration::from_millis(10)
+        } else {
+            Duration::from_millis(200)
+        };
+        if !event::poll(wait)? {
             continue;
         }
         let event = event::read()?;
         dirty = true;
-        for action in actions_of(event, state) {
-            if apply(state, action) {
+        for action in actions_of(event, state, ranker) {
+            if apply(state, action, ranker) {
                 return Ok(());
             }
         }
@@ -55,7 +84,7 @@ where
 }
 
 /// Applies an action and the actions its effects lead to; returns whether to quit.
-fn apply(state: &mut State, action: Action) -> bool {
+fn apply(state: &mut State, action: Action, ranker: &Ranker) -> bool {
     let mut next = Some(action);
     while let Some(action) = next.take() {
         match state.update(action) {
@@ -64,6 +93,7 @@ fn apply(state: &mut State, action: Action) -> bool {
             Some(Effect::Export(request)) => {
                 next = Some(Action::ExportDone(perform_export(state.store, &request)));
             }
+            Some(Effect::RankText(request)) => ranker.ask(request),
         }
     }
     false
@@ -71,7 +101,7 @@ fn apply(state: &mut State, action: Action) -> bool {
 
 /// The actions a terminal event means. Terminals send Alt+key as Esc followed by the
 /// key, so a quick Esc then key arrives as Alt+key: unbound, it is taken as both.
-fn actions_of(event: Event, state: &mut State) -> Vec<Action> {
+fn actions_of(event: Event, state: &mut State, ranker: &Ranker) -> Vec<Action> {
     if let Event::Key(key) = event
         && key.kind != KeyEventKind::Release
         && key.modifiers.contains(KeyModifiers::ALT)
@@ -81,7 +111,7 @@ fn actions_of(event: Event, state: &mut State) -> Vec<Action> {
         let mut out = Vec::new();
         if let Some(close) = keymap::lookup(state.context(), esc) {
             // The key that follows is looked up in the context the Esc leads to.
-            if apply(state, close) {
+            if apply(state, close, ranker) {
                 return vec![Action::Quit];
             }
         }

@@ -19,10 +19,11 @@ pub enum Context {
     Confirm,
     Help,
     Diagnostics,
+    Loading,
 }
 
 impl Context {
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 14] = [
         Context::Any,
         Context::Browse,
         Context::Actors,
@@ -36,6 +37,7 @@ impl Context {
         Context::Confirm,
         Context::Help,
         Context::Diagnostics,
+        Context::Loading,
     ];
 
     /// The title of the context's section in the help.
@@ -54,6 +56,7 @@ impl Context {
             Context::Confirm => "Overwrite question",
             Context::Help => "Help",
             Context::Diagnostics => "Load diagnostics",
+            Context::Loading => "While loading",
         }
     }
 
@@ -195,7 +198,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Browse, k(K::Tab), Action::FocusNext, "pane", "next pane"),
     bind!(Browse, k(K::BackTab), Action::FocusPrev, "", "previous pane"),
     bind!(Browse, ch('/'), Action::OpenActorSearch, "actor", "find an actor by name or alias (fuzzy)"),
-    bind!(Browse, ch('s'), Action::OpenTextSearch, "text", "find statements by words in text or translation"),
+    bind!(Browse, ch('s'), Action::OpenTextSearch, "text", "find statements by words, then fuzzy-ranked matches"),
     bind!(Browse, ch('f'), Action::EditFilter, "filter", "edit the filter expression"),
     bind!(Browse, ch('F'), Action::ClearFilter, "", "clear the filter"),
     bind!(Browse, ch('a'), Action::ShowAllActors, "all", "back to all actors"),
@@ -267,6 +270,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Diagnostics, k(K::Down), Action::Down, "", "scroll down"),
     bind!(Diagnostics, ch('k'), Action::Up, "", "scroll up"),
     bind!(Diagnostics, k(K::Up), Action::Up, "", "scroll up"),
+    bind!(Loading, ch('q'), Action::Quit, "quit", "stop loading and quit"),
 ];
 
 /// The edits a text field understands besides typed characters.

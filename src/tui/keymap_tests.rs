@@ -54,7 +54,8 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::Wheel { .. }
         | Action::Resize { .. }
         | Action::Settle
-        | Action::ExportDone(_) => false,
+        | Action::ExportDone(_)
+        | Action::TextRanked(_) => false,
     }
 }
 

@@ -108,7 +108,26 @@ proptest! {
             }
             let marks_before = state.marks.len();
             let visible_before = state.list.len();
-            if let Some(Effect::Export(request)) = state.update(action) {
+            let effect = state.update(action);
+            if let Some(Effect::RankText(request)) = &effect
+                && !request.query.is_empty()
+            {
+                // Answer as the worker does, in one report.
+                let query = crate::search::text::Query::new(&request.query, &request.candidates);
+                let top = crate::search::text::rank_text_simple(&loaded.store, &query);
+                state.update(Action::TextRanked(crate::search::text::Progress {
+                    generation: request.generation,
+                    done: request.candidates.len(),
+                    total: request.candidates.len(),
+                    matched: top.len(),
+                    top,
+                }));
+                let hits = &state.text_finder.hits;
+                let unique: std::collections::BTreeSet<_> = hits.iter().collect();
+                prop_assert_eq!(unique.len(), hits.len(), "no statement listed twice");
+                prop_assert!(state.text_finder.exact.iter().all(|id| hits.contains(id)), "every exact hit listed");
+            }
+            if let Some(Effect::Export(request)) = effect {
                 let expected = if marks_before > 0 { marks_before } else { visible_before };
                 prop_assert_eq!(request.ids.len(), expected, "export writes the marks, or the visible rows");
                 prop_assert!(request.ids.windows(2).all(|w| w[0] < w[1]), "in chronological order");

@@ -314,3 +314,46 @@ fn timeline_by_day_with_an_exact_date_under_the_cursor() {
     s.update(Action::Bottom);
     insta::assert_snapshot!("timeline_day", render(&s, 120, 40).backend());
 }
+
+#[test]
+fn text_search_while_ranking() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::OpenTextSearch);
+    let mut request = None;
+    for c in "russia".chars() {
+        if let Some(super::action::Effect::RankText(r)) = s.update(Action::Edit(Edit::Insert(c))) {
+            request = Some(r);
+        }
+    }
+    let request = request.expect("typing asks for a ranking");
+    // The worker's report after its first chunk: half the statements scored.
+    let ranked = crate::search::text::rank_text_simple(
+        &loaded.store,
+        &crate::search::text::Query::new(&request.query, &request.candidates),
+    );
+    s.update(Action::TextRanked(crate::search::text::Progress {
+        generation: request.generation,
+        done: request.candidates.len() / 2,
+        total: request.candidates.len(),
+        matched: ranked.len(),
+        top: ranked.into_iter().take(3).collect(),
+    }));
+    insta::assert_snapshot!("text_search_ranking", render(&s, 120, 40).backend());
+}
+
+#[test]
+fn loading_a_corpus() {
+    let seen = crate::loader::LoadSnapshot {
+        files: 12,
+        files_done: 5,
+        bytes: 1_300 << 20,
+        bytes_read: 560 << 20,
+        merging: false,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(100, 12)).expect("test backend");
+    terminal
+        .draw(|frame| ui::loading::draw(frame, &seen, &Theme::new(false)))
+        .expect("draw");
+    insta::assert_snapshot!("loading", terminal.backend());
+}

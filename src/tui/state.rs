@@ -15,7 +15,7 @@ mod timeline;
 pub use actors::{ActorSort, ActorsPane};
 pub use export::{ExportDialog, Scope};
 pub use filter::FilterBar;
-pub use finder::{ActorFinder, TextFinder, highlight_positions};
+pub use finder::{ActorFinder, RankRequest, TextFinder, highlight_positions};
 pub use list::StatementList;
 pub use quotes::{QuotesPane, card_lines};
 pub use timeline::{Timeline, Zoom, date_of};
@@ -273,6 +273,10 @@ impl<'a> State<'a> {
                 None
             }
             Action::ExportDone(result) => self.export_done(result),
+            Action::TextRanked(progress) => {
+                self.text_finder.ranked(progress);
+                None
+            }
             Action::Quit => Some(Effect::Quit),
         };
         self.scroll_panes();

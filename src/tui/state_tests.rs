@@ -432,3 +432,128 @@ fn h_and_l_in_the_timeline_step_by_period() {
     s.update(Action::PrevPeriod);
     assert_eq!(s.list.cursor, 0);
 }
+
+/// Types `text` into the open text finder and returns the last ranking it asked for.
+fn type_ranked(s: &mut State, text: &str) -> crate::tui::action::RankRequest {
+    let mut last = None;
+    for c in text.chars() {
+        if let Some(Effect::RankText(request)) = s.update(Action::Edit(Edit::Insert(c))) {
+            last = Some(request);
+        }
+    }
+    last.expect("typing asks for a ranking")
+}
+
+/// What the worker would report for `request` after scoring `done` candidates.
+fn report(
+    request: &crate::tui::action::RankRequest,
+    done: usize,
+    top: &[StatementId],
+) -> crate::search::text::Progress {
+    crate::search::text::Progress {
+        generation: request.generation,
+        done,
+        total: request.candidates.len(),
+        matched: top.len(),
+        top: top
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| crate::search::text::TextMatch {
+                id,
+                score: 100 - i as u32,
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn each_keystroke_in_the_text_finder_asks_for_a_newer_ranking_of_the_visible_statements() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::OpenTextSearch);
+    let first = type_ranked(&mut s, "u");
+    let second = type_ranked(&mut s, "k");
+    assert!(second.generation > first.generation);
+    assert_eq!(second.query, "uk");
+    assert_eq!(second.candidates, s.list.ids);
+}
+
+#[test]
+fn ranked_matches_come_first_then_the_other_exact_hits() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::OpenTextSearch);
+    let request = type_ranked(&mut s, "ukraine");
+    let exact = s.text_finder.exact.clone();
+    assert!(exact.len() >= 2);
+    let best = *exact.last().expect("a hit");
+    let fuzzy_only = *s
+        .list
+        .ids
+        .iter()
+        .find(|id| !exact.contains(id))
+        .expect("a statement without the word");
+    s.update(Action::TextRanked(report(&request, 4, &[best, fuzzy_only])));
+    assert_eq!(&s.text_finder.hits[..2], &[best, fuzzy_only]);
+    assert_eq!(s.text_finder.hits.len(), exact.len() + 1);
+    assert!(s.text_finder.ranking_pending());
+    s.update(Action::TextRanked(report(
+        &request,
+        request.candidates.len(),
+        &[best],
+    )));
+    assert!(!s.text_finder.ranking_pending());
+    assert_eq!(s.text_finder.hits.len(), exact.len());
+}
+
+#[test]
+fn a_report_of_an_older_query_is_ignored() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::OpenTextSearch);
+    let old = type_ranked(&mut s, "u");
+    type_ranked(&mut s, "kraine");
+    let hits = s.text_finder.hits.clone();
+    let other = *s
+        .list
+        .ids
+        .iter()
+        .find(|id| !hits.contains(id))
+        .expect("one");
+    s.update(Action::TextRanked(report(&old, 1, &[other])));
+    assert_eq!(s.text_finder.hits, hits);
+    assert_eq!(s.text_finder.ranking, None);
+}
+
+#[test]
+fn a_report_keeps_the_cursor_on_its_statement() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::OpenTextSearch);
+    let request = type_ranked(&mut s, "ukraine");
+    s.update(Action::Down);
+    let chosen = s.text_finder.selected().expect("a hit");
+    let first = s.text_finder.exact[0];
+    s.update(Action::TextRanked(report(&request, 1, &[first])));
+    assert_eq!(s.text_finder.selected(), Some(chosen));
+}
+
+#[test]
+fn closing_or_jumping_from_the_text_finder_cancels_its_ranking() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::OpenTextSearch);
+    let request = type_ranked(&mut s, "ukraine");
+    let Some(Effect::RankText(cancel)) = s.update(Action::Close) else {
+        panic!("Esc cancels the ranking");
+    };
+    assert!(cancel.generation > request.generation && cancel.query.is_empty());
+    assert!(
+        !s.text_finder.ranking_pending(),
+        "the loop stops waking for reports"
+    );
+    s.update(Action::OpenTextSearch);
+    type_ranked(&mut s, "ukraine");
+    assert!(matches!(s.update(Action::Accept), Some(Effect::RankText(r)) if r.query.is_empty()));
+    assert_eq!(s.overlay, Overlay::None);
+}

@@ -6,6 +6,7 @@ mod detail;
 mod export;
 mod finder;
 mod help;
+pub mod loading;
 mod quotes;
 pub mod theme;
 mod timeline;

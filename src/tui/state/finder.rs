@@ -1,10 +1,12 @@
-//! The two finders: fuzzy actor search over names and aliases, and word search in statement text and translation.
+//! The two finders: fuzzy actor search over names and aliases, and word search in statement text and translation with ranked fuzzy matches from a background search.
 
 use super::input::Input;
 use crate::fold::fold;
 use crate::model::StatementId;
+use crate::search::text::{Progress, TextMatch};
 use crate::search::{ActorMatch, rank_actors};
 use crate::store::Store;
+use std::collections::HashSet;
 
 /// `/`: actors ranked by how well a name or alias matches.
 #[derive(Clone, Debug, Default)]
@@ -34,24 +36,68 @@ impl ActorFinder {
     }
 }
 
-/// `s`: visible statements whose text or translation contains the words typed.
+/// `s`: visible statements whose text or translation contains the words typed
+/// (found at once), then ranked fuzzy matches as a background search reports them.
 #[derive(Clone, Debug, Default)]
 pub struct TextFinder {
     pub input: Input,
+    /// The rows shown: ranked matches best first, then the other exact hits in order.
     pub hits: Vec<StatementId>,
+    /// Statements containing the words typed, chronologically.
+    pub exact: Vec<StatementId>,
+    /// The best fuzzy matches reported so far, best first.
+    pub ranked: Vec<TextMatch>,
+    /// How far the ranking of the current query has got; `None` before its first report.
+    pub ranking: Option<Ranking>,
+    /// The current query's search; later reports of older ones are ignored.
+    pub generation: u64,
     pub cursor: usize,
     pub offset: usize,
 }
 
-impl TextFinder {
-    pub fn open(&mut self) {
-        *self = TextFinder::default();
+/// Progress of the background ranking, as last reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ranking {
+    pub done: usize,
+    pub total: usize,
+    pub matched: usize,
+}
+
+impl Ranking {
+    pub fn finished(&self) -> bool {
+        self.done >= self.total
     }
 
-    /// Searches `visible` (chronological) with one scan of the store's folded text.
-    pub fn refresh(&mut self, store: &Store, visible: &[StatementId]) {
+    /// Whole percent scored.
+    pub fn percent(&self) -> usize {
+        (self.done * 100).checked_div(self.total).unwrap_or(100)
+    }
+}
+
+/// Rank these statements for this query in the background (an empty query only
+/// cancels the previous search).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RankRequest {
+    pub generation: u64,
+    pub query: String,
+    pub candidates: Vec<StatementId>,
+}
+
+impl TextFinder {
+    /// Clears the finder for a new search; the generation keeps counting.
+    pub fn open(&mut self) {
+        let generation = self.generation;
+        *self = TextFinder {
+            generation,
+            ..TextFinder::default()
+        };
+    }
+
+    /// Searches `visible` (chronological) with one scan of the store's folded text,
+    /// drops the previous ranking and asks for a new one.
+    pub fn refresh(&mut self, store: &Store, visible: &[StatementId]) -> RankRequest {
         let needle = fold(self.input.text().trim());
-        self.hits = if needle.is_empty() {
+        self.exact = if needle.is_empty() {
             Vec::new()
         } else {
             store
@@ -60,8 +106,64 @@ impl TextFinder {
                 .filter(|id| visible.binary_search(id).is_ok())
                 .collect()
         };
+        self.hits = self.exact.clone();
+        self.ranked.clear();
+        self.ranking = None;
         self.cursor = 0;
         self.offset = 0;
+        self.generation += 1;
+        RankRequest {
+            generation: self.generation,
+            query: needle.clone(),
+            candidates: if needle.is_empty() {
+                Vec::new()
+            } else {
+                visible.to_vec()
+            },
+        }
+    }
+
+    /// Stops the current ranking (the finder closes) and forgets the query.
+    pub fn cancel(&mut self) -> RankRequest {
+        self.input = Input::default();
+        self.generation += 1;
+        RankRequest {
+            generation: self.generation,
+            query: String::new(),
+            candidates: Vec::new(),
+        }
+    }
+
+    /// Takes a report of the background ranking, if it is of the current query:
+    /// the ranked matches go first, the cursor stays on its statement.
+    pub fn ranked(&mut self, progress: Progress) {
+        if progress.generation != self.generation {
+            return;
+        }
+        let selected = self.selected();
+        self.ranking = Some(Ranking {
+            done: progress.done,
+            total: progress.total,
+            matched: progress.matched,
+        });
+        self.ranked = progress.top;
+        let mut seen: HashSet<StatementId> = HashSet::with_capacity(self.ranked.len());
+        self.hits = Vec::with_capacity(self.ranked.len() + self.exact.len());
+        for m in &self.ranked {
+            if seen.insert(m.id) {
+                self.hits.push(m.id);
+            }
+        }
+        self.hits
+            .extend(self.exact.iter().filter(|id| !seen.contains(id)).copied());
+        self.cursor = selected
+            .and_then(|id| self.hits.iter().position(|&h| h == id))
+            .unwrap_or(0);
+    }
+
+    /// Whether a ranking is asked for and not finished.
+    pub fn ranking_pending(&self) -> bool {
+        !self.input.text().trim().is_empty() && !self.ranking.is_some_and(|r| r.finished())
     }
 
     pub fn selected(&self) -> Option<StatementId> {

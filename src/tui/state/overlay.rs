@@ -19,9 +19,12 @@ impl State<'_> {
                 };
                 self.say(format!("Export cancelled{kept}"), false);
             }
+            Overlay::TextSearch => {
+                self.overlay = Overlay::None;
+                return Some(Effect::RankText(self.text_finder.cancel()));
+            }
             Overlay::None
             | Overlay::ActorSearch
-            | Overlay::TextSearch
             | Overlay::Detail
             | Overlay::Help
             | Overlay::Diagnostics => {}
@@ -61,6 +64,7 @@ impl State<'_> {
                     self.list.select(id);
                     self.overlay = Overlay::None;
                     self.focus = Focus::Quotes;
+                    return Some(Effect::RankText(self.text_finder.cancel()));
                 }
                 None => self.say("No statement contains that".into(), true),
             },
@@ -84,7 +88,8 @@ impl State<'_> {
             }
             Overlay::TextSearch => {
                 if self.text_finder.input.apply(edit) {
-                    self.text_finder.refresh(self.store, &self.list.ids);
+                    let request = self.text_finder.refresh(self.store, &self.list.ids);
+                    return Some(Effect::RankText(request));
                 }
             }
             Overlay::Export => {

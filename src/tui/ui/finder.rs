@@ -115,12 +115,24 @@ pub fn text(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
         theme,
     );
     let summary = if f.input.text().trim().is_empty() {
-        format!("Searches the {} visible statements", state.list.len())
-    } else {
         format!(
-            "{} of {} visible statement(s) · Enter jump · Esc cancel",
-            f.hits.len(),
-            state.list.len()
+            "Searches the {} visible statements",
+            grouped(state.list.len())
+        )
+    } else {
+        let ranking = match f.ranking {
+            None => "ranking…".to_string(),
+            Some(r) if !r.finished() => format!(
+                "ranking {}% · {} fuzzy match(es)",
+                r.percent(),
+                grouped(r.matched)
+            ),
+            Some(r) => format!("{} fuzzy match(es), best first", grouped(r.matched)),
+        };
+        format!(
+            "{} of {} contain it · {ranking} · Enter jump · Esc cancel",
+            grouped(f.exact.len()),
+            grouped(state.list.len())
         )
     };
     frame.render_widget(Paragraph::new(Span::styled(summary, theme.dim)), info);
@@ -174,4 +186,28 @@ pub fn text(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// `1234567` as `1,234,567`.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(super::grouped(0), "0");
+        assert_eq!(super::grouped(999), "999");
+        assert_eq!(super::grouped(1_000), "1,000");
+        assert_eq!(super::grouped(1_234_567), "1,234,567");
+    }
 }

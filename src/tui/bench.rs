@@ -1,0 +1,78 @@
+//! A headless TUI session for benchmarks: a state over a store, keystrokes through `State::update`, frames drawn into a `TestBackend`.
+
+use super::action::Action;
+pub use super::action::Edit;
+use super::state::State;
+use super::ui::{self, theme::Theme};
+use crate::diagnostic::Diagnostic;
+use crate::store::Store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The text field a benchmark types into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// `f`: the filter bar.
+    Filter,
+    /// `/`: the actor finder.
+    ActorFinder,
+    /// `s`: the text finder (the ranking it asks for is not run).
+    TextFinder,
+}
+
+pub struct Session<'a> {
+    state: State<'a>,
+    terminal: Terminal<TestBackend>,
+    theme: Theme,
+}
+
+impl<'a> Session<'a> {
+    /// A session `width` x `height` over `store`, its first frame drawn.
+    pub fn new(
+        store: &'a Store,
+        diagnostics: &'a [Diagnostic],
+        width: u16,
+        height: u16,
+    ) -> Session<'a> {
+        let mut state = State::new(store, diagnostics, "20250101-000000");
+        state.update(Action::Resize { width, height });
+        let terminal =
+            Terminal::new(TestBackend::new(width, height)).expect("a test backend cannot fail");
+        let mut session = Session {
+            state,
+            terminal,
+            theme: Theme::new(false),
+        };
+        session.draw();
+        session
+    }
+
+    /// Opens `field` and types `text` into it, drawing once at the end.
+    pub fn open(&mut self, field: Field, text: &str) {
+        self.state.update(match field {
+            Field::Filter => Action::EditFilter,
+            Field::ActorFinder => Action::OpenActorSearch,
+            Field::TextFinder => Action::OpenTextSearch,
+        });
+        for c in text.chars() {
+            self.state.update(Action::Edit(Edit::Insert(c)));
+        }
+        self.state.update(Action::Settle);
+        self.draw();
+    }
+
+    /// One keystroke as the loop handles it when no other input is pending:
+    /// the update, the deferred work, one frame.
+    pub fn key(&mut self, edit: Edit) {
+        self.state.update(Action::Edit(edit));
+        self.state.update(Action::Settle);
+        self.draw();
+    }
+
+    /// Draws one frame.
+    pub fn draw(&mut self) {
+        let (state, theme) = (&self.state, &self.theme);
+        // A TestBackend does not fail.
+        let _ = self.terminal.draw(|frame| ui::draw(frame, state, theme));
+    }
+}

@@ -1,0 +1,61 @@
+//! Loading the corpus on a background thread while the terminal shows its progress and still answers q and Ctrl-C.
+
+use super::action::Action;
+use super::keymap::{self, Context};
+use super::ui::{self, theme::Theme};
+use crate::loader::{Limits, LoadProgress, Loaded};
+use crossterm::event::{self, Event, KeyEventKind};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use std::io;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// How often the progress is redrawn while nothing is typed.
+const TICK: Duration = Duration::from_millis(50);
+
+/// Loads `paths` (the bundled corpus, at once, when there are none), drawing the
+/// progress until the store is ready; `None` when the user quit or `stop` was set.
+pub fn load<B: Backend>(
+    terminal: &mut Terminal<B>,
+    paths: &[PathBuf],
+    theme: &Theme,
+    stop: &Arc<AtomicBool>,
+) -> io::Result<Option<Loaded>>
+where
+    io::Error: From<B::Error>,
+{
+    if paths.is_empty() {
+        return Ok(Some(crate::bundled::load()));
+    }
+    let progress = Arc::new(LoadProgress::default());
+    let loader = {
+        let (paths, progress) = (paths.to_vec(), Arc::clone(&progress));
+        std::thread::spawn(move || {
+            crate::loader::load_paths_counting(&paths, &Limits::default(), &progress)
+        })
+    };
+    while !loader.is_finished() {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        let seen = progress.snapshot();
+        terminal.draw(|frame| ui::loading::draw(frame, &seen, theme))?;
+        if !event::poll(TICK)? {
+            continue;
+        }
+        if let Event::Key(key) = event::read()?
+            && key.kind != KeyEventKind::Release
+            && keymap::lookup(Context::Loading, key) == Some(Action::Quit)
+        {
+            // The loader thread ends with the process.
+            return Ok(None);
+        }
+    }
+    loader
+        .join()
+        .map(Some)
+        .map_err(|_| io::Error::other("the loader stopped unexpectedly"))
+}
