@@ -26,6 +26,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
+/// Set in the environment, the browser panics once it owns the terminal: the
+/// end-to-end test of the panic hook uses it.
+pub const PANIC_FOR_TESTS: &str = "DEMARCHE_PANIC_FOR_TESTS";
+
 /// Opens the browser on `paths` (or the bundled corpus) and returns the exit code.
 pub fn run(paths: &[PathBuf]) -> ExitCode {
     use std::io::IsTerminal;
@@ -47,6 +51,9 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
             return Ok(());
         };
         let mut state = state::State::new(&loaded.store, &loaded.diagnostics, &stamp);
+        if std::env::var_os(PANIC_FOR_TESTS).is_some() {
+            panic!("deliberate panic inside the browser ({PANIC_FOR_TESTS} is set)");
+        }
         app::run(&mut terminal, &mut state, &theme, &stop)
     });
     restore();

@@ -320,3 +320,21 @@ fn hostile_text_cannot_retitle_recolour_or_clear_the_terminal() {
     tmux.keys(&["q"]);
     assert_eq!(wait_for_file(&rc).trim(), "0");
 }
+
+#[test]
+fn a_panic_restores_the_terminal_then_prints_its_message() {
+    if tmux_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let env = format!("{}=1", demarche::tui::PANIC_FOR_TESTS);
+    let (tmux, rc) = start_with(dir.path(), "panic", &env, "");
+    assert_eq!(wait_for_file(&rc).trim(), "101", "a panic exits with 101");
+    let alternate = tmux.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]);
+    assert_eq!(alternate.trim(), "0", "the pane left the alternate screen");
+    let screen = tmux.wait_for("deliberate panic inside the browser");
+    assert!(
+        screen.contains("panicked at"),
+        "the message is readable on the normal screen:\n{screen}"
+    );
+}
