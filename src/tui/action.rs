@@ -82,6 +82,50 @@ pub enum Action {
     Quit,
 }
 
+#[cfg(test)]
+impl Action {
+    /// Every action that carries no data, for tests that walk them all.
+    pub const SIMPLE: &'static [Action] = &[
+        Action::Up,
+        Action::Down,
+        Action::HalfPageUp,
+        Action::HalfPageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::FocusActors,
+        Action::FocusQuotes,
+        Action::ShowAllActors,
+        Action::ToggleActorSort,
+        Action::ToggleTranslation,
+        Action::PrevPeriod,
+        Action::NextPeriod,
+        Action::ZoomIn,
+        Action::ZoomOut,
+        Action::FilterToPeriod,
+        Action::OpenDetail,
+        Action::OpenActorSearch,
+        Action::OpenTextSearch,
+        Action::EditFilter,
+        Action::ClearFilter,
+        Action::OpenExport,
+        Action::OpenHelp,
+        Action::OpenDiagnostics,
+        Action::Close,
+        Action::Accept,
+        Action::ToggleMark,
+        Action::MarkAllVisible,
+        Action::ClearMarks,
+        Action::NextFormat,
+        Action::PrevFormat,
+        Action::ConfirmOverwrite,
+        Action::DeclineOverwrite,
+        Action::Quit,
+        Action::Settle,
+    ];
+}
+
 /// I/O that `update` asks for; the loop performs it and feeds the result back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {

@@ -34,44 +34,13 @@ fn edit() -> impl Strategy<Value = Edit> {
 
 /// Every action a user can cause, except quitting; exports are answered as the loop would.
 fn action() -> impl Strategy<Value = Action> {
-    let simple = prop::sample::select(vec![
-        Action::Up,
-        Action::Down,
-        Action::HalfPageUp,
-        Action::HalfPageDown,
-        Action::Top,
-        Action::Bottom,
-        Action::FocusNext,
-        Action::FocusPrev,
-        Action::FocusActors,
-        Action::FocusQuotes,
-        Action::ShowAllActors,
-        Action::ToggleActorSort,
-        Action::ToggleTranslation,
-        Action::PrevPeriod,
-        Action::NextPeriod,
-        Action::ZoomIn,
-        Action::ZoomOut,
-        Action::FilterToPeriod,
-        Action::OpenDetail,
-        Action::OpenActorSearch,
-        Action::OpenTextSearch,
-        Action::EditFilter,
-        Action::ClearFilter,
-        Action::OpenExport,
-        Action::OpenHelp,
-        Action::OpenDiagnostics,
-        Action::Close,
-        Action::Accept,
-        Action::ToggleMark,
-        Action::MarkAllVisible,
-        Action::ClearMarks,
-        Action::NextFormat,
-        Action::PrevFormat,
-        Action::ConfirmOverwrite,
-        Action::DeclineOverwrite,
-        Action::Settle,
-    ]);
+    let simple = prop::sample::select(
+        Action::SIMPLE
+            .iter()
+            .filter(|a| **a != Action::Quit)
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
     prop_oneof![
         6 => simple,
         3 => edit().prop_map(Action::Edit),
