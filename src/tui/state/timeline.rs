@@ -147,17 +147,26 @@ impl Timeline {
         }
         hi = hi.min(lo + MAX_BINS - 1);
         self.first = lo;
-        self.bins = vec![Bin::default(); (hi - lo + 1) as usize];
+        let len = (hi - lo + 1) as usize;
+        self.bins = vec![Bin::default(); len];
+        // An imprecise date adds an equal share to every period it may fall in: kept as
+        // a difference array (add at the first period, take back after the last) so each
+        // statement costs the same however many periods it spans.
+        let mut spread_change = vec![0f64; len + 1];
         for (a, b, exact) in dated.into_iter().flatten() {
             let (a, b) = ((a.min(hi) - lo) as usize, (b.min(hi) - lo) as usize);
             if exact {
                 self.bins[a].exact += 1;
             } else {
-                let share = 1.0 / (b - a + 1) as f32;
-                for bin in &mut self.bins[a..=b] {
-                    bin.spread += share;
-                }
+                let share = 1.0 / (b - a + 1) as f64;
+                spread_change[a] += share;
+                spread_change[b + 1] -= share;
             }
+        }
+        let mut spread = 0f64;
+        for (bin, change) in self.bins.iter_mut().zip(&spread_change) {
+            spread += change;
+            bin.spread = spread.max(0.0) as f32;
         }
     }
 
