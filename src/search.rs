@@ -72,14 +72,13 @@ fn score_name(
     query: &str,
     want_positions: bool,
 ) -> Option<(Tier, i64, Vec<usize>)> {
-    let chars = || -> Vec<usize> { Vec::new() };
     if let Some(byte) = name.find(query) {
         let start = name[..byte].chars().count();
         let len = query.chars().count();
         let positions = if want_positions {
             (start..start + len).collect()
         } else {
-            chars()
+            Vec::new()
         };
         if name == query {
             return Some((Tier::Exact, i64::MAX, positions));

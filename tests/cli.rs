@@ -10,6 +10,22 @@ fn demarche() -> Command {
     Command::cargo_bin("demarche").expect("binary built")
 }
 
+/// Runs demarche with `args`, expects success, and parses each stdout line as JSON.
+fn json_lines(args: &[&str]) -> Vec<serde_json::Value> {
+    let out = demarche()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out)
+        .expect("utf8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON value per line"))
+        .collect()
+}
+
 #[test]
 fn check_is_clean_on_the_bundled_corpus() {
     demarche()
@@ -61,24 +77,13 @@ fn check_json_prints_one_object_per_diagnostic() {
 
 #[test]
 fn list_jsonl_prints_self_contained_statements_in_order() {
-    let out = demarche()
-        .args([
-            "list",
-            "--format",
-            "jsonl",
-            "--filter",
-            "actor:pskow mode:direct",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).expect("utf8");
-    let lines: Vec<serde_json::Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("json line"))
-        .collect();
+    let lines = json_lines(&[
+        "list",
+        "--format",
+        "jsonl",
+        "--filter",
+        "actor:pskow mode:direct",
+    ]);
     assert_eq!(lines.len(), 1);
     let r = &lines[0];
     for field in [
@@ -160,18 +165,7 @@ fn load_diagnostics_go_to_stderr_and_do_not_stop_list() {
 
 #[test]
 fn actors_lists_counts_most_active_first() {
-    let out = demarche()
-        .args(["actors", "--format", "jsonl"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let rows: Vec<serde_json::Value> = String::from_utf8(out)
-        .expect("utf8")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("json"))
-        .collect();
+    let rows = json_lines(&["actors", "--format", "jsonl"]);
     assert_eq!(rows[0]["id"], "putin");
     assert_eq!(rows[0]["as_principal"], 5);
     assert!(
@@ -359,24 +353,13 @@ fn csv_guards_formula_cells_unless_asked_not_to() {
 
 #[test]
 fn topics_compares_sides_and_credits_the_principal() {
-    let out = demarche()
-        .args([
-            "topics",
-            "--format",
-            "jsonl",
-            "--filter",
-            "topic:eu-participation",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let rows: Vec<serde_json::Value> = String::from_utf8(out)
-        .expect("utf8")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("json"))
-        .collect();
+    let rows = json_lines(&[
+        "topics",
+        "--format",
+        "jsonl",
+        "--filter",
+        "topic:eu-participation",
+    ]);
     assert_eq!(rows.len(), 1, "only the topic named by the filter");
     assert_eq!(rows[0]["topic"], "eu-participation");
     assert_eq!(

@@ -1,6 +1,8 @@
 //! Resource limits: JSON Lines are read in blocks (line numbers stay right), overlong lines and
 //! oversized documents are refused with a diagnostic, and many files load.
 
+mod common;
+
 use demarche::loader::{Limits, load_paths_with};
 use serde_json::json;
 use std::io::Write;
@@ -78,12 +80,7 @@ fn an_overlong_line_is_refused_and_the_next_lines_load() {
         Some(4),
         "line numbers continue after the skipped line"
     );
-    let ids: Vec<&str> = loaded
-        .store
-        .articles
-        .iter()
-        .map(|a| a.id.as_str())
-        .collect();
+    let ids = common::article_ids(&loaded);
     assert_eq!(ids, ["a1", "a2", "a5"]);
 }
 

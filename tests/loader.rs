@@ -369,12 +369,7 @@ fn a_duplicate_article_id_skips_the_second_article() {
 fn directories_load_recursively_with_json_lines() {
     let loaded = load(&["good"]);
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
-    let ids: Vec<&str> = loaded
-        .store
-        .articles
-        .iter()
-        .map(|a| a.id.as_str())
-        .collect();
+    let ids = common::article_ids(&loaded);
     assert_eq!(ids, ["fx-article", "fx-second", "fx-third"]);
     assert_eq!(loaded.store.len(), 7);
     assert!(loaded.store.articles[2].source.ends_with("more.jsonl:3"));

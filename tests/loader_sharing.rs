@@ -1,5 +1,7 @@
 //! The loader's fast paths keep behaviour: shared actor definitions, borrowed and escaped strings, spans over non-ASCII text.
 
+mod common;
+
 use demarche::Severity;
 use demarche::loader::{Source, SourceFormat, load_sources};
 
@@ -129,12 +131,7 @@ fn json_lines_keep_their_order_when_parsed_in_parallel() {
         .map(|d| d.line.expect("line"))
         .collect();
     assert_eq!(lines_reported, (251..=500).collect::<Vec<_>>());
-    let ids: Vec<&str> = loaded
-        .store
-        .articles
-        .iter()
-        .map(|a| a.id.as_str())
-        .collect();
+    let ids = common::article_ids(&loaded);
     let expected: Vec<String> = (0..250).map(|k| format!("a{k}")).collect();
     assert_eq!(ids, expected);
 }

@@ -183,6 +183,15 @@ fn is_article_doc(
     false
 }
 
+/// The document's `article`, or a diagnostic saying it is missing.
+fn present<T>(at: &Position, article: Option<T>, out: &mut Pending) -> Option<T> {
+    if article.is_none() {
+        out.diagnostics
+            .push(at.error("missing `article` object (or `articles` list); document skipped"));
+    }
+    article
+}
+
 fn check_doc(at: &Position, doc: RawDoc, out: &mut Pending) {
     if !is_article_doc(
         at,
@@ -193,9 +202,7 @@ fn check_doc(at: &Position, doc: RawDoc, out: &mut Pending) {
     ) {
         return;
     }
-    let Some(article) = doc.article else {
-        out.diagnostics
-            .push(at.error("missing `article` object (or `articles` list); document skipped"));
+    let Some(article) = present(at, doc.article, out) else {
         return;
     };
     let actors = doc.actors.unwrap_or_default();
@@ -223,9 +230,7 @@ fn check_loose(at: &Position, doc: LooseDoc, out: &mut Pending) {
     ) {
         return;
     }
-    let Some(article_raw) = doc.article else {
-        out.diagnostics
-            .push(at.error("missing `article` object (or `articles` list); document skipped"));
+    let Some(article_raw) = present(at, doc.article, out) else {
         return;
     };
     let article = match object::<RawArticle>(article_raw) {

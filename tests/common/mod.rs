@@ -26,3 +26,13 @@ pub fn keys(loaded: &Loaded) -> Vec<String> {
         .map(|s| s.key.to_string())
         .collect()
 }
+
+/// The article ids of a load, in store order.
+pub fn article_ids(loaded: &Loaded) -> Vec<&str> {
+    loaded
+        .store
+        .articles
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect()
+}

@@ -88,11 +88,7 @@ pub fn actors(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
                 spans.push(Span::styled(")", theme.dim));
             }
             spans.push(Span::styled(format!("  {}", actor.kind), theme.kind));
-            let mut line = Line::from(spans);
-            if i == f.cursor {
-                line = line.patch_style(theme.cursor);
-            }
-            line
+            row(spans, i == f.cursor, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
@@ -178,11 +174,7 @@ pub fn text(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
                 Span::styled(lead, theme.dim),
             ];
             spans.extend(highlighted(&shown, &shifted, theme.plain, theme.matched));
-            let mut line = Line::from(spans);
-            if i == f.cursor {
-                line = line.patch_style(theme.cursor);
-            }
-            line
+            row(spans, i == f.cursor, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
@@ -199,6 +191,16 @@ fn grouped(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// A result row, in the cursor's style when it is under the cursor.
+fn row<'a>(spans: Vec<Span<'a>>, under_cursor: bool, theme: &Theme) -> Line<'a> {
+    let line = Line::from(spans);
+    if under_cursor {
+        line.patch_style(theme.cursor)
+    } else {
+        line
+    }
 }
 
 #[cfg(test)]
