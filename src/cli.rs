@@ -216,7 +216,7 @@ pub fn main() -> ExitCode {
             translation,
         }) => {
             let loaded = load_reporting(&paths);
-            let code = with_filter(&loaded, &filter, |ids| {
+            let code = with_filter(&loaded, &filter, |_, ids| {
                 list::run(&loaded, ids, format, translation)
             });
             exit_without_freeing(loaded, code)
@@ -228,7 +228,7 @@ pub fn main() -> ExitCode {
         }) => {
             let loaded = load_reporting(&paths);
             let filtered = !filter.trim().is_empty();
-            let code = with_filter(&loaded, &filter, |ids| {
+            let code = with_filter(&loaded, &filter, |_, ids| {
                 actors::run(&loaded.store, ids, filtered, format)
             });
             exit_without_freeing(loaded, code)
@@ -239,12 +239,11 @@ pub fn main() -> ExitCode {
             format,
         }) => {
             let loaded = load_reporting(&paths);
-            let scope = Filter::parse(&filter)
-                .ok()
-                .and_then(|f| f.named_topics(&loaded.store));
-            with_filter(&loaded, &filter, |ids| {
+            let code = with_filter(&loaded, &filter, |parsed, ids| {
+                let scope = parsed.named_topics(&loaded.store);
                 topics::run(&loaded.store, ids, scope.as_deref(), format)
-            })
+            });
+            exit_without_freeing(loaded, code)
         }
         Some(Command::Export {
             paths,
@@ -353,14 +352,14 @@ fn filter_error(expr: &str, e: &FilterError) -> ExitCode {
 fn with_filter(
     loaded: &Loaded,
     expr: &str,
-    then: impl FnOnce(&[StatementId]) -> io::Result<()>,
+    then: impl FnOnce(&Filter, &[StatementId]) -> io::Result<()>,
 ) -> ExitCode {
     let filter = match Filter::parse(expr) {
         Ok(f) => f,
         Err(e) => return filter_error(expr, &e),
     };
     let ids = filter.compile(&loaded.store).run(&loaded.store);
-    finish_output(then(&ids))
+    finish_output(then(&filter, &ids))
 }
 
 /// A closed pipe (`| head`) ends output quietly; other write errors are reported.
