@@ -102,4 +102,19 @@ fn markdown_cites_quote_speaker_role_outlet_and_date() {
     assert!(md.contains("2025-02 (month)"), "{md}");
     assert!(md.contains("outlet not named"), "{md}");
     assert!(md.contains("Translation: “"), "{md}");
+    let mut reported = Vec::new();
+    let kallas = demarche::filter::select(store, "actor:kallas").expect("filter");
+    export::write(
+        store,
+        &kallas,
+        Format::Markdown,
+        Options::default(),
+        &mut reported,
+    )
+    .expect("write");
+    let reported = String::from_utf8(reported).expect("utf8");
+    assert!(
+        reported.contains("vor einer Appeasementpolitik (paraphrase, “warnte”)"),
+        "{reported}"
+    );
 }

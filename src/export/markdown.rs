@@ -12,11 +12,15 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
     for (n, &id) in ids.iter().enumerate() {
         let r = Record::of(store, id);
         let quote = one_line(r.text);
+        // Reported speech reads as a fragment without its verb, so the cue is named.
+        let cue = r
+            .cue
+            .map_or(String::new(), |c| format!(", “{}”", one_line(c)));
         let said = match r.mode {
             "direct" => format!("“{quote}”"),
-            "mixed" => format!("{quote} (reported, with quoted words)"),
-            "paraphrase" => format!("{quote} (paraphrase)"),
-            _ => format!("{quote} (reported speech)"),
+            "mixed" => format!("{quote} (reported, with quoted words{cue})"),
+            "paraphrase" => format!("{quote} (paraphrase{cue})"),
+            _ => format!("{quote} (reported speech{cue})"),
         };
         let mut who = format!("**{}**", one_line(r.speaker.name));
         if let Some(role) = r.speaker.role {
