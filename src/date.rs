@@ -1,21 +1,23 @@
 //! Dates with a precision: a day, a month, a year, or only a bound ("before 2025-02-13").
 
 use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// When something happened, as precisely as the source says.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Serialised (for the snapshot cache) with each day as its [`day_number`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DateSpec {
-    Day(NaiveDate),
+    Day(#[serde(with = "day_serde")] NaiveDate),
     Month {
         year: i32,
         month: u32,
     },
     Year(i32),
     /// Only known to be strictly before this day.
-    Before(NaiveDate),
+    Before(#[serde(with = "day_serde")] NaiveDate),
     /// Only known to be strictly after this day.
-    After(NaiveDate),
+    After(#[serde(with = "day_serde")] NaiveDate),
 }
 
 /// Why a date string was refused.
@@ -164,6 +166,21 @@ impl fmt::Display for DateSpec {
 /// The number of days since 0001-01-01, for compact day arithmetic.
 pub fn day_number(date: NaiveDate) -> i32 {
     date.num_days_from_ce()
+}
+
+/// A day as its [`day_number`] in serde formats: compact, and no string to parse back.
+mod day_serde {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(day: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(super::day_number(*day))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let n = i32::deserialize(deserializer)?;
+        NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(|| D::Error::custom("day out of range"))
+    }
 }
 
 #[cfg(test)]

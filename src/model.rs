@@ -1,12 +1,13 @@
 //! Plain data of the statement store: articles, actors, statements, their enums and newtype ids.
 
 use crate::date::DateSpec;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub struct $name(pub u32);
 
         impl $name {
@@ -39,7 +40,7 @@ id_type!(
 macro_rules! named_enum {
     ($(#[$doc:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub enum $name { $($variant),+ }
 
         impl $name {
@@ -104,7 +105,7 @@ named_enum!(
 );
 
 /// One annotated news article; its text is shared by all its statements.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     pub id: String,
     pub title: Option<String>,
@@ -126,7 +127,7 @@ impl Article {
 }
 
 /// A person, government, ministry, organisation, outlet or group that speaks or is addressed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -145,21 +146,21 @@ impl Actor {
 }
 
 /// A topic with the statement's stance on it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TopicStance {
     pub topic: TopicId,
     pub stance: Stance,
 }
 
 /// A half-open range `[start, end)`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
 }
 
 /// The pieces of a discontinuous statement (a span such as `256 377;463 616` in brat).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Discontinuous {
     /// Each piece in Unicode characters into the article text, in order, not overlapping.
     pub chars: Box<[Span]>,
@@ -171,7 +172,7 @@ pub struct Discontinuous {
 
 /// One attributed statement. Its text is a slice of its article's text, never a copy
 /// (except for a discontinuous statement, whose joined pieces are kept in `discontinuous`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     /// The id as written in the file, unique within its article.
     pub key: Box<str>,
