@@ -1,11 +1,13 @@
 //! The command line (clap): browse in the TUI, or run a headless subcommand that writes to stdout.
 
 mod actors;
+mod cache;
 mod check;
 mod list;
 mod table;
 mod topics;
 
+use crate::cache::{CacheOptions, PendingSave};
 use crate::diagnostic::{Diagnostic, tally};
 use crate::export::{self, ExportError, Options};
 use crate::filter::{Filter, FilterError};
@@ -21,7 +23,13 @@ Exit codes:
   0  success (check: no errors; with --strict, no warnings either)
   1  check found errors (or warnings, with --strict)
   2  usage error: bad arguments or an invalid --filter expression
-  3  export or convert not written: a file exists (use --force) or cannot be written";
+  3  export or convert not written: a file exists (use --force) or cannot be written;
+     or the snapshot cache could not be cleared
+
+Snapshot cache: a corpus of 64 MiB or more is, once parsed, kept as a binary snapshot
+(in $DEMARCHE_CACHE_DIR, else $XDG_CACHE_HOME/demarche, else ~/.cache/demarche) and read
+back while its files are unchanged. --no-cache or DEMARCHE_NO_CACHE=1 turns it off;
+DEMARCHE_CACHE_MIN_BYTES sets the size; `demarche cache info|clear` manages it.";
 
 /// Browse diplomatic statements from annotated news articles.
 ///
@@ -35,6 +43,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Files or directories to browse (default: the bundled corpus)
     pub paths: Vec<PathBuf>,
+    /// Neither read nor write the snapshot cache (also: DEMARCHE_NO_CACHE=1)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -140,6 +151,26 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Show or clear the snapshot cache of large corpora
+    ///
+    /// A corpus of at least 64 MiB (DEMARCHE_CACHE_MIN_BYTES) is, once parsed, kept
+    /// as a binary snapshot in $DEMARCHE_CACHE_DIR, else $XDG_CACHE_HOME/demarche,
+    /// else ~/.cache/demarche, and read back instead of parsed while every file
+    /// under its paths keeps its size and times. --no-cache or DEMARCHE_NO_CACHE=1
+    /// turns reading and writing off.
+    #[command(after_help = EXIT_CODES)]
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
+    },
+}
+
+#[derive(Subcommand, Debug, Clone, Copy)]
+pub enum CacheAction {
+    /// Where the cache is, whether it is on, and each snapshot's size, age and paths
+    Info,
+    /// Delete demarche's snapshots (nothing else in the folder)
+    Clear,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -198,16 +229,21 @@ impl From<ExportFormat> for export::Format {
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let cache = if cli.no_cache {
+        CacheOptions::disabled()
+    } else {
+        CacheOptions::from_env()
+    };
     match cli.command {
-        None => crate::tui::run(&cli.paths),
+        None => crate::tui::run(&cli.paths, &cache),
         Some(Command::Check {
             paths,
             format,
             strict,
         }) => {
-            let loaded = load(&paths);
-            let code = check::run(&loaded, format, strict);
-            exit_without_freeing(loaded, code)
+            let load = Load::new(&paths, &cache);
+            let code = check::run(&load.loaded, format, strict);
+            load.finish(code)
         }
         Some(Command::List {
             paths,
@@ -215,35 +251,38 @@ pub fn main() -> ExitCode {
             format,
             translation,
         }) => {
-            let loaded = load_reporting(&paths);
-            let code = with_filter(&loaded, &filter, |_, ids| {
-                list::run(&loaded, ids, format, translation)
+            let load = Load::reporting(&paths, &cache);
+            let loaded = &load.loaded;
+            let code = with_filter(loaded, &filter, |_, ids| {
+                list::run(loaded, ids, format, translation)
             });
-            exit_without_freeing(loaded, code)
+            load.finish(code)
         }
         Some(Command::Actors {
             paths,
             filter,
             format,
         }) => {
-            let loaded = load_reporting(&paths);
+            let load = Load::reporting(&paths, &cache);
+            let loaded = &load.loaded;
             let filtered = !filter.trim().is_empty();
-            let code = with_filter(&loaded, &filter, |_, ids| {
+            let code = with_filter(loaded, &filter, |_, ids| {
                 actors::run(&loaded.store, ids, filtered, format)
             });
-            exit_without_freeing(loaded, code)
+            load.finish(code)
         }
         Some(Command::Topics {
             paths,
             filter,
             format,
         }) => {
-            let loaded = load_reporting(&paths);
-            let code = with_filter(&loaded, &filter, |parsed, ids| {
+            let load = Load::reporting(&paths, &cache);
+            let loaded = &load.loaded;
+            let code = with_filter(loaded, &filter, |parsed, ids| {
                 let scope = parsed.named_topics(&loaded.store);
                 topics::run(&loaded.store, ids, scope.as_deref(), format)
             });
-            exit_without_freeing(loaded, code)
+            load.finish(code)
         }
         Some(Command::Export {
             paths,
@@ -253,19 +292,30 @@ pub fn main() -> ExitCode {
             force,
             no_formula_guard,
         }) => {
-            let loaded = load_reporting(&paths);
+            let load = Load::reporting(&paths, &cache);
             let options = Options {
                 csv_guard_formulas: !no_formula_guard,
             };
-            let code = run_export(&loaded, &filter, format.into(), options, &output, force);
-            exit_without_freeing(loaded, code)
+            let code = run_export(
+                &load.loaded,
+                &filter,
+                format.into(),
+                options,
+                &output,
+                force,
+            );
+            load.finish(code)
         }
         Some(Command::Convert {
             paths,
             to,
             output,
             force,
-        }) => run_convert(&load_reporting(&paths), to, &output, force),
+        }) => {
+            let load = Load::reporting(&paths, &cache);
+            let code = run_convert(&load.loaded, to, &output, force);
+            load.finish(code)
+        }
         Some(Command::Generate {
             statements,
             seed,
@@ -276,6 +326,7 @@ pub fn main() -> ExitCode {
             &crate::generate::Options::new(statements, seed),
             force,
         ),
+        Some(Command::Cache { action }) => cache::run(action, &cache, cli.no_cache),
     }
 }
 
@@ -306,27 +357,48 @@ fn run_convert(loaded: &Loaded, to: ConvertFormat, dir: &std::path::Path, force:
     }
 }
 
-/// Returns `code` without freeing `loaded`: the process ends right after, and
-/// freeing a large store allocation by allocation takes a noticeable time.
-fn exit_without_freeing(loaded: Loaded, code: ExitCode) -> ExitCode {
-    std::mem::forget(loaded);
-    code
+/// What a subcommand loaded, and the snapshot still to write for it.
+struct Load {
+    loaded: Loaded,
+    save: Option<PendingSave>,
 }
 
-/// Loads PATHs, or the bundled corpus when there are none.
-pub fn load(paths: &[PathBuf]) -> Loaded {
-    if paths.is_empty() {
-        crate::bundled::load()
-    } else {
-        crate::loader::load_paths(paths)
+impl Load {
+    /// Loads PATHs (from their snapshot when `cache` has one), or the bundled corpus
+    /// when there are none.
+    fn new(paths: &[PathBuf], cache: &CacheOptions) -> Load {
+        if paths.is_empty() {
+            return Load {
+                loaded: crate::bundled::load(),
+                save: None,
+            };
+        }
+        let progress = crate::loader::LoadProgress::default();
+        let limits = crate::loader::Limits::default();
+        let (loaded, save) = crate::cache::load_paths_cached(paths, &limits, &progress, cache);
+        Load { loaded, save }
     }
-}
 
-/// Loads and prints the diagnostics on stderr; they never stop the command.
-fn load_reporting(paths: &[PathBuf]) -> Loaded {
-    let loaded = load(paths);
-    report(&loaded.diagnostics);
-    loaded
+    /// Loads and prints the diagnostics on stderr; they never stop the command.
+    fn reporting(paths: &[PathBuf], cache: &CacheOptions) -> Load {
+        let load = Load::new(paths, cache);
+        report(&load.loaded.diagnostics);
+        load
+    }
+
+    /// Writes the pending snapshot, after the output so that a pipe has its rows
+    /// first (a failure is only a warning), then returns `code` without freeing the
+    /// store: the process ends right after, and freeing a large store allocation by
+    /// allocation takes a noticeable time.
+    fn finish(self, code: ExitCode) -> ExitCode {
+        if let Some(save) = self.save
+            && let Err(e) = save.write(&self.loaded)
+        {
+            eprintln!("demarche: warning: {e}; the snapshot cache is not updated");
+        }
+        std::mem::forget(self.loaded);
+        code
+    }
 }
 
 fn report(diagnostics: &[Diagnostic]) {

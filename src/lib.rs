@@ -7,6 +7,7 @@
 //! core modules never touch a terminal.
 
 pub mod bundled;
+pub mod cache;
 pub mod cli;
 pub mod convert;
 pub mod date;

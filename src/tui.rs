@@ -30,8 +30,9 @@ use std::time::Duration;
 /// end-to-end test of the panic hook uses it.
 pub const PANIC_FOR_TESTS: &str = "DEMARCHE_PANIC_FOR_TESTS";
 
-/// Opens the browser on `paths` (or the bundled corpus) and returns the exit code.
-pub fn run(paths: &[PathBuf]) -> ExitCode {
+/// Opens the browser on `paths` (or the bundled corpus), read from and saved to the
+/// snapshot cache as `cache` says, and returns the exit code.
+pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions) -> ExitCode {
     use std::io::IsTerminal;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
@@ -45,11 +46,19 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
     let caught = Arc::new(AtomicI32::new(0));
     watch_signals(Arc::clone(&stop), Arc::clone(&caught));
     install_panic_hook();
+    let mut saving = None;
     let result = init().and_then(|mut terminal| {
         // The first frame (the loading screen) is drawn before anything is read.
-        let Some(loaded) = loading::load(&mut terminal, paths, &theme, &stop)? else {
+        let Some((loaded, save)) = loading::load(&mut terminal, paths, cache, &theme, &stop)?
+        else {
             return Ok(());
         };
+        let loaded = Arc::new(loaded);
+        if let Some(save) = save {
+            // Written while the user browses; waited for after the terminal is restored.
+            let loaded = Arc::clone(&loaded);
+            saving = Some(std::thread::spawn(move || save.write(&loaded)));
+        }
         let mut state = state::State::new(&loaded.store, &loaded.diagnostics, &stamp);
         if std::env::var_os(PANIC_FOR_TESTS).is_some() {
             panic!("deliberate panic inside the browser ({PANIC_FOR_TESTS} is set)");
@@ -57,6 +66,14 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
         app::run(&mut terminal, &mut state, &theme, &stop)
     });
     restore();
+    if let Some(saving) = saving {
+        if !saving.is_finished() {
+            eprintln!("demarche: finishing the snapshot cache…");
+        }
+        if let Ok(Err(e)) = saving.join() {
+            eprintln!("demarche: warning: {e}");
+        }
+    }
     match result {
         Ok(()) if stop.load(Ordering::SeqCst) => {
             ExitCode::from(128_u8.saturating_add(caught.load(Ordering::SeqCst) as u8))

@@ -15,6 +15,8 @@ pub struct LoadProgress {
     pub bytes_read: AtomicU64,
     /// Every file is parsed; the store is being built.
     pub merging: AtomicBool,
+    /// A snapshot is read instead of the files: `bytes` are the snapshot's.
+    pub from_cache: AtomicBool,
 }
 
 /// One consistent-enough reading of [`LoadProgress`].
@@ -25,6 +27,7 @@ pub struct LoadSnapshot {
     pub bytes: u64,
     pub bytes_read: u64,
     pub merging: bool,
+    pub from_cache: bool,
 }
 
 impl LoadProgress {
@@ -35,6 +38,7 @@ impl LoadProgress {
             bytes: self.bytes.load(Ordering::Relaxed),
             bytes_read: self.bytes_read.load(Ordering::Relaxed),
             merging: self.merging.load(Ordering::Relaxed),
+            from_cache: self.from_cache.load(Ordering::Relaxed),
         }
     }
 

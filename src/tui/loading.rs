@@ -3,6 +3,7 @@
 use super::action::Action;
 use super::keymap::{self, Context};
 use super::ui::{self, theme::Theme};
+use crate::cache::{CacheOptions, PendingSave};
 use crate::loader::{Limits, LoadProgress, Loaded};
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::Terminal;
@@ -16,25 +17,28 @@ use std::time::Duration;
 /// How often the progress is redrawn while nothing is typed.
 const TICK: Duration = Duration::from_millis(50);
 
-/// Loads `paths` (the bundled corpus, at once, when there are none), drawing the
-/// progress until the store is ready; `None` when the user quit or `stop` was set.
+/// Loads `paths` (the bundled corpus, at once, when there are none), from their
+/// snapshot when `cache` has a valid one, drawing the progress until the store is
+/// ready; also the snapshot to write when the files were parsed. `None` when the user
+/// quit or `stop` was set.
 pub fn load<B: Backend>(
     terminal: &mut Terminal<B>,
     paths: &[PathBuf],
+    cache: &CacheOptions,
     theme: &Theme,
     stop: &Arc<AtomicBool>,
-) -> io::Result<Option<Loaded>>
+) -> io::Result<Option<(Loaded, Option<PendingSave>)>>
 where
     io::Error: From<B::Error>,
 {
     if paths.is_empty() {
-        return Ok(Some(crate::bundled::load()));
+        return Ok(Some((crate::bundled::load(), None)));
     }
     let progress = Arc::new(LoadProgress::default());
     let loader = {
-        let (paths, progress) = (paths.to_vec(), Arc::clone(&progress));
+        let (paths, progress, cache) = (paths.to_vec(), Arc::clone(&progress), cache.clone());
         std::thread::spawn(move || {
-            crate::loader::load_paths_counting(&paths, &Limits::default(), &progress)
+            crate::cache::load_paths_cached(&paths, &Limits::default(), &progress, &cache)
         })
     };
     while !loader.is_finished() {

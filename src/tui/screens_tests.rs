@@ -350,10 +350,36 @@ fn loading_a_corpus() {
         bytes: 1_300 << 20,
         bytes_read: 560 << 20,
         merging: false,
+        from_cache: false,
     };
     let mut terminal = Terminal::new(TestBackend::new(100, 12)).expect("test backend");
     terminal
         .draw(|frame| ui::loading::draw(frame, &seen, &Theme::new(false)))
         .expect("draw");
     insta::assert_snapshot!("loading", terminal.backend());
+}
+
+#[test]
+fn loading_a_snapshot() {
+    let seen = crate::loader::LoadSnapshot {
+        files: 0,
+        files_done: 0,
+        bytes: 600 << 20,
+        bytes_read: 150 << 20,
+        merging: false,
+        from_cache: true,
+    };
+    assert_eq!(
+        ui::loading::summary(&seen),
+        "Reading the snapshot… 150.0 MB of 600.0 MB"
+    );
+    let built = crate::loader::LoadSnapshot {
+        merging: true,
+        bytes_read: 600 << 20,
+        ..seen
+    };
+    assert_eq!(
+        ui::loading::summary(&built),
+        "Building the index from the snapshot… 600.0 MB read"
+    );
 }

@@ -1,4 +1,4 @@
-//! The screen shown while the corpus loads: files and megabytes read, a bar, and how to quit.
+//! The screen shown while the corpus loads: files and megabytes read (or the snapshot's megabytes), a bar, and how to quit.
 
 use super::theme::Theme;
 use crate::loader::LoadSnapshot;
@@ -14,7 +14,20 @@ fn megabytes(bytes: u64) -> String {
 
 /// What the loading screen says about `seen`.
 pub fn summary(seen: &LoadSnapshot) -> String {
-    if seen.merging {
+    if seen.from_cache {
+        if seen.merging {
+            format!(
+                "Building the index from the snapshot… {} read",
+                megabytes(seen.bytes_read)
+            )
+        } else {
+            format!(
+                "Reading the snapshot… {} of {}",
+                megabytes(seen.bytes_read),
+                megabytes(seen.bytes)
+            )
+        }
+    } else if seen.merging {
         format!(
             "Building the index… {} file(s), {} read",
             seen.files,
