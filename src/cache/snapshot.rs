@@ -13,8 +13,9 @@ use crate::store::Store;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::io::{Read, Write};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
+use std::sync::Mutex;
 use std::sync::atomic::Ordering;
 
 /// The first bytes of every snapshot.
@@ -29,8 +30,6 @@ const PREFIX: usize = 8 + 4 + 8;
 const MAX_HEADER: u64 = 1 << 30;
 const ARTICLES_PER_FRAME: usize = 4096;
 const STATEMENTS_PER_FRAME: usize = 16384;
-/// The body is read in blocks of this size, counting progress between them.
-const READ_BLOCK: usize = 8 << 20;
 
 /// What a snapshot is only valid for: the same program reading the same files the same way.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -187,7 +186,7 @@ pub fn read_header(file: &mut std::fs::File) -> Result<Header, SnapshotError> {
     let mut header = vec![0u8; header_len as usize];
     file.read_exact(&mut header)?;
     let header: Header = postcard::from_bytes(&header).map_err(|e| corrupt(e.to_string()))?;
-    if len != PREFIX as u64 + header_len + header.body_len() {
+    if Some(len) != (PREFIX as u64 + header_len).checked_add(header.body_len()) {
         return Err(corrupt("the file's length does not match its header"));
     }
     Ok(header)
@@ -195,7 +194,8 @@ pub fn read_header(file: &mut std::fs::File) -> Result<Header, SnapshotError> {
 
 /// The load stored in `file` if it was written for `key`; `Ok(None)` when it was
 /// written for other inputs (or another build), an error when it is unreadable or
-/// damaged. Counts the bytes read in `progress`.
+/// damaged. Counts the bytes read in `progress`. Frames are read one at a time and
+/// decoded in parallel as they arrive, so reading overlaps decoding.
 pub fn read(
     file: &Path,
     key: &Key,
@@ -206,37 +206,34 @@ pub fn read(
     if header.key != *key {
         return Ok(None);
     }
-    let body_len = usize::try_from(header.body_len()).map_err(|e| corrupt(e.to_string()))?;
     progress.from_cache.store(true, Ordering::Relaxed);
-    progress.bytes.store(body_len as u64, Ordering::Relaxed);
-    let mut body = vec![0u8; body_len];
-    for block in body.chunks_mut(READ_BLOCK) {
-        file.read_exact(block)?;
-        progress.read(block.len());
-    }
-    progress.merging.store(true, Ordering::Relaxed);
+    progress.bytes.store(header.body_len(), Ordering::Relaxed);
+    let mut at = file.stream_position()?;
     let mut frames = Vec::with_capacity(header.frames.len());
-    let mut at = 0;
     for frame in &header.frames {
-        let end = at + frame.len as usize;
-        frames.push((&body[at..end], *frame));
-        at = end;
+        frames.push((at, *frame));
+        at += frame.len;
     }
     let Some((rest, frames)) = frames.split_first() else {
         return Err(corrupt("no frames"));
     };
-    let split = (header.article_frames as usize).min(frames.len());
-    let (articles, statements) = frames.split_at(split);
+    let (articles, statements) =
+        frames.split_at((header.article_frames as usize).min(frames.len()));
+    let reader = Frames {
+        file: Mutex::new(file),
+        progress,
+    };
     let (rest, (articles, statements)) = rayon::join(
-        || decode::<Rest>(rest),
+        || reader.decode::<Rest>(*rest),
         || {
             rayon::join(
-                || decode_all::<Article>(articles),
-                || decode_all::<Statement>(statements),
+                || reader.decode_all::<Article>(articles),
+                || reader.decode_all::<Statement>(statements),
             )
         },
     );
     let (rest, articles, statements) = (rest?, articles?, statements?);
+    progress.merging.store(true, Ordering::Relaxed);
     super::validate::check(&articles, &rest.actors, &rest.topics, &statements).map_err(corrupt)?;
     let store = Store::build(articles, rest.actors, rest.topics, statements);
     Ok(Some(Loaded {
@@ -245,24 +242,49 @@ pub fn read(
     }))
 }
 
-fn decode<T: DeserializeOwned>((bytes, frame): &(&[u8], Frame)) -> Result<T, SnapshotError> {
-    if crc32fast::hash(bytes) != frame.crc {
-        return Err(corrupt("checksum mismatch"));
-    }
-    match postcard::take_from_bytes(bytes) {
-        Ok((value, [])) => Ok(value),
-        Ok(_) => Err(corrupt("trailing bytes in a frame")),
-        Err(e) => Err(corrupt(e.to_string())),
-    }
+/// The open snapshot, read frame by frame from any thread.
+struct Frames<'a> {
+    file: Mutex<std::fs::File>,
+    progress: &'a LoadProgress,
 }
 
-fn decode_all<T: DeserializeOwned + Send>(
-    frames: &[(&[u8], Frame)],
-) -> Result<Vec<T>, SnapshotError> {
-    let parts: Vec<Vec<T>> = frames.par_iter().map(decode).collect::<Result<_, _>>()?;
-    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    for part in parts {
-        out.extend(part);
+impl Frames<'_> {
+    /// The frame's bytes, checked against its checksum.
+    fn bytes(&self, (offset, frame): (u64, Frame)) -> Result<Vec<u8>, SnapshotError> {
+        let len = usize::try_from(frame.len).map_err(|e| corrupt(e.to_string()))?;
+        let mut bytes = vec![0u8; len];
+        {
+            let mut file = self.file.lock().map_err(|_| corrupt("a reader panicked"))?;
+            file.seek(SeekFrom::Start(offset))?;
+            file.read_exact(&mut bytes)?;
+        }
+        self.progress.read(len);
+        if crc32fast::hash(&bytes) != frame.crc {
+            return Err(corrupt("checksum mismatch"));
+        }
+        Ok(bytes)
     }
-    Ok(out)
+
+    fn decode<T: DeserializeOwned>(&self, frame: (u64, Frame)) -> Result<T, SnapshotError> {
+        match postcard::take_from_bytes(&self.bytes(frame)?) {
+            Ok((value, [])) => Ok(value),
+            Ok(_) => Err(corrupt("trailing bytes in a frame")),
+            Err(e) => Err(corrupt(e.to_string())),
+        }
+    }
+
+    fn decode_all<T: DeserializeOwned + Send>(
+        &self,
+        frames: &[(u64, Frame)],
+    ) -> Result<Vec<T>, SnapshotError> {
+        let parts: Vec<Vec<T>> = frames
+            .par_iter()
+            .map(|f| self.decode::<Vec<T>>(*f))
+            .collect::<Result<_, _>>()?;
+        let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        for part in parts {
+            out.extend(part);
+        }
+        Ok(out)
+    }
 }

@@ -1,6 +1,7 @@
 //! Checks a decoded snapshot before it becomes a store: every id in range, every span inside its article's text on character boundaries.
 
 use crate::model::{Actor, Article, Span, Statement};
+use rayon::prelude::*;
 
 /// Whether the parts could have come from a load: the store indexes by these ids and
 /// slices by these spans, so a damaged or foreign snapshot must fail here, not there.
@@ -11,7 +12,7 @@ pub fn check(
     statements: &[Statement],
 ) -> Result<(), String> {
     let actor_ok = |id: crate::model::ActorId| id.index() < actors.len();
-    for (i, s) in statements.iter().enumerate() {
+    statements.par_iter().enumerate().try_for_each(|(i, s)| {
         let bad = |what: &str| Err(format!("statement {i}: {what}"));
         let Some(article) = articles.get(s.article.index()) else {
             return bad("unknown article");
@@ -33,8 +34,8 @@ pub fn check(
         {
             return bad("span outside its article's text");
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 fn within(text: &str, span: Span) -> bool {
