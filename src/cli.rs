@@ -18,18 +18,30 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const EXIT_CODES: &str = "\
+/// The exit code table, for every command's `--help`.
+macro_rules! exit_codes {
+    () => {
+        "\
 Exit codes:
   0  success (check: no errors; with --strict, no warnings either)
   1  check found errors (or warnings, with --strict)
   2  usage error: bad arguments or an invalid --filter expression
   3  export or convert not written: a file exists (use --force) or cannot be written;
-     or the snapshot cache could not be cleared
+     or the snapshot cache could not be cleared"
+    };
+}
+
+const EXIT_CODES: &str = exit_codes!();
+
+const MAIN_AFTER_HELP: &str = concat!(
+    exit_codes!(),
+    "
 
 Snapshot cache: a corpus of 64 MiB or more is, once parsed, kept as a binary snapshot
 (in $DEMARCHE_CACHE_DIR, else $XDG_CACHE_HOME/demarche, else ~/.cache/demarche) and read
 back while its files are unchanged. --no-cache or DEMARCHE_NO_CACHE=1 turns it off;
-DEMARCHE_CACHE_MIN_BYTES sets the size; `demarche cache info|clear` manages it.";
+DEMARCHE_CACHE_MIN_BYTES sets the size; `demarche cache info|clear` manages it."
+);
 
 /// Browse diplomatic statements from annotated news articles.
 ///
@@ -37,7 +49,12 @@ DEMARCHE_CACHE_MIN_BYTES sets the size; `demarche cache info|clear` manages it."
 /// directories of .json/.jsonl articles, brat .txt/.ann folders, Label Studio
 /// exports) or, with none, on the bundled corpus.
 #[derive(Parser, Debug)]
-#[command(name = "demarche", version, args_conflicts_with_subcommands = true, after_help = EXIT_CODES)]
+#[command(
+    name = "demarche",
+    version,
+    after_help = MAIN_AFTER_HELP,
+    override_usage = "demarche [--no-cache] [PATHS]...\n       demarche [--no-cache] <COMMAND>"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
