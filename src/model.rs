@@ -114,6 +114,8 @@ pub struct Article {
     pub url: Option<String>,
     pub published: Option<DateSpec>,
     pub language: Option<String>,
+    /// Most of a snapshot's bytes: decoded with SIMD UTF-8 validation.
+    #[serde(deserialize_with = "crate::cache::fast_text")]
     pub text: String,
     /// The file (and line, for JSON Lines) the article came from.
     pub source: String,
