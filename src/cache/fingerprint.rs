@@ -145,7 +145,8 @@ fn nanos(time: std::io::Result<SystemTime>) -> i128 {
     }
 }
 
-fn state(meta: &Metadata) -> FileState {
+/// The size and times of a file.
+pub fn state(meta: &Metadata) -> FileState {
     FileState {
         len: meta.len(),
         modified: nanos(meta.modified()),
