@@ -113,7 +113,7 @@ fn encode_chunks<T: Serialize + Sync>(
 }
 
 /// Writes `loaded` as a snapshot for `key` to `file`: a temporary file in the same
-/// folder, synced, then renamed over `file`, so a reader never sees half a snapshot.
+/// folder, renamed over `file` once complete, so a reader never sees half a snapshot.
 pub fn write(file: &Path, key: Key, loaded: &Loaded) -> Result<(), SnapshotError> {
     let store = &loaded.store;
     let rest = RestRef {
@@ -159,7 +159,9 @@ pub fn write(file: &Path, key: Key, loaded: &Loaded) -> Result<(), SnapshotError
         out.write_all(bytes)?;
     }
     let temp = out.into_inner().map_err(|e| e.into_error())?;
-    temp.as_file().sync_all()?;
+    // No fsync: after a crash a snapshot may be short or hold zeros, but its length,
+    // magic and frame checksums make that a miss, and it is a cache. Syncing 555 MB
+    // cost 0.74 s of a 8.5 s first run at 1M statements.
     temp.persist(file).map_err(|e| e.error)?;
     Ok(())
 }

@@ -37,10 +37,11 @@ impl Load {
         load
     }
 
-    /// Writes the pending snapshot, after the output so that a pipe has its rows
-    /// first (a failure is only a warning), then returns `code` without freeing the
-    /// store: the process ends right after, and freeing a large store allocation by
-    /// allocation takes a noticeable time.
+    /// Writes the pending snapshot, after the output so that a reader already has
+    /// every row (flushed; the pipe itself closes when the process ends) and a failure
+    /// is only a warning, then returns `code` without freeing the store: the process
+    /// ends right after, and freeing a large store allocation by allocation takes a
+    /// noticeable time.
     pub fn finish(self, code: ExitCode) -> ExitCode {
         if let Some(save) = self.save
             && let Err(e) = save.write(&self.loaded)
