@@ -108,15 +108,15 @@ impl PendingSave {
     /// file written, if any.
     pub fn write(self, loaded: &Loaded) -> Result<Option<PathBuf>, CacheError> {
         let dir = self.file.parent().unwrap_or(Path::new("."));
+        let inside =
+            resolve(dir).filter(|dir| self.canonical.iter().any(|input| dir.starts_with(input)));
+        if let Some(dir) = inside {
+            return Err(CacheError::InsideInput(dir));
+        }
         std::fs::create_dir_all(dir).map_err(|e| CacheError::Write {
             file: self.file.clone(),
             source: e.into(),
         })?;
-        let inside = (dir.canonicalize().ok())
-            .filter(|dir| self.canonical.iter().any(|input| dir.starts_with(input)));
-        if let Some(dir) = inside {
-            return Err(CacheError::InsideInput(dir));
-        }
         if fingerprint::fingerprint(&self.paths).as_ref() != Some(&self.key.files) {
             return Ok(None);
         }
@@ -128,6 +128,16 @@ impl PendingSave {
             }),
         }
     }
+}
+
+/// `path` made absolute with symbolic links resolved as far as it exists (the cache
+/// folder may not exist yet).
+fn resolve(path: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(path).ok()?;
+    absolute.ancestors().find_map(|ancestor| {
+        let real = ancestor.canonicalize().ok()?;
+        Some(real.join(absolute.strip_prefix(ancestor).ok()?))
+    })
 }
 
 /// Loads `paths` as [`loader::load_paths_counting`] does, from their snapshot when

@@ -212,3 +212,18 @@ fn clear_removes_snapshots_only() {
     assert!(list(cache.path()).expect("list").is_empty());
     assert!(cache.path().join("notes.txt").exists());
 }
+
+#[test]
+fn a_cache_folder_inside_an_input_folder_is_refused_and_not_created() {
+    let corpus = tempfile::tempdir().expect("tempdir");
+    copy_dir(&fixtures().join("good"), corpus.path());
+    let paths = vec![corpus.path().to_path_buf()];
+    let cache = corpus.path().join("nested/cache");
+    let (loaded, save) = load(&paths, &cache);
+    let refused = save.expect("due").write(&loaded);
+    assert!(
+        matches!(refused, Err(CacheError::InsideInput(_))),
+        "{refused:?}"
+    );
+    assert!(!cache.exists(), "nothing created in the corpus");
+}
