@@ -554,9 +554,9 @@ impl PendingDoc {
             chars,
             bytes,
             discontinuous,
-            cue: text_of(raw.cue),
+            cue: short_text(raw.cue),
             date,
-            place: text_of(raw.place),
+            place: short_text(raw.place),
             addressees: addressees.into(),
             topics: topics.into(),
             translation: text_of(raw.translation),
@@ -565,6 +565,12 @@ impl PendingDoc {
         });
         index_beyond_few(&mut self.keys, self.statements.iter().map(|s| &*s.key));
     }
+}
+
+/// A short optional text (cue, place), left out when blank.
+fn short_text(v: Option<std::borrow::Cow<'_, str>>) -> Option<crate::model::CompactString> {
+    v.filter(|t| !t.trim().is_empty())
+        .map(|t| t.as_ref().into())
 }
 
 /// Lists up to this long are searched by a scan rather than a hash map.
