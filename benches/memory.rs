@@ -16,11 +16,17 @@ struct Figures {
     translations: usize,
     before: u64,
     peak: u64,
+    /// RSS right after loading, and at rest: after [`SETTLE`] idle, once the allocator has
+    /// returned what the load freed (jemalloc purges freed pages after a delay).
+    at_once: u64,
     after: u64,
     /// Seconds to build the word index (first single-word search), and RSS after it.
     index_secs: f64,
     after_index: u64,
 }
+
+/// How long the child idles after loading before "at rest" is measured.
+const SETTLE: std::time::Duration = std::time::Duration::from_secs(3);
 
 fn measure(mode: &str, dir: &Path) -> Figures {
     let (_, before) = common::rss();
@@ -35,7 +41,9 @@ fn measure(mode: &str, dir: &Path) -> Figures {
             .filter_map(|s| s.translation.as_deref())
             .map(str::len)
             .sum();
-        let (peak, after) = common::rss();
+        let (peak, at_once) = common::rss();
+        std::thread::sleep(SETTLE);
+        let (_, after) = common::rss();
         let started = std::time::Instant::now();
         store.prepare_search();
         let index_secs = started.elapsed().as_secs_f64();
@@ -46,6 +54,7 @@ fn measure(mode: &str, dir: &Path) -> Figures {
             translations,
             before,
             peak,
+            at_once,
             after,
             index_secs,
             after_index,
@@ -62,13 +71,16 @@ fn measure(mode: &str, dir: &Path) -> Figures {
             .filter_map(|s| s.translation.as_deref())
             .map(str::len)
             .sum();
-        let (peak, after) = common::rss();
+        let (peak, at_once) = common::rss();
+        std::thread::sleep(SETTLE);
+        let (_, after) = common::rss();
         let figures = Figures {
             statements: common::baseline_statements(&docs),
             text,
             translations,
             before,
             peak,
+            at_once,
             after,
             index_secs: 0.0,
             after_index: after,
@@ -84,12 +96,13 @@ fn main() {
         let (mode, dir) = (&args[i + 1], Path::new(&args[i + 2]));
         let f = measure(mode, dir);
         println!(
-            "{} {} {} {} {} {} {} {}",
+            "{} {} {} {} {} {} {} {} {}",
             f.statements,
             f.text,
             f.translations,
             f.before,
             f.peak,
+            f.at_once,
             f.after,
             f.index_secs,
             f.after_index
@@ -101,12 +114,13 @@ fn main() {
     }
     let me = std::env::current_exe().expect("own path");
     println!(
-        "{:<6} {:<15} {:>13} {:>10} {:>10} {:>7} {:>10} {:>14} {:>20} {:>9} {:>9}",
+        "{:<6} {:<15} {:>13} {:>10} {:>10} {:>10} {:>7} {:>10} {:>14} {:>20} {:>9} {:>9}",
         "size",
         "loader",
         "on disk",
         "peak RSS",
-        "RSS after",
+        "RSS at once",
+        "RSS at rest",
         "peak/disk",
         "text+transl",
         "B/stmt beyond text",
@@ -135,6 +149,7 @@ fn main() {
                 translations,
                 before,
                 peak,
+                at_once,
                 after,
                 index_secs,
                 after_index,
@@ -148,6 +163,7 @@ fn main() {
                 translations,
                 before,
                 peak,
+                at_once,
                 after,
                 after_index,
             ] = [
@@ -156,6 +172,7 @@ fn main() {
                 translations,
                 before,
                 peak,
+                at_once,
                 after,
                 after_index,
             ]
@@ -164,11 +181,12 @@ fn main() {
             let per = |beyond: u64| (resident as f64 - beyond as f64) / statements as f64;
             let index = after_index.saturating_sub(after) as f64 / statements as f64;
             println!(
-                "{:<6} {:<15} {:>13} {:>10} {:>10} {:>7.2} {:>10} {:>14.0} {:>20.0} {:>9.2} {:>9.0}",
+                "{:<6} {:<15} {:>13} {:>10} {:>10} {:>10} {:>7.2} {:>10} {:>14.0} {:>20.0} {:>9.2} {:>9.0}",
                 common::label(n),
                 mode,
                 disk,
                 mib(peak),
+                mib(at_once),
                 mib(after),
                 peak as f64 / disk as f64,
                 mib(text + translations),

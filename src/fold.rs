@@ -5,6 +5,8 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 /// Appends `text` to `out` lowercased, without diacritics, with `ß` as `ss` and
 /// control characters as spaces (so folded text never holds a line break).
 pub fn fold_into(text: &str, out: &mut String) {
+    let table = table();
+    out.reserve(text.len());
     let mut rest = text;
     while !rest.is_empty() {
         // A run of printable ASCII only needs lowercasing: copy it whole.
@@ -17,13 +19,23 @@ pub fn fold_into(text: &str, out: &mut String) {
             out.push_str(&rest[..run]);
             out[start..].make_ascii_lowercase();
             rest = &rest[run..];
-            continue;
         }
-        let mut chars = rest.chars();
-        if let Some(c) = chars.next() {
-            fold_char_into(c, out);
+        // Then the characters up to the next printable ASCII one, each on its own.
+        let mut end = rest.len();
+        for (i, c) in rest.char_indices() {
+            let u = c as u32;
+            if (0x20..0x7f).contains(&u) {
+                end = i;
+                break;
+            }
+            match table.get((u as usize).wrapping_sub(0x80)) {
+                Some(Folded::One(f)) => out.push(*f),
+                Some(Folded::Many(f)) => out.push_str(f),
+                None if u < 0x80 => out.push(' '),
+                None => fold_char_slow(c, out),
+            }
         }
-        rest = chars.as_str();
+        rest = &rest[end..];
     }
 }
 
@@ -31,9 +43,15 @@ pub fn fold_into(text: &str, out: &mut String) {
 /// extensions, Greek and Cyrillic, the scripts of most text we see.
 const TABLE_END: u32 = 0x500;
 
+/// How one character folds: most into one character, a few into several.
+enum Folded {
+    One(char),
+    Many(Box<str>),
+}
+
 /// The folding of every character `\u{80}..TABLE_END`, built on first use.
-fn table() -> &'static [Box<str>] {
-    static TABLE: std::sync::OnceLock<Vec<Box<str>>> = std::sync::OnceLock::new();
+fn table() -> &'static [Folded] {
+    static TABLE: std::sync::OnceLock<Vec<Folded>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         (0x80..TABLE_END)
             .map(|u| {
@@ -41,19 +59,24 @@ fn table() -> &'static [Box<str>] {
                 if let Some(c) = char::from_u32(u) {
                     fold_char_slow(c, &mut folded);
                 }
-                folded.into_boxed_str()
+                let mut chars = folded.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(one), None) => Folded::One(one),
+                    _ => Folded::Many(folded.into_boxed_str()),
+                }
             })
             .collect()
     })
 }
 
 /// Appends one character folded (see [`fold_into`]).
+#[cfg(test)]
 fn fold_char_into(c: char, out: &mut String) {
     let u = c as u32;
-    if (0x80..TABLE_END).contains(&u) {
-        out.push_str(&table()[(u - 0x80) as usize]);
-    } else {
-        fold_char_slow(c, out);
+    match table().get((u as usize).wrapping_sub(0x80)) {
+        Some(Folded::One(f)) => out.push(*f),
+        Some(Folded::Many(f)) => out.push_str(f),
+        None => fold_char_slow(c, out),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Plain data of the statement store: articles, actors, statements, their enums and newtype ids.
 
 use crate::date::DateSpec;
+pub use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -176,8 +177,9 @@ pub struct Discontinuous {
 /// (except for a discontinuous statement, whose joined pieces are kept in `discontinuous`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
-    /// The id as written in the file, unique within its article.
-    pub key: Box<str>,
+    /// The id as written in the file, unique within its article. Ids, cues and places
+    /// are short: up to 24 bytes they are kept inline, not in an allocation of their own.
+    pub key: CompactString,
     pub article: ArticleId,
     pub speaker: ActorId,
     pub on_behalf_of: Option<ActorId>,
@@ -189,9 +191,9 @@ pub struct Statement {
     pub bytes: Span,
     /// The pieces, when the statement's text is not one contiguous passage.
     pub discontinuous: Option<Box<Discontinuous>>,
-    pub cue: Option<Box<str>>,
+    pub cue: Option<CompactString>,
     pub date: Option<DateSpec>,
-    pub place: Option<Box<str>>,
+    pub place: Option<CompactString>,
     pub addressees: Box<[ActorId]>,
     pub topics: Box<[TopicStance]>,
     pub translation: Option<Box<str>>,

@@ -109,25 +109,12 @@ impl Store {
             .enumerate()
             .map(|(i, t)| (t.clone(), TopicId(i as u32)))
             .collect();
-        let mut by_speaker = vec![Vec::new(); actors.len()];
-        let mut by_principal = vec![Vec::new(); actors.len()];
-        let mut by_article = vec![Vec::new(); articles.len()];
-        let mut by_topic = vec![Vec::new(); topics.len()];
-        for (i, s) in statements.iter().enumerate() {
-            let id = StatementId(i as u32);
-            by_speaker[s.speaker.index()].push(id);
-            if let Some(p) = s.on_behalf_of {
-                by_principal[p.index()].push(id);
-            }
-            by_article[s.article.index()].push(id);
-            for t in s.topics.iter() {
-                let list: &mut Vec<StatementId> = &mut by_topic[t.topic.index()];
-                if list.last() != Some(&id) {
-                    list.push(id);
-                }
-            }
-        }
-        let folded = fold_statements(&articles, &statements);
+        // The indices take one pass on one thread while the search buffer is folded
+        // on the others.
+        let (folded, (by_speaker, by_principal, by_article, by_topic)) = rayon::join(
+            || fold_statements(&articles, &statements),
+            || index_statements(&statements, actors.len(), articles.len(), topics.len()),
+        );
         let actor_keys = actors.iter().map(crate::search::actor_keys).collect();
         let day_ranges = statements
             .par_iter()
@@ -294,6 +281,37 @@ impl Store {
             .collect();
         found.concat()
     }
+}
+
+/// Statement lists by actor, article or topic.
+type Lists = Vec<Vec<StatementId>>;
+
+/// The per-speaker, per-principal, per-article and per-topic statement lists.
+fn index_statements(
+    statements: &[Statement],
+    actors: usize,
+    articles: usize,
+    topics: usize,
+) -> (Lists, Lists, Lists, Lists) {
+    let mut by_speaker = vec![Vec::new(); actors];
+    let mut by_principal = vec![Vec::new(); actors];
+    let mut by_article = vec![Vec::new(); articles];
+    let mut by_topic = vec![Vec::new(); topics];
+    for (i, s) in statements.iter().enumerate() {
+        let id = StatementId(i as u32);
+        by_speaker[s.speaker.index()].push(id);
+        if let Some(p) = s.on_behalf_of {
+            by_principal[p.index()].push(id);
+        }
+        by_article[s.article.index()].push(id);
+        for t in s.topics.iter() {
+            let list: &mut Vec<StatementId> = &mut by_topic[t.topic.index()];
+            if list.last() != Some(&id) {
+                list.push(id);
+            }
+        }
+    }
+    (by_speaker, by_principal, by_article, by_topic)
 }
 
 fn sort_key(

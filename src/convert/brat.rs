@@ -321,9 +321,9 @@ impl<'a> Ann<'a> {
             self.note("Date", &event, &d.to_string());
         }
         for (kind, value) in [
-            ("Place", &s.place),
-            ("Translation", &s.translation),
-            ("AnnotatorNotes", &s.notes),
+            ("Place", s.place.as_deref()),
+            ("Translation", s.translation.as_deref()),
+            ("AnnotatorNotes", s.notes.as_deref()),
         ] {
             if let Some(v) = value {
                 self.note(kind, &event, v);

@@ -4,8 +4,8 @@ use super::pending::PendingDoc;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Actor, ActorId, ArticleId, Statement, TopicId};
 use crate::store::Store;
+use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Resolves every local reference against the whole corpus and builds the store.
@@ -21,8 +21,6 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
     let mut actor_origin: Vec<String> = Vec::new();
     // Whether each actor so far was only inferred by an importer from a name.
     let mut inferred: Vec<bool> = Vec::new();
-    let mut topics: Vec<String> = Vec::new();
-    let mut topic_ids: HashMap<String, TopicId> = HashMap::new();
     let mut keep = vec![true; docs.len()];
 
     for (i, doc) in docs.iter().enumerate() {
@@ -89,24 +87,7 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
         .collect();
     let actors: Vec<Actor> = shared.into_iter().map(Arc::unwrap_or_clone).collect();
 
-    let topic_maps: Vec<Vec<TopicId>> = kept
-        .iter()
-        .map(|doc| {
-            doc.topics
-                .iter()
-                .map(|t| match topic_ids.get(t) {
-                    Some(&id) => id,
-                    None => {
-                        let id = TopicId(topics.len() as u32);
-                        topic_ids.insert(t.clone(), id);
-                        topics.push(t.clone());
-                        id
-                    }
-                })
-                .collect()
-        })
-        .collect();
-
+    let (topics, topic_maps) = number_topics(&kept);
     let results: Vec<(PendingArticle, Vec<Diagnostic>)> = kept
         .into_par_iter()
         .zip(topic_maps)
@@ -121,12 +102,16 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
             )
         })
         .collect();
-    // Flattened on the worker threads, which also free the per-article vectors.
-    let (parts, diags): (Vec<PendingArticle>, Vec<Vec<Diagnostic>>) =
-        results.into_par_iter().unzip();
-    diagnostics.extend(diags.into_iter().flatten());
-    let (articles, statements): (Vec<_>, Vec<Vec<Statement>>) = parts.into_par_iter().unzip();
-    let statements: Vec<Statement> = statements.into_par_iter().flatten().collect();
+    // One pass in article order: each statement is moved once, into a vector of the
+    // final size (parallel unzips and a parallel flatten each copied everything again).
+    let total = results.iter().map(|((_, s), _)| s.len()).sum();
+    let mut articles = Vec::with_capacity(results.len());
+    let mut statements: Vec<Statement> = Vec::with_capacity(total);
+    for ((article, part), diags) in results {
+        articles.push(article);
+        statements.extend(part);
+        diagnostics.extend(diags);
+    }
     (
         Store::build(articles, actors, topics, statements),
         diagnostics,
@@ -162,8 +147,8 @@ fn resolve(
                 .map(|key| by_key(key).ok_or(key.as_str())),
         )
         .collect();
-    let mut statements = Vec::with_capacity(doc.statements.len());
-    'statements: for mut s in doc.statements {
+    let mut statements = doc.statements;
+    statements.retain_mut(|s| {
         let mut fail = |field: &str, key: &str| {
             diagnostics.push(
                 Diagnostic::at(&doc.file, doc.line, None, format!(
@@ -171,39 +156,84 @@ fn resolve(
                 ))
                 .in_item(&format!("statement {}", s.key), field),
             );
+            false
         };
         s.speaker = match local[s.speaker.index()] {
             Ok(id) => id,
-            Err(key) => {
-                fail("speaker", key);
-                continue 'statements;
-            }
+            Err(key) => return fail("speaker", key),
         };
         if let Some(p) = s.on_behalf_of {
             s.on_behalf_of = match local[p.index()] {
                 Ok(id) => Some(id),
-                Err(key) => {
-                    fail("on_behalf_of", key);
-                    continue 'statements;
-                }
+                Err(key) => return fail("on_behalf_of", key),
             };
         }
-        for a in s.addressees.iter_mut() {
-            *a = match local[a.index()] {
+        for i in 0..s.addressees.len() {
+            s.addressees[i] = match local[s.addressees[i].index()] {
                 Ok(id) => id,
-                Err(key) => {
-                    fail("addressees", key);
-                    continue 'statements;
-                }
+                Err(key) => return fail("addressees", key),
             };
         }
         for t in s.topics.iter_mut() {
             t.topic = topic_map[t.topic.index()];
         }
         s.article = article;
-        statements.push(s);
-    }
+        true
+    });
     ((doc.article, statements), diagnostics)
+}
+
+/// Numbers the topics in order of first appearance, and maps each article's local
+/// topic indices to those numbers. Runs on chunks of articles in parallel; only the
+/// chunks' (few) distinct topics are numbered one after another.
+fn number_topics(docs: &[PendingDoc]) -> (Vec<String>, Vec<Vec<TopicId>>) {
+    let local: Vec<(Vec<&str>, Vec<Vec<u32>>)> = docs
+        .par_chunks(1024)
+        .map(|chunk| {
+            let mut seen: HashMap<&str, u32> = HashMap::new();
+            let mut distinct: Vec<&str> = Vec::new();
+            let mut per_doc = Vec::with_capacity(chunk.len());
+            for doc in chunk {
+                let mut ids = Vec::with_capacity(doc.topics.len());
+                for t in &doc.topics {
+                    let next = distinct.len() as u32;
+                    let id = *seen.entry(t.as_str()).or_insert(next);
+                    if id == next {
+                        distinct.push(t.as_str());
+                    }
+                    ids.push(id);
+                }
+                per_doc.push(ids);
+            }
+            (distinct, per_doc)
+        })
+        .collect();
+    let mut topics: Vec<String> = Vec::new();
+    let mut numbers: HashMap<&str, TopicId> = HashMap::new();
+    let global: Vec<Vec<TopicId>> = local
+        .iter()
+        .map(|(distinct, _)| {
+            distinct
+                .iter()
+                .map(|&t| {
+                    *numbers.entry(t).or_insert_with(|| {
+                        topics.push(t.to_string());
+                        TopicId(topics.len() as u32 - 1)
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let maps = local
+        .into_par_iter()
+        .zip(global)
+        .flat_map_iter(|((_, per_doc), global)| {
+            per_doc
+                .into_iter()
+                .map(move |ids| ids.into_iter().map(|i| global[i as usize]).collect())
+        })
+        .collect();
+    (topics, maps)
 }
 
 /// Adds `other`'s name and aliases to `actor`'s aliases where they are new.

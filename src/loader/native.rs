@@ -58,9 +58,10 @@ fn parse_doc(file: &str, bytes: &[u8], first_line: usize, jsonl: bool, out: &mut
 /// Parses one document whole (fast path) or, if that fails, value by value.
 fn parse_value(at: &Position, bytes: &[u8], nested: bool, out: &mut Pending) {
     let nests = |articles: bool| nested && articles;
-    // Checking UTF-8 once up front spares serde checking every string again; the
-    // same errors are reported either way.
-    let parsed = match std::str::from_utf8(bytes) {
+    // Checking UTF-8 once up front (with SIMD, several times faster than the standard
+    // library on non-English text) spares serde checking every string again; the same
+    // errors are reported either way.
+    let parsed = match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => serde_json::from_str::<RawDoc>(text),
         Err(_) => serde_json::from_slice::<RawDoc>(bytes),
     };

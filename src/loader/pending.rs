@@ -270,9 +270,17 @@ impl PendingDoc {
         } else {
             (0, 0)
         };
-        let mut chars = text[b..].chars();
+        // Count characters by their first bytes (any byte that is not 0b10xx_xxxx),
+        // which is quicker than decoding each one.
+        let bytes = text.as_bytes();
         while c < index {
-            b += chars.next()?.len_utf8();
+            if b >= bytes.len() {
+                return None;
+            }
+            b += 1;
+            while bytes.get(b).is_some_and(|&x| x & 0xC0 == 0x80) {
+                b += 1;
+            }
             c += 1;
         }
         self.cursor = (c, b);
@@ -372,11 +380,16 @@ impl PendingDoc {
                     out.push(fail("span", "an empty list of pieces".into()));
                     return;
                 };
-                let joined = found_pieces
-                    .iter()
-                    .map(|(_, b)| &self.article.text[b.start as usize..b.end as usize])
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                // One piece is compared in place; only several are joined.
+                let joined: std::borrow::Cow<'_, str> = match found_pieces.as_slice() {
+                    [(_, b)] => self.article.text[b.start as usize..b.end as usize].into(),
+                    _ => found_pieces
+                        .iter()
+                        .map(|(_, b)| &self.article.text[b.start as usize..b.end as usize])
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .into(),
+                };
                 if joined != text {
                     let shown = pieces
                         .iter()
@@ -399,7 +412,7 @@ impl PendingDoc {
                     discontinuous = Some(Box::new(Discontinuous {
                         chars: found_pieces.iter().map(|(c, _)| *c).collect(),
                         bytes: found_pieces.iter().map(|(_, b)| *b).collect(),
-                        text: joined.into_boxed_str(),
+                        text: joined.into_owned().into_boxed_str(),
                     }));
                 }
                 (
@@ -541,9 +554,9 @@ impl PendingDoc {
             chars,
             bytes,
             discontinuous,
-            cue: text_of(raw.cue),
+            cue: short_text(raw.cue),
             date,
-            place: text_of(raw.place),
+            place: short_text(raw.place),
             addressees: addressees.into(),
             topics: topics.into(),
             translation: text_of(raw.translation),
@@ -552,6 +565,12 @@ impl PendingDoc {
         });
         index_beyond_few(&mut self.keys, self.statements.iter().map(|s| &*s.key));
     }
+}
+
+/// A short optional text (cue, place), left out when blank.
+fn short_text(v: Option<std::borrow::Cow<'_, str>>) -> Option<crate::model::CompactString> {
+    v.filter(|t| !t.trim().is_empty())
+        .map(|t| t.as_ref().into())
 }
 
 /// Lists up to this long are searched by a scan rather than a hash map.

@@ -77,8 +77,14 @@ pub fn json_lines(path: &Path, name: &str, limits: &Limits, progress: &LoadProgr
             return out;
         }
     };
-    let mut block: Vec<u8> = Vec::with_capacity(limits.block.min(1 << 20));
-    let mut chunk = vec![0u8; (limits.block / 4).clamp(1, 4 << 20)];
+    // Read straight into `block`, sized once for the whole file (up to a block and one
+    // read more), so that its bytes are neither copied again nor reallocated as it grows.
+    let step = (limits.block / 4).clamp(1, 4 << 20);
+    let size = file
+        .metadata()
+        .map_or(0, |m| m.len())
+        .min(limits.block as u64) as usize;
+    let mut block: Vec<u8> = Vec::with_capacity(size.saturating_add(step));
     // The line number of the first line in `block`.
     let mut first_line = 1;
     // Skipping the rest of an overlong line, which started on this line number.
@@ -86,13 +92,10 @@ pub fn json_lines(path: &Path, name: &str, limits: &Limits, progress: &LoadProgr
     let mut any_content = false;
     let mut unlisted = 0usize;
     loop {
-        let n = match file.read(&mut chunk) {
+        let before = block.len();
+        match file.by_ref().take(step as u64).read_to_end(&mut block) {
             Ok(0) => break,
-            Ok(n) => {
-                progress.read(n);
-                n
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Ok(n) => progress.read(n),
             Err(e) => {
                 out.diagnostics.push(Diagnostic::at(
                     name,
@@ -102,26 +105,28 @@ pub fn json_lines(path: &Path, name: &str, limits: &Limits, progress: &LoadProgr
                 ));
                 return out;
             }
-        };
-        let mut data = &chunk[..n];
-        any_content |= data.iter().any(|b| !b.is_ascii_whitespace());
+        }
+        if !any_content {
+            any_content = block[before..].iter().any(|b| !b.is_ascii_whitespace());
+        }
         if let Some(line) = skipping {
-            match memchr::memchr(b'\n', data) {
-                None => continue,
+            match memchr::memchr(b'\n', &block[before..]) {
+                None => {
+                    block.truncate(before);
+                    continue;
+                }
                 Some(end) => {
                     skipping = None;
                     first_line = line + 1;
-                    data = &data[end + 1..];
+                    block.drain(before..=before + end);
                 }
             }
         }
-        block.extend_from_slice(data);
         if block.len() >= limits.block
             && let Some(end) = memchr::memrchr(b'\n', &block)
         {
-            let rest = block.split_off(end + 1);
-            first_line = parse_block(name, &block, first_line, &mut out);
-            block = rest;
+            first_line = parse_block(name, &block[..=end], first_line, &mut out);
+            block.drain(..=end);
             unlisted += cap(&mut out.diagnostics, limits.max_listed);
         }
         // What is left is whole lines shorter than a block, or the start of one line.
