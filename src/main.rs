@@ -2,7 +2,7 @@
 
 /// jemalloc instead of the system allocator: loading makes millions of small allocations,
 /// and jemalloc does them faster (BENCHMARKS.md, section 1).
-#[cfg(not(target_env = "msvc"))]
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 

@@ -165,8 +165,9 @@ pub fn rss() -> (u64, u64) {
     (field("VmHWM:"), field("VmRSS:"))
 }
 
-/// The allocator the `demarche` binary uses (see `src/main.rs`), so that both loaders
+/// The allocator the `demarche` binary uses (see `src/main.rs`; `--no-default-features`
+/// measures both with the system allocator instead), so that both loaders
 /// are measured with what users run.
-#[cfg(not(target_env = "msvc"))]
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
