@@ -215,7 +215,7 @@ fn finish(
         .store(true, std::sync::atomic::Ordering::Relaxed);
     let pending = Pending::concat(parsed);
     diagnostics.extend(pending.diagnostics);
-    let (store, merge_diagnostics) = merge::merge(pending.docs);
+    let (store, merge_diagnostics) = merge::merge(pending.docs, pending.statements);
     diagnostics.extend(merge_diagnostics);
     Loaded { store, diagnostics }
 }

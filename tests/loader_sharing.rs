@@ -197,3 +197,65 @@ fn large_articles_find_duplicates_and_references_beyond_the_short_list() {
         assert_eq!(topics, [format!("t{i}"), format!("t{}", (i + 7) % n)]);
     }
 }
+
+#[test]
+fn skipped_articles_and_statements_leave_the_others_with_their_own_article_and_text() {
+    let unknown_first = format!(
+        r#"{{"format":"demarche","version":1,"article":{{"id":"c","text":"Kelm said no. Nobody said yes."}},"actors":[{KELM}],"statements":[{{"id":"s1","speaker":"nobody","mode":"indirect","text":"yes","span":[26,29]}},{{"id":"s2","speaker":"kelm","mode":"indirect","text":"no","span":[10,12]}}]}}"#
+    );
+    let lines = [
+        doc(
+            "a",
+            KELM,
+            "Kelm said it would talk.",
+            "it would talk",
+            [10, 23],
+        ),
+        // The same article id again: the whole article is skipped.
+        doc(
+            "a",
+            KELM,
+            "Kelm said it would wait.",
+            "it would wait",
+            [10, 23],
+        ),
+        unknown_first,
+        doc("d", KELM, "Kelm said it may wait.", "it may wait", [10, 21]),
+    ];
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let loaded = load_sources(vec![jsonl("mixed.jsonl", &refs)]);
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:#?}");
+    assert!(messages.iter().any(|m| m.contains("already loaded from")));
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("unknown actor id \"nobody\""))
+    );
+    let store = &loaded.store;
+    let mut kept: Vec<(&str, &str, &str)> = store
+        .all_ids()
+        .map(|id| {
+            let s = store.statement(id);
+            (
+                store.article(s.article).id.as_str(),
+                &*s.key,
+                store.text(id),
+            )
+        })
+        .collect();
+    kept.sort();
+    assert_eq!(
+        kept,
+        [
+            ("a", "s1", "it would talk"),
+            ("c", "s2", "no"),
+            ("d", "s1", "it may wait"),
+        ]
+    );
+    assert_eq!(store.articles.len(), 3);
+}

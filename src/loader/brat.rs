@@ -136,7 +136,7 @@ pub fn parse(doc: BratDoc) -> Pending {
         found.sort_by_key(|d| d.line);
         out.append(&mut found);
     }
-    pending.docs.push(builder.doc);
+    pending.push(builder.doc);
     pending
 }
 

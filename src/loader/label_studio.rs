@@ -62,7 +62,10 @@ struct Region {
 
 /// Parses one export file; `dir` is its folder (mapping, metadata, actors).
 pub fn parse(file: &str, bytes: &[u8], dir: Option<&Path>) -> Pending {
+    // Diagnostics go to `pending` (returned as is when the file is not an export),
+    // documents to `parsed`.
     let mut pending = Pending::default();
+    let mut parsed = Pending::default();
     let out = &mut pending.diagnostics;
     let folder = match dir {
         Some(d) => Folder::read(d, out),
@@ -187,9 +190,10 @@ pub fn parse(file: &str, bytes: &[u8], dir: Option<&Path>) -> Pending {
                 builder.add(file, a, out);
             }
         }
-        pending.docs.push(builder.doc);
+        parsed.push(builder.doc);
     }
-    pending
+    parsed.diagnostics = pending.diagnostics;
+    parsed
 }
 
 /// A JSON scalar as text (ids may be numbers or strings).

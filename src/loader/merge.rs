@@ -9,7 +9,8 @@ use rayon::prelude::*;
 use std::sync::Arc;
 
 /// Resolves every local reference against the whole corpus and builds the store.
-pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
+/// `statements` holds each document's statements one document after another.
+pub fn merge(docs: Vec<PendingDoc>, mut statements: Vec<Statement>) -> (Store, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     // Where each article id was first loaded: (id, source) borrowed from `docs`.
     let mut article_origin: HashMap<&str, &str> = HashMap::with_capacity(docs.len());
@@ -80,21 +81,39 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
         }
     }
     drop(article_origin);
-    let kept: Vec<PendingDoc> = docs
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(doc, keep)| keep.then_some(doc))
-        .collect();
+    // Each kept document with its statements as a slice of `statements`, where it starts,
+    // and the statements of skipped documents (removed below).
+    let mut kept: Vec<PendingDoc> = Vec::with_capacity(docs.len());
+    let mut slices: Vec<&mut [Statement]> = Vec::with_capacity(docs.len());
+    let mut starts: Vec<usize> = Vec::with_capacity(docs.len());
+    let mut removed: Vec<usize> = Vec::new();
+    let mut rest = statements.as_mut_slice();
+    let mut start = 0;
+    for (doc, keep) in docs.into_iter().zip(keep) {
+        let count = doc.statement_count;
+        let (head, tail) = std::mem::take(&mut rest).split_at_mut(count);
+        rest = tail;
+        if keep {
+            kept.push(doc);
+            slices.push(head);
+            starts.push(start);
+        } else {
+            removed.extend(start..start + count);
+        }
+        start += count;
+    }
     let actors: Vec<Actor> = shared.into_iter().map(Arc::unwrap_or_clone).collect();
 
     let (topics, topic_maps) = number_topics(&kept);
-    let results: Vec<(PendingArticle, Vec<Diagnostic>)> = kept
+    let results: Vec<ResolvedArticle> = kept
         .into_par_iter()
+        .zip(slices)
         .zip(topic_maps)
         .enumerate()
-        .map(|(i, (doc, topic_map))| {
+        .map(|(i, ((doc, slice), topic_map))| {
             resolve(
                 doc,
+                slice,
                 ArticleId(i as u32),
                 &actor_ids,
                 &first_by_address,
@@ -102,15 +121,23 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
             )
         })
         .collect();
-    // One pass in article order: each statement is moved once, into a vector of the
-    // final size (parallel unzips and a parallel flatten each copied everything again).
-    let total = results.iter().map(|((_, s), _)| s.len()).sum();
     let mut articles = Vec::with_capacity(results.len());
-    let mut statements: Vec<Statement> = Vec::with_capacity(total);
-    for ((article, part), diags) in results {
+    for ((article, skipped, diags), start) in results.into_iter().zip(starts) {
         articles.push(article);
-        statements.extend(part);
+        removed.extend(skipped.into_iter().map(|i| start + i));
         diagnostics.extend(diags);
+    }
+    // The statements stay where the parse put them (already in article order) unless
+    // some are skipped: then they are removed in one pass.
+    if !removed.is_empty() {
+        removed.sort_unstable();
+        let mut next = removed.iter().peekable();
+        let mut index = 0;
+        statements.retain(|_| {
+            let skip = next.next_if_eq(&&index).is_some();
+            index += 1;
+            !skip
+        });
     }
     (
         Store::build(articles, actors, topics, statements),
@@ -118,18 +145,21 @@ pub fn merge(docs: Vec<PendingDoc>) -> (Store, Vec<Diagnostic>) {
     )
 }
 
-type PendingArticle = (crate::model::Article, Vec<Statement>);
+/// An article, the positions (in its document) of the statements skipped, and why.
+type ResolvedArticle = (crate::model::Article, Vec<usize>, Vec<Diagnostic>);
 
-/// Maps one article's local actor and topic indices to global ids, skipping
-/// statements that name an actor no loaded file defines.
+/// Maps one article's local actor and topic indices to global ids, marking
+/// statements that name an actor no loaded file defines as skipped.
 fn resolve(
     doc: PendingDoc,
+    statements: &mut [Statement],
     article: ArticleId,
     actor_ids: &HashMap<String, ActorId>,
     first_by_address: &HashMap<usize, ActorId>,
     topic_map: &[TopicId],
-) -> (PendingArticle, Vec<Diagnostic>) {
+) -> ResolvedArticle {
     let mut diagnostics = Vec::new();
+    let mut skipped = Vec::new();
     let by_key = |key: &'_ str| actor_ids.get(key).copied();
     let local: Vec<Result<ActorId, &str>> = doc
         .actors
@@ -147,8 +177,7 @@ fn resolve(
                 .map(|key| by_key(key).ok_or(key.as_str())),
         )
         .collect();
-    let mut statements = doc.statements;
-    statements.retain_mut(|s| {
+    for (i, s) in statements.iter_mut().enumerate() {
         let mut fail = |field: &str, key: &str| {
             diagnostics.push(
                 Diagnostic::at(&doc.file, doc.line, None, format!(
@@ -156,31 +185,44 @@ fn resolve(
                 ))
                 .in_item(&format!("statement {}", s.key), field),
             );
-            false
+            skipped.push(i);
         };
         s.speaker = match local[s.speaker.index()] {
             Ok(id) => id,
-            Err(key) => return fail("speaker", key),
+            Err(key) => {
+                fail("speaker", key);
+                continue;
+            }
         };
         if let Some(p) = s.on_behalf_of {
             s.on_behalf_of = match local[p.index()] {
                 Ok(id) => Some(id),
-                Err(key) => return fail("on_behalf_of", key),
+                Err(key) => {
+                    fail("on_behalf_of", key);
+                    continue;
+                }
             };
         }
-        for i in 0..s.addressees.len() {
-            s.addressees[i] = match local[s.addressees[i].index()] {
-                Ok(id) => id,
-                Err(key) => return fail("addressees", key),
-            };
+        let mut unknown = None;
+        for a in s.addressees.iter_mut() {
+            match local[a.index()] {
+                Ok(id) => *a = id,
+                Err(key) => {
+                    unknown = Some(key);
+                    break;
+                }
+            }
+        }
+        if let Some(key) = unknown {
+            fail("addressees", key);
+            continue;
         }
         for t in s.topics.iter_mut() {
             t.topic = topic_map[t.topic.index()];
         }
         s.article = article;
-        true
-    });
-    ((doc.article, statements), diagnostics)
+    }
+    (doc.article, skipped, diagnostics)
 }
 
 /// Numbers the topics in order of first appearance, and maps each article's local

@@ -215,7 +215,7 @@ fn check_doc(at: &Position, doc: RawDoc, out: &mut Pending) {
         statements.into_iter().map(|s| (s, None)),
         out,
     ) {
-        out.docs.push(done);
+        out.push(done);
     }
 }
 
@@ -264,7 +264,7 @@ fn check_loose(at: &Position, doc: LooseDoc, out: &mut Pending) {
         }
     }
     if let Some(done) = build_doc(at, article, actors.into_iter(), statements.into_iter(), out) {
-        out.docs.push(done);
+        out.push(done);
     }
 }
 

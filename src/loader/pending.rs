@@ -123,19 +123,39 @@ impl<'a> Position<'a> {
 #[derive(Default)]
 pub struct Pending {
     pub docs: Vec<PendingDoc>,
+    /// Every document's statements, one document after another: a few large buffers
+    /// instead of one small vector per article. Small vectors freed after the merge
+    /// left holes between the article texts that stayed resident (~300 MB at 1M).
+    pub statements: Vec<Statement>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Pending {
+    /// Adds a checked document, moving its statements to the end of [`Pending::statements`].
+    pub fn push(&mut self, mut doc: PendingDoc) {
+        doc.statement_count = doc.statements.len();
+        self.statements.append(&mut doc.statements);
+        // Freed now, so that the next document built on this thread reuses it.
+        doc.statements = Vec::new();
+        self.docs.push(doc);
+    }
+
+    /// Adds everything `other` holds after what this one holds.
+    pub fn append(&mut self, mut other: Pending) {
+        self.docs.append(&mut other.docs);
+        self.statements.append(&mut other.statements);
+        self.diagnostics.append(&mut other.diagnostics);
+    }
+
     /// Concatenates many results, keeping order, moving each document once.
     pub fn concat(parts: Vec<Pending>) -> Pending {
         let mut all = Pending {
             docs: Vec::with_capacity(parts.iter().map(|p| p.docs.len()).sum()),
+            statements: Vec::with_capacity(parts.iter().map(|p| p.statements.len()).sum()),
             diagnostics: Vec::new(),
         };
-        for mut part in parts {
-            all.docs.append(&mut part.docs);
-            all.diagnostics.append(&mut part.diagnostics);
+        for part in parts {
+            all.append(part);
         }
         all
     }
@@ -152,7 +172,10 @@ pub struct PendingDoc {
     pub actors: Vec<Arc<Actor>>,
     pub foreign: Vec<String>,
     pub topics: Vec<String>,
-    pub statements: Vec<Statement>,
+    /// The statements while the document is checked; [`Pending::push`] moves them out.
+    statements: Vec<Statement>,
+    /// How many statements [`Pending::push`] moved to [`Pending::statements`].
+    pub statement_count: usize,
     /// Ids of actors an importer made up from a name (not defined by a person):
     /// merged quietly with other definitions of the same id.
     pub inferred: HashSet<String>,
@@ -180,6 +203,7 @@ impl PendingDoc {
             foreign: Vec::new(),
             topics: Vec::new(),
             statements: Vec::new(),
+            statement_count: 0,
             inferred: HashSet::new(),
             actor_index: HashMap::new(),
             foreign_index: HashMap::new(),

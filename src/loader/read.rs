@@ -181,7 +181,6 @@ fn overlong(name: &str, line: usize, limits: &Limits) -> Diagnostic {
 /// Parses whole lines starting at `first_line`; returns the line number after them.
 fn parse_block(name: &str, block: &[u8], first_line: usize, out: &mut Pending) -> usize {
     let parsed = native::parse_jsonl(name, block, first_line);
-    out.docs.extend(parsed.docs);
-    out.diagnostics.extend(parsed.diagnostics);
+    out.append(parsed);
     first_line + memchr::memchr_iter(b'\n', block).count()
 }
