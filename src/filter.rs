@@ -8,7 +8,7 @@ use crate::date::day_number;
 use crate::fold::fold;
 use crate::model::{ActorId, Statement, StatementId, TopicId};
 use crate::search::match_actors;
-use crate::store::{Store, merge_sorted};
+use crate::store::{Store, union_sorted};
 use rayon::prelude::*;
 
 /// A parsed expression, not yet tied to a store.
@@ -80,7 +80,11 @@ enum Test {
     Kind(crate::model::ActorKind),
     Place(String),
     Annotator(String),
+    /// A needle the word index cannot answer, tested statement by statement.
     Text(String),
+    /// A needle answered by the word index: the statements holding it, as a list
+    /// (ascending) and as a bitmap.
+    TextSet(Vec<StatementId>, Vec<u64>),
 }
 
 fn compile_term(store: &Store, term: &Term, topic_scope: Option<&[bool]>) -> Test {
@@ -129,7 +133,16 @@ fn compile_term(store: &Store, term: &Term, topic_scope: Option<&[bool]>) -> Tes
         Term::Kind(k) => Test::Kind(*k),
         Term::Place(p) => Test::Place(p.clone()),
         Term::Annotator(a) => Test::Annotator(a.clone()),
-        Term::Text(t) => Test::Text(t.clone()),
+        Term::Text(t) => match store.indexed_containing(t) {
+            Some(list) => {
+                let mut bits = vec![0u64; store.len().div_ceil(64)];
+                for id in &list {
+                    bits[id.index() / 64] |= 1 << (id.0 % 64);
+                }
+                Test::TextSet(list, bits)
+            }
+            None => Test::Text(t.clone()),
+        },
     }
 }
 
@@ -190,26 +203,34 @@ impl Matcher {
             }
             match test {
                 Test::Actors(role, _, ids) if *role != Role::Addressee => {
-                    let mut union: Vec<StatementId> = Vec::new();
-                    for &a in ids {
-                        let list = match role {
-                            Role::Speaker => store.spoken_by(a).to_vec(),
-                            Role::Principal => store.made_for(a).to_vec(),
-                            _ => store.involving(a),
-                        };
-                        union = merge_sorted(&union, &list);
-                    }
-                    consider(union, i);
+                    let lists = ids.iter().flat_map(|&a| match role {
+                        Role::Speaker => [store.spoken_by(a), &[]],
+                        Role::Principal => [store.made_for(a), &[]],
+                        _ => [store.spoken_by(a), store.made_for(a)],
+                    });
+                    consider(union_sorted(lists, store.len()), i);
                 }
-                Test::Text(needle) => consider(store.containing(needle), i),
+                Test::TextSet(list, _) => consider(list.clone(), i),
                 Test::Topics(set) => {
-                    let mut union: Vec<StatementId> = Vec::new();
-                    for (t, _) in set.iter().enumerate().filter(|(_, on)| **on) {
-                        union = merge_sorted(&union, store.on_topic(TopicId(t as u32)));
-                    }
-                    consider(union, i);
+                    let lists = set
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, on)| **on)
+                        .map(|(t, _)| store.on_topic(TopicId(t as u32)));
+                    consider(union_sorted(lists, store.len()), i);
                 }
                 _ => {}
+            }
+        }
+        // A needle the word index cannot answer costs a scan of the whole search
+        // buffer: only worth it when no index narrows the statements first.
+        if best.is_none() {
+            let first_text = self.clauses.iter().enumerate().find_map(|(i, c)| match c {
+                (false, Test::Text(needle)) => Some((i, needle)),
+                _ => None,
+            });
+            if let Some((i, needle)) = first_text {
+                best = Some((store.containing(needle), i));
             }
         }
         best
@@ -242,6 +263,7 @@ fn test_one(store: &Store, id: StatementId, s: &Statement, test: &Test) -> bool 
             .is_some_and(|x| fold(x).contains(p.as_str())),
         Test::Annotator(a) => s.annotator.as_deref().is_some_and(|x| fold(x) == *a),
         Test::Text(needle) => store.folded(id).contains(needle.as_str()),
+        Test::TextSet(_, bits) => bits[id.index() / 64] & (1 << (id.0 % 64)) != 0,
     }
 }
 

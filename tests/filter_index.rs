@@ -125,6 +125,18 @@ fn indexed_filtering_equals_a_brute_force_scan() {
         "speaker:zakharova",
         "for:putin since:2022",
         "to:kallas",
+        // Many actors or topics at once (unions of hundreds of lists).
+        "actor:p",
+        "speaker:a mode:direct",
+        "topic:s",
+        "topic:s -topic:sanctions",
+        // Several text clauses, negated ones, phrases, through the word index.
+        "ultimatum -grenze",
+        "grenze ultimatum",
+        "ultimatum -actor:p",
+        "\"the talks\" -actor:p",
+        "cessez-le-feu",
+        "-l'europe since:2020",
     ];
     let mut non_empty = 0;
     let slow: Vec<Vec<StatementId>> = expressions

@@ -58,6 +58,29 @@ fn indices_by_speaker_principal_article_and_topic() {
 }
 
 #[test]
+fn counts_per_actor_match_the_indices_and_a_count_by_hand() {
+    let loaded = load(&["good"]);
+    let store = &loaded.store;
+    let all: Vec<StatementId> = store.all_ids().collect();
+    let counts = store.count_by_actor(&all);
+    for (i, &count) in counts.iter().enumerate() {
+        let actor = demarche::model::ActorId(i as u32);
+        assert_eq!(count, store.count_for(actor), "{}", store.actor(actor).id);
+    }
+    let some: Vec<StatementId> = all.iter().copied().step_by(2).collect();
+    let mut by_hand = vec![0; store.actors.len()];
+    for &id in &some {
+        let s = store.statement(id);
+        by_hand[s.speaker.index()] += 1;
+        if let Some(p) = s.on_behalf_of.filter(|&p| p != s.speaker) {
+            by_hand[p.index()] += 1;
+        }
+    }
+    assert_eq!(store.count_by_actor(&some), by_hand);
+    assert!(counts.iter().filter(|&&c| c > 0).count() >= 3);
+}
+
+#[test]
 fn statement_text_is_a_slice_of_the_article_text() {
     let loaded = load(&["good/article.json"]);
     let store = &loaded.store;

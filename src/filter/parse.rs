@@ -123,9 +123,17 @@ pub fn parse(expr: &str) -> Result<Vec<Clause>, FilterError> {
             continue;
         }
         let start = i;
-        let negated = bytes[i] == b'-'
-            && i + 1 < bytes.len()
-            && !expr[i + 1..].starts_with(char::is_whitespace);
+        if bytes[i] == b'-'
+            && (i + 1 == bytes.len() || expr[i + 1..].starts_with(char::is_whitespace))
+        {
+            return Err(FilterError {
+                message: "`-` needs a term right after it, e.g. -actor:putin or -\"cease fire\""
+                    .into(),
+                start,
+                end: i + 1,
+            });
+        }
+        let negated = bytes[i] == b'-';
         if negated {
             i += 1;
         }
@@ -290,6 +298,18 @@ mod tests {
         assert!(clauses[0].negated);
         assert_eq!(clauses[1].term, Term::Text("frieden durch".into()));
         assert_eq!(clauses[2].term, Term::Text("starke".into()));
+    }
+
+    #[test]
+    fn a_lone_minus_asks_for_a_term() {
+        for expr in ["grenze -", "grenze - ultimatum", "-"] {
+            let e = parse(expr).expect_err(expr);
+            assert!(e.message.contains("needs a term"), "{expr}: {}", e.message);
+            assert_eq!(&expr[e.start..e.end], "-", "{expr}");
+        }
+        let clauses = parse("-grenze cessez-le-feu").expect("valid");
+        assert!(clauses[0].negated);
+        assert_eq!(clauses[1].term, Term::Text("cessez-le-feu".into()));
     }
 
     #[test]

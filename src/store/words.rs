@@ -141,7 +141,8 @@ impl WordIndex {
     }
 }
 
-fn collect_bits(bits: &[u64]) -> Vec<StatementId> {
+/// The positions of the set bits, ascending, as statement ids.
+pub fn collect_bits(bits: &[u64]) -> Vec<StatementId> {
     let mut out = Vec::with_capacity(bits.iter().map(|b| b.count_ones() as usize).sum());
     for (k, &word) in bits.iter().enumerate() {
         let mut rest = word;

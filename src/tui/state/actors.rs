@@ -56,17 +56,7 @@ impl ActorsPane {
             None => (0..store.actors.len())
                 .map(|i| store.count_for(ActorId(i as u32)))
                 .collect(),
-            Some(ids) => {
-                let mut counts = vec![0; store.actors.len()];
-                for &id in ids {
-                    let s = store.statement(id);
-                    counts[s.speaker.index()] += 1;
-                    if let Some(p) = s.on_behalf_of.filter(|&p| p != s.speaker) {
-                        counts[p.index()] += 1;
-                    }
-                }
-                counts
-            }
+            Some(ids) => store.count_by_actor(ids),
         };
         self.rows = counts
             .into_iter()

@@ -100,11 +100,12 @@ impl TextFinder {
         self.exact = if needle.is_empty() {
             Vec::new()
         } else {
-            store
-                .containing(&needle)
-                .into_iter()
-                .filter(|id| visible.binary_search(id).is_ok())
-                .collect()
+            let found = store.containing(&needle);
+            if visible.len() == store.len() {
+                found
+            } else {
+                crate::store::intersect_sorted(&found, visible)
+            }
         };
         self.hits = self.exact.clone();
         self.ranked.clear();

@@ -2,7 +2,7 @@
 
 use crate::date::DateSpec;
 use crate::model::StatementId;
-use crate::store::Store;
+use crate::store::{DayRange, Store};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
@@ -89,6 +89,9 @@ pub struct Timeline {
     pub undated: usize,
     /// Index (into the statement list) of the first row of the list under the bars.
     pub offset: usize,
+    /// Each zoom's first and last period over the whole store (`None` inside when
+    /// nothing is dated), found on first use: recounting then takes one pass.
+    spans: [Option<Option<(i64, i64)>>; 3],
 }
 
 impl Default for Timeline {
@@ -100,6 +103,7 @@ impl Default for Timeline {
             imprecise: 0,
             undated: 0,
             offset: 0,
+            spans: [None; 3],
         }
     }
 }
@@ -125,49 +129,189 @@ pub fn periods(zoom: Zoom, date: DateSpec) -> (i64, i64, bool) {
     }
 }
 
+/// Statements per parallel task when recounting.
+const CHUNK: usize = 1 << 15;
+
+/// [`periods`] from a statement's day range (see [`crate::store::DayRange`]), remembering
+/// the last month looked up: statements come in date order, so most share it.
+struct DayPeriods {
+    zoom: Zoom,
+    last_month: (i32, i64),
+}
+
+impl DayPeriods {
+    fn new(zoom: Zoom) -> DayPeriods {
+        DayPeriods {
+            zoom,
+            last_month: (i32::MIN, 0),
+        }
+    }
+
+    fn period(&mut self, day: i32) -> i64 {
+        match self.zoom {
+            Zoom::Day => i64::from(day),
+            Zoom::Week => i64::from(day - 1).div_euclid(7),
+            Zoom::Month => {
+                if self.last_month.0 != day {
+                    let month = NaiveDate::from_num_days_from_ce_opt(day)
+                        .map_or(0, |d| Zoom::Month.period(d));
+                    self.last_month = (day, month);
+                }
+                self.last_month.1
+            }
+        }
+    }
+
+    /// The first and last period, and whether they are one; `None` when undated.
+    fn of(&mut self, range: DayRange) -> Option<(i64, i64, bool)> {
+        match (range.earliest, range.latest) {
+            _ if range == DayRange::UNDATED => None,
+            (i32::MIN, i32::MAX) => Some((0, 0, false)),
+            (i32::MIN, d) | (d, i32::MAX) => {
+                let p = self.period(d);
+                Some((p, p, false))
+            }
+            (a, b) => {
+                let (pa, pb) = (self.period(a), self.period(b));
+                Some((pa, pb, pa == pb))
+            }
+        }
+    }
+}
+
+/// The first and last period of `ids` and how many are undated and imprecise.
+fn bounds(zoom: Zoom, store: &Store, ids: &[StatementId]) -> (i64, i64, usize, usize) {
+    ids.par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut periods = DayPeriods::new(zoom);
+            let (mut lo, mut hi, mut undated, mut imprecise) = (i64::MAX, i64::MIN, 0, 0);
+            for &id in chunk {
+                match periods.of(store.day_range(id)) {
+                    None => undated += 1,
+                    Some((a, b, exact)) => {
+                        lo = lo.min(a);
+                        hi = hi.max(b);
+                        imprecise += usize::from(!exact);
+                    }
+                }
+            }
+            (lo, hi, undated, imprecise)
+        })
+        .reduce(
+            || (i64::MAX, i64::MIN, 0, 0),
+            |x, y| (x.0.min(y.0), x.1.max(y.1), x.2 + y.2, x.3 + y.3),
+        )
+}
+
+/// What [`count`] returns: bounds, undated, imprecise, exact counts per period from
+/// `start`, and the changes of the imprecise shares.
+type Counts = (i64, i64, usize, usize, Vec<u32>, Vec<f64>);
+
+/// Counts `ids` into periods `start..=end` (later ones count in `end`), with their
+/// bounds. An imprecise date adds an equal share to every period it may fall in: kept
+/// as a difference array (add at the first period, take back after the last) so each
+/// statement costs the same however many periods it spans.
+fn count(zoom: Zoom, store: &Store, ids: &[StatementId], start: i64, end: i64) -> Counts {
+    let len = if start <= end {
+        (end - start + 1) as usize
+    } else {
+        0
+    };
+    let empty = || {
+        (
+            i64::MAX,
+            i64::MIN,
+            0,
+            0,
+            vec![0u32; len],
+            vec![0f64; len + 1],
+        )
+    };
+    ids.par_chunks(CHUNK)
+        .fold(empty, |mut acc, chunk| {
+            let mut periods = DayPeriods::new(zoom);
+            for &id in chunk {
+                let Some((a, b, precise)) = periods.of(store.day_range(id)) else {
+                    acc.2 += 1;
+                    continue;
+                };
+                acc.0 = acc.0.min(a);
+                acc.1 = acc.1.max(b);
+                let (a, b) = ((a.min(end) - start) as usize, (b.min(end) - start) as usize);
+                if precise {
+                    acc.4[a] += 1;
+                } else {
+                    acc.3 += 1;
+                    let share = 1.0 / (b - a + 1) as f64;
+                    acc.5[a] += share;
+                    acc.5[b + 1] -= share;
+                }
+            }
+            acc
+        })
+        .reduce(empty, |mut x, y| {
+            x.0 = x.0.min(y.0);
+            x.1 = x.1.max(y.1);
+            x.2 += y.2;
+            x.3 += y.3;
+            x.4.iter_mut().zip(y.4).for_each(|(p, q)| *p += q);
+            x.5.iter_mut().zip(y.5).for_each(|(p, q)| *p += q);
+            x
+        })
+}
+
 impl Timeline {
-    /// Recounts the bins for `ids` at the current zoom.
+    /// Recounts the bins for `ids` at the current zoom from the store's compact day
+    /// ranges, in parallel, nothing allocated per statement: one pass into bins that
+    /// span the whole store when they are few enough, else two (bounds, then counts).
     pub fn rebuild(&mut self, store: &Store, ids: &[StatementId]) {
         let zoom = self.zoom;
-        let dated: Vec<Option<(i64, i64, bool)>> = ids
-            .par_iter()
-            .map(|&id| date_of(store, id).map(|d| periods(zoom, d)))
-            .collect();
-        let (lo, mut hi) = dated
-            .par_iter()
-            .flatten()
-            .map(|&(a, b, _)| (a, b))
-            .reduce(|| (i64::MAX, i64::MIN), |x, y| (x.0.min(y.0), x.1.max(y.1)));
-        self.undated = dated.iter().filter(|d| d.is_none()).count();
-        self.imprecise = dated.iter().flatten().filter(|d| !d.2).count();
+        let span = *self.spans[zoom as usize].get_or_insert_with(|| {
+            let all: Vec<StatementId> = store.all_ids().collect();
+            let (lo, hi, _, _) = bounds(zoom, store, &all);
+            (lo <= hi).then_some((lo, hi))
+        });
+        let (lo, hi, counts) = match span {
+            Some((start, end)) if end - start < MAX_BINS => {
+                let (lo, hi, undated, imprecise, exact, spread_change) =
+                    count(zoom, store, ids, start, end);
+                self.undated = undated;
+                self.imprecise = imprecise;
+                (lo, hi, (exact, spread_change, start))
+            }
+            _ => {
+                let (lo, hi, undated, imprecise) = bounds(zoom, store, ids);
+                self.undated = undated;
+                self.imprecise = imprecise;
+                if lo > hi {
+                    (lo, hi, (Vec::new(), Vec::new(), lo))
+                } else {
+                    let hi = hi.min(lo.saturating_add(MAX_BINS - 1));
+                    let (.., exact, spread_change) = count(zoom, store, ids, lo, hi);
+                    (lo, hi, (exact, spread_change, lo))
+                }
+            }
+        };
         self.bins.clear();
         if lo > hi {
             self.first = 0;
             return;
         }
-        hi = hi.min(lo + MAX_BINS - 1);
         self.first = lo;
-        let len = (hi - lo + 1) as usize;
-        self.bins = vec![Bin::default(); len];
-        // An imprecise date adds an equal share to every period it may fall in: kept as
-        // a difference array (add at the first period, take back after the last) so each
-        // statement costs the same however many periods it spans.
-        let mut spread_change = vec![0f64; len + 1];
-        for (a, b, exact) in dated.into_iter().flatten() {
-            let (a, b) = ((a.min(hi) - lo) as usize, (b.min(hi) - lo) as usize);
-            if exact {
-                self.bins[a].exact += 1;
-            } else {
-                let share = 1.0 / (b - a + 1) as f64;
-                spread_change[a] += share;
-                spread_change[b + 1] -= share;
-            }
-        }
+        let (exact, spread_change, start) = counts;
         let mut spread = 0f64;
-        for (bin, change) in self.bins.iter_mut().zip(&spread_change) {
-            spread += change;
-            bin.spread = spread.max(0.0) as f32;
-        }
+        let all: Vec<Bin> = exact
+            .into_iter()
+            .zip(&spread_change)
+            .map(|(exact, change)| {
+                spread += change;
+                Bin {
+                    exact,
+                    spread: spread.max(0.0) as f32,
+                }
+            })
+            .collect();
+        self.bins = all[(lo - start) as usize..=(hi - start) as usize].to_vec();
     }
 
     /// The bin index range a statement may fall in, if dated; an open-ended date
@@ -280,6 +424,81 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    /// The timeline as first written: [`date_of`] and [`periods`] per statement.
+    fn reference(store: &Store, ids: &[StatementId], zoom: Zoom) -> (i64, Vec<Bin>, usize, usize) {
+        let dated: Vec<Option<(i64, i64, bool)>> = ids
+            .iter()
+            .map(|&id| date_of(store, id).map(|d| periods(zoom, d)))
+            .collect();
+        let undated = dated.iter().filter(|d| d.is_none()).count();
+        let imprecise = dated.iter().flatten().filter(|d| !d.2).count();
+        let lo = dated.iter().flatten().map(|d| d.0).min().unwrap_or(0);
+        let hi = dated.iter().flatten().map(|d| d.1).max().unwrap_or(-1);
+        let hi = hi.min(lo + MAX_BINS - 1);
+        let mut bins = vec![Bin::default(); (hi - lo + 1).max(0) as usize];
+        for (a, b, exact) in dated.into_iter().flatten() {
+            let (a, b) = ((a.min(hi) - lo) as usize, (b.min(hi) - lo) as usize);
+            if exact {
+                bins[a].exact += 1;
+            } else {
+                for bin in &mut bins[a..=b] {
+                    bin.spread += 1.0 / (b - a + 1) as f32;
+                }
+            }
+        }
+        (
+            if bins.is_empty() { 0 } else { lo },
+            bins,
+            undated,
+            imprecise,
+        )
+    }
+
+    #[test]
+    fn recounting_from_day_ranges_matches_dates_per_statement() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let options = crate::generate::Options::new(3_000, 7);
+        crate::generate::generate(dir.path(), &options, false).expect("generate");
+        let loaded = crate::load_paths(&[dir.path()]);
+        let store = &loaded.store;
+        let all: Vec<StatementId> = store.all_ids().collect();
+        let every_third: Vec<StatementId> = all.iter().copied().step_by(3).collect();
+        for ids in [&all[..], &every_third[..], &[]] {
+            // The one-pass count, and the two-pass one used when the store's dates span
+            // more periods than a timeline holds (forced here by a made-up span).
+            for (zoom, two_pass) in [Zoom::Day, Zoom::Week, Zoom::Month]
+                .into_iter()
+                .flat_map(|z| [(z, false), (z, true)])
+            {
+                let mut t = Timeline {
+                    zoom,
+                    ..Timeline::default()
+                };
+                if two_pass {
+                    t.spans[zoom as usize] = Some(Some((0, MAX_BINS * 2)));
+                }
+                t.rebuild(store, ids);
+                let (first, bins, undated, imprecise) = reference(store, ids, zoom);
+                assert_eq!((t.undated, t.imprecise), (undated, imprecise), "{zoom:?}");
+                assert_eq!(t.first, first, "{zoom:?}");
+                assert_eq!(t.bins.len(), bins.len(), "{zoom:?}");
+                for (got, want) in t.bins.iter().zip(&bins) {
+                    assert_eq!(got.exact, want.exact, "{zoom:?}");
+                    assert!((got.spread - want.spread).abs() < 1e-3, "{zoom:?}");
+                }
+            }
+        }
+        assert!(
+            imprecise_somewhere(store, &all),
+            "the generated corpus mixes date precisions"
+        );
+    }
+
+    fn imprecise_somewhere(store: &Store, ids: &[StatementId]) -> bool {
+        ids.iter()
+            .any(|&id| date_of(store, id).is_some_and(|d| !periods(Zoom::Day, d).2))
     }
 
     #[test]
