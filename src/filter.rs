@@ -59,7 +59,12 @@ impl Filter {
             .map(|c| {
                 (
                     c.negated,
-                    compile_term(store, &c.term, topic_scope.as_deref()),
+                    compile_term(
+                        store,
+                        &c.term,
+                        topic_scope.as_deref(),
+                        self.clauses.len() == 1,
+                    ),
                 )
             })
             .collect();
@@ -83,11 +88,13 @@ enum Test {
     /// A needle the word index cannot answer, tested statement by statement.
     Text(String),
     /// A needle answered by the word index: the statements holding it, as a list
-    /// (ascending) and as a bitmap.
+    /// (ascending) and as a bitmap (left empty when the term is the whole filter).
     TextSet(Vec<StatementId>, Vec<u64>),
 }
 
-fn compile_term(store: &Store, term: &Term, topic_scope: Option<&[bool]>) -> Test {
+/// `alone`: the term is the whole filter, so its statements are the result as they
+/// are and a per-statement test is rarely needed.
+fn compile_term(store: &Store, term: &Term, topic_scope: Option<&[bool]>, alone: bool) -> Test {
     let articles_where = |f: &dyn Fn(&crate::model::Article) -> bool| {
         Test::Articles(store.articles.iter().map(f).collect())
     };
@@ -134,6 +141,7 @@ fn compile_term(store: &Store, term: &Term, topic_scope: Option<&[bool]>) -> Tes
         Term::Place(p) => Test::Place(p.clone()),
         Term::Annotator(a) => Test::Annotator(a.clone()),
         Term::Text(t) => match store.indexed_containing(t) {
+            Some(list) if alone => Test::TextSet(list, Vec::new()),
             Some(list) => {
                 let mut bits = vec![0u64; store.len().div_ceil(64)];
                 for id in &list {
@@ -263,6 +271,7 @@ fn test_one(store: &Store, id: StatementId, s: &Statement, test: &Test) -> bool 
             .is_some_and(|x| fold(x).contains(p.as_str())),
         Test::Annotator(a) => s.annotator.as_deref().is_some_and(|x| fold(x) == *a),
         Test::Text(needle) => store.folded(id).contains(needle.as_str()),
+        Test::TextSet(list, bits) if bits.is_empty() => list.binary_search(&id).is_ok(),
         Test::TextSet(_, bits) => bits[id.index() / 64] & (1 << (id.0 % 64)) != 0,
     }
 }

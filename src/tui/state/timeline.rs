@@ -92,7 +92,13 @@ pub struct Timeline {
     /// Each zoom's first and last period over the whole store (`None` inside when
     /// nothing is dated), found on first use: recounting then takes one pass.
     spans: [Option<Option<(i64, i64)>>; 3],
+    /// Each zoom's timeline of every statement, kept once counted: an empty filter
+    /// (the most common, and the largest) then costs nothing to show again.
+    everything: [Option<Counted>; 3],
 }
+
+/// A recount's result: `first`, `bins`, `imprecise` and `undated`.
+type Counted = (i64, Vec<Bin>, usize, usize);
 
 impl Default for Timeline {
     fn default() -> Self {
@@ -104,6 +110,7 @@ impl Default for Timeline {
             undated: 0,
             offset: 0,
             spans: [None; 3],
+            everything: [None, None, None],
         }
     }
 }
@@ -265,6 +272,25 @@ impl Timeline {
     /// ranges, in parallel, nothing allocated per statement: one pass into bins that
     /// span the whole store when they are few enough, else two (bounds, then counts).
     pub fn rebuild(&mut self, store: &Store, ids: &[StatementId]) {
+        let every = ids.len() == store.len();
+        if let Some((first, bins, imprecise, undated)) = self.everything[self.zoom as usize]
+            .as_ref()
+            .filter(|_| every)
+        {
+            self.first = *first;
+            self.bins.clone_from(bins);
+            self.imprecise = *imprecise;
+            self.undated = *undated;
+            return;
+        }
+        self.recount(store, ids);
+        if every {
+            self.everything[self.zoom as usize] =
+                Some((self.first, self.bins.clone(), self.imprecise, self.undated));
+        }
+    }
+
+    fn recount(&mut self, store: &Store, ids: &[StatementId]) {
         let zoom = self.zoom;
         let span = *self.spans[zoom as usize].get_or_insert_with(|| {
             let all: Vec<StatementId> = store.all_ids().collect();
@@ -479,6 +505,9 @@ mod tests {
                 if two_pass {
                     t.spans[zoom as usize] = Some(Some((0, MAX_BINS * 2)));
                 }
+                // Twice, another list between: all statements come from the kept count.
+                t.rebuild(store, ids);
+                t.rebuild(store, &every_third[..1]);
                 t.rebuild(store, ids);
                 let (first, bins, undated, imprecise) = reference(store, ids, zoom);
                 assert_eq!((t.undated, t.imprecise), (undated, imprecise), "{zoom:?}");
