@@ -9,8 +9,9 @@ use rayon::prelude::*;
 use std::sync::Arc;
 
 /// Resolves every local reference against the whole corpus and builds the store.
-/// `statements` holds each document's statements one document after another.
-pub fn merge(docs: Vec<PendingDoc>, mut statements: Vec<Statement>) -> (Store, Vec<Diagnostic>) {
+/// `buffers` hold each document's statements one document after another (a
+/// document's all in one buffer).
+pub fn merge(docs: Vec<PendingDoc>, mut buffers: Vec<Vec<Statement>>) -> (Store, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     // Where each article id was first loaded: (id, source) borrowed from `docs`.
     let mut article_origin: HashMap<&str, &str> = HashMap::with_capacity(docs.len());
@@ -87,10 +88,19 @@ pub fn merge(docs: Vec<PendingDoc>, mut statements: Vec<Statement>) -> (Store, V
     let mut slices: Vec<&mut [Statement]> = Vec::with_capacity(docs.len());
     let mut starts: Vec<usize> = Vec::with_capacity(docs.len());
     let mut removed: Vec<usize> = Vec::new();
-    let mut rest = statements.as_mut_slice();
+    let mut later = buffers.iter_mut().map(Vec::as_mut_slice);
+    let mut rest: &mut [Statement] = &mut [];
     let mut start = 0;
     for (doc, keep) in docs.into_iter().zip(keep) {
         let count = doc.statement_count;
+        while rest.len() < count {
+            debug_assert!(rest.is_empty(), "a document's statements span two buffers");
+            match later.next() {
+                Some(next) => rest = next,
+                None => break,
+            }
+        }
+        let count = count.min(rest.len());
         let (head, tail) = std::mem::take(&mut rest).split_at_mut(count);
         rest = tail;
         if keep {
@@ -127,18 +137,31 @@ pub fn merge(docs: Vec<PendingDoc>, mut statements: Vec<Statement>) -> (Store, V
         removed.extend(skipped.into_iter().map(|i| start + i));
         diagnostics.extend(diags);
     }
-    // The statements stay where the parse put them (already in article order) unless
-    // some are skipped: then they are removed in one pass.
-    if !removed.is_empty() {
+    // One move of every kept statement into a vector of the final size (none when the
+    // parse left them in one buffer and none is skipped).
+    let statements = if buffers.len() == 1 && removed.is_empty() {
+        buffers.pop().unwrap_or_default()
+    } else {
         removed.sort_unstable();
+        let total: usize = buffers.iter().map(Vec::len).sum();
+        let mut statements = Vec::with_capacity(total - removed.len());
         let mut next = removed.iter().peekable();
         let mut index = 0;
-        statements.retain(|_| {
-            let skip = next.next_if_eq(&&index).is_some();
-            index += 1;
-            !skip
-        });
-    }
+        for mut buffer in buffers {
+            if next.peek().is_none_or(|&&r| r >= index + buffer.len()) {
+                index += buffer.len();
+                statements.append(&mut buffer);
+                continue;
+            }
+            for s in buffer {
+                if next.next_if_eq(&&index).is_none() {
+                    statements.push(s);
+                }
+                index += 1;
+            }
+        }
+        statements
+    };
     (
         Store::build(articles, actors, topics, statements),
         diagnostics,

@@ -123,18 +123,22 @@ impl<'a> Position<'a> {
 #[derive(Default)]
 pub struct Pending {
     pub docs: Vec<PendingDoc>,
-    /// Every document's statements, one document after another: a few large buffers
-    /// instead of one small vector per article. Small vectors freed after the merge
-    /// left holes between the article texts that stayed resident (~300 MB at 1M).
-    pub statements: Vec<Statement>,
+    /// Every document's statements, one document after another, in a few large
+    /// buffers (a document never spans two) instead of one small vector per article:
+    /// small vectors freed after the merge left holes between the article texts that
+    /// stayed resident (~300 MB at 1M). Joining results moves buffers, not statements.
+    pub statements: Vec<Vec<Statement>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Pending {
-    /// Adds a checked document, moving its statements to the end of [`Pending::statements`].
+    /// Adds a checked document, moving its statements to the end of the last buffer.
     pub fn push(&mut self, mut doc: PendingDoc) {
         doc.statement_count = doc.statements.len();
-        self.statements.append(&mut doc.statements);
+        match self.statements.last_mut() {
+            Some(last) => last.append(&mut doc.statements),
+            None => self.statements.push(std::mem::take(&mut doc.statements)),
+        }
         // Freed now, so that the next document built on this thread reuses it.
         doc.statements = Vec::new();
         self.docs.push(doc);
