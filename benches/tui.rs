@@ -25,6 +25,9 @@ fn keystrokes(c: &mut Criterion) {
     });
     for n in common::sizes() {
         let loaded = demarche::load_paths(&[common::corpus(n)]);
+        // The browser's worker builds the word index right after loading; typing is
+        // measured with it, as in the browser once it is ready.
+        loaded.store.prepare_search();
         let label = common::label(n);
         group.sample_size(if n >= 1_000_000 { 10 } else { 30 });
         group.warm_up_time(Duration::from_secs(1));
