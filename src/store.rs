@@ -309,8 +309,23 @@ impl Store {
     /// whole search buffer: worth it for interactive use (the TUI can call this in the
     /// background right after loading), not for one search from the command line.
     pub fn prepare_search(&self) {
-        self.word_index
-            .get_or_init(|| words::WordIndex::build(&self.folded, FOLD_CHUNK, self.len()));
+        self.word_index.get_or_init(|| {
+            words::WordIndex::build(&self.folded, FOLD_CHUNK, self.len(), &|| false)
+                .unwrap_or_default()
+        });
+    }
+
+    /// [`Store::prepare_search`] that gives up (leaving the store without a word index)
+    /// soon after `cancelled` turns true: a browser quitting does not wait for it.
+    pub fn prepare_search_unless(&self, cancelled: &(dyn Fn() -> bool + Sync)) {
+        if self.word_index.get().is_some() {
+            return;
+        }
+        if let Some(index) =
+            words::WordIndex::build(&self.folded, FOLD_CHUNK, self.len(), cancelled)
+        {
+            let _ = self.word_index.set(index);
+        }
     }
 
     /// [`Store::containing`] by one scan of the whole search buffer, without the word index.

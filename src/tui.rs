@@ -63,7 +63,12 @@ pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions) -> ExitCode {
         if std::env::var_os(PANIC_FOR_TESTS).is_some() {
             panic!("deliberate panic inside the browser ({PANIC_FOR_TESTS} is set)");
         }
-        app::run(&mut terminal, &mut state, &theme, &stop)
+        let result = app::run(&mut terminal, &mut state, &theme, &stop);
+        drop(state);
+        // Freeing a large store takes a moment the user would wait for on quitting;
+        // the process ends right after (the snapshot writer keeps its own reference).
+        std::mem::forget(loaded);
+        result
     });
     restore();
     if let Some(saving) = saving {

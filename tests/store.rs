@@ -114,3 +114,21 @@ fn text_search_finds_folded_words_in_text_and_translation() {
         .collect();
     assert_eq!(hits, brute);
 }
+
+#[test]
+fn a_cancelled_word_index_is_not_kept_and_searches_still_answer() {
+    // Its own store: the word index, once built, stays.
+    let loaded = demarche::bundled::load();
+    let store = &loaded.store;
+    let scanned = store.containing("appeasement");
+    assert!(!scanned.is_empty());
+    store.prepare_search_unless(&|| true);
+    assert_eq!(
+        store.indexed_containing("appeasement"),
+        None,
+        "cancelled: no index"
+    );
+    assert_eq!(store.containing("appeasement"), scanned);
+    store.prepare_search_unless(&|| false);
+    assert_eq!(store.indexed_containing("appeasement"), Some(scanned));
+}

@@ -42,13 +42,22 @@ fn words(region: &str) -> impl Iterator<Item = &str> {
 }
 
 impl WordIndex {
-    /// Indexes the chunks of the search buffer (`chunk_len` statements per chunk).
-    pub fn build(chunks: &[FoldedChunk], chunk_len: usize, statements: usize) -> WordIndex {
+    /// Indexes the chunks of the search buffer (`chunk_len` statements per chunk), or
+    /// stops early and returns `None` once `cancelled` says so.
+    pub fn build(
+        chunks: &[FoldedChunk],
+        chunk_len: usize,
+        statements: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<WordIndex> {
         let partial: Vec<HashMap<&str, Vec<u32>>> = chunks
             .par_iter()
             .enumerate()
             .map(|(c, chunk)| {
                 let mut map: HashMap<&str, Vec<u32>> = HashMap::new();
+                if cancelled() {
+                    return map;
+                }
                 for (j, bounds) in chunk.starts.windows(2).enumerate() {
                     let id = (c * chunk_len + j) as u32;
                     let region = &chunk.text[bounds[0] as usize..bounds[1] as usize];
@@ -67,6 +76,9 @@ impl WordIndex {
         let mut vocabulary = String::new();
         let mut starts = Vec::new();
         for map in partial {
+            if cancelled() {
+                return None;
+            }
             for (word, list) in map {
                 let w = *ids.entry(word).or_insert_with(|| {
                     starts.push(vocabulary.len() as u32);
@@ -82,6 +94,9 @@ impl WordIndex {
         let postings = lists
             .into_par_iter()
             .map(|list| {
+                if cancelled() {
+                    return Postings::List(Box::default());
+                }
                 if list.len() > statements / 32 {
                     let mut bits = vec![0u64; statements.div_ceil(64)];
                     for id in list {
@@ -93,12 +108,12 @@ impl WordIndex {
                 }
             })
             .collect();
-        WordIndex {
+        (!cancelled()).then_some(WordIndex {
             vocabulary,
             starts,
             postings,
             statements,
-        }
+        })
     }
 
     /// Every statement with a word containing `needle` (see [`is_word`]), ascending.

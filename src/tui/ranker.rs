@@ -76,7 +76,8 @@ fn work(
 ) {
     // Meanwhile, build the word index the text finder's exact search needs, so the
     // first word typed does not wait for it.
-    store.prepare_search();
+    // Given up when the browser quits (the ranker is dropped) before it is built.
+    store.prepare_search_unless(&|| current.load(Ordering::SeqCst) == u64::MAX);
     while let Ok(mut request) = inbox.recv() {
         while let Ok(newer) = inbox.try_recv() {
             request = newer;
