@@ -8,7 +8,7 @@ use crate::date::day_number;
 use crate::fold::fold;
 use crate::model::{ActorId, Statement, StatementId, TopicId};
 use crate::search::match_actors;
-use crate::store::{Store, union_sorted};
+use crate::store::{Store, bitmap, has_bit, set_bits, union_sorted};
 use rayon::prelude::*;
 
 /// A parsed expression, not yet tied to a store.
@@ -143,10 +143,8 @@ fn compile_term(store: &Store, term: &Term, topic_scope: Option<&[bool]>, alone:
         Term::Text(t) => match store.indexed_containing(t) {
             Some(list) if alone => Test::TextSet(list, Vec::new()),
             Some(list) => {
-                let mut bits = vec![0u64; store.len().div_ceil(64)];
-                for id in &list {
-                    bits[id.index() / 64] |= 1 << (id.0 % 64);
-                }
+                let mut bits = bitmap(store.len());
+                set_bits(&mut bits, &list);
                 Test::TextSet(list, bits)
             }
             None => Test::Text(t.clone()),
@@ -272,7 +270,7 @@ fn test_one(store: &Store, id: StatementId, s: &Statement, test: &Test) -> bool 
         Test::Annotator(a) => s.annotator.as_deref().is_some_and(|x| fold(x) == *a),
         Test::Text(needle) => store.folded(id).contains(needle.as_str()),
         Test::TextSet(list, bits) if bits.is_empty() => list.binary_search(&id).is_ok(),
-        Test::TextSet(_, bits) => bits[id.index() / 64] & (1 << (id.0 % 64)) != 0,
+        Test::TextSet(_, bits) => has_bit(bits, id),
     }
 }
 

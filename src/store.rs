@@ -458,13 +458,28 @@ pub fn union_sorted<'a>(
     let Some(second) = lists.next() else {
         return first.to_vec();
     };
-    let mut bits = vec![0u64; len.div_ceil(64)];
+    let mut bits = bitmap(len);
     for list in [first, second].into_iter().chain(lists) {
-        for id in list {
-            bits[id.index() / 64] |= 1 << (id.0 % 64);
-        }
+        set_bits(&mut bits, list);
     }
     words::collect_bits(&bits)
+}
+
+/// A bitmap with one (clear) bit per statement of a store of `len`.
+pub fn bitmap(len: usize) -> Vec<u64> {
+    vec![0; len.div_ceil(64)]
+}
+
+/// Sets the bits of `ids` in a [`bitmap`].
+pub fn set_bits(bits: &mut [u64], ids: &[StatementId]) {
+    for id in ids {
+        bits[id.index() / 64] |= 1 << (id.0 % 64);
+    }
+}
+
+/// Whether the bit of `id` is set in a [`bitmap`].
+pub fn has_bit(bits: &[u64], id: StatementId) -> bool {
+    bits[id.index() / 64] & (1 << (id.0 % 64)) != 0
 }
 
 /// The ids in both ascending lists, ascending.

@@ -186,52 +186,29 @@ impl DayPeriods {
     }
 }
 
-/// The first and last period of `ids` and how many are undated and imprecise.
-fn bounds(zoom: Zoom, store: &Store, ids: &[StatementId]) -> (i64, i64, usize, usize) {
-    ids.par_chunks(CHUNK)
-        .map(|chunk| {
-            let mut periods = DayPeriods::new(zoom);
-            let (mut lo, mut hi, mut undated, mut imprecise) = (i64::MAX, i64::MIN, 0, 0);
-            for &id in chunk {
-                match periods.of(store.day_range(id)) {
-                    None => undated += 1,
-                    Some((a, b, exact)) => {
-                        lo = lo.min(a);
-                        hi = hi.max(b);
-                        imprecise += usize::from(!exact);
-                    }
-                }
-            }
-            (lo, hi, undated, imprecise)
-        })
-        .reduce(
-            || (i64::MAX, i64::MIN, 0, 0),
-            |x, y| (x.0.min(y.0), x.1.max(y.1), x.2 + y.2, x.3 + y.3),
-        )
-}
-
-/// What [`count`] returns: bounds, undated, imprecise, exact counts per period from
-/// `start`, and the changes of the imprecise shares.
+/// What [`count`] returns: the first and last period, how many are undated and
+/// imprecise, the exact counts per period, and the changes of the imprecise shares.
 type Counts = (i64, i64, usize, usize, Vec<u32>, Vec<f64>);
 
-/// Counts `ids` into periods `start..=end` (later ones count in `end`), with their
-/// bounds. An imprecise date adds an equal share to every period it may fall in: kept
-/// as a difference array (add at the first period, take back after the last) so each
-/// statement costs the same however many periods it spans.
-fn count(zoom: Zoom, store: &Store, ids: &[StatementId], start: i64, end: i64) -> Counts {
-    let len = if start <= end {
-        (end - start + 1) as usize
-    } else {
-        0
+/// Finds the bounds of `ids` and, with `bins` = `Some((start, end))`, counts them into
+/// periods `start..=end` (later ones count in `end`). An imprecise date adds an equal
+/// share to every period it may fall in: kept as a difference array (add at the first
+/// period, take back after the last) so each statement costs the same however many
+/// periods it spans.
+fn count(zoom: Zoom, store: &Store, ids: &[StatementId], bins: Option<(i64, i64)>) -> Counts {
+    let len = match bins {
+        Some((start, end)) if start <= end => (end - start + 1) as usize,
+        _ => 0,
     };
     let empty = || {
+        let changes = if len == 0 { 0 } else { len + 1 };
         (
             i64::MAX,
             i64::MIN,
             0,
             0,
             vec![0u32; len],
-            vec![0f64; len + 1],
+            vec![0f64; changes],
         )
     };
     ids.par_chunks(CHUNK)
@@ -244,11 +221,14 @@ fn count(zoom: Zoom, store: &Store, ids: &[StatementId], start: i64, end: i64) -
                 };
                 acc.0 = acc.0.min(a);
                 acc.1 = acc.1.max(b);
+                acc.3 += usize::from(!precise);
+                let Some((start, end)) = bins.filter(|_| len > 0) else {
+                    continue;
+                };
                 let (a, b) = ((a.min(end) - start) as usize, (b.min(end) - start) as usize);
                 if precise {
                     acc.4[a] += 1;
                 } else {
-                    acc.3 += 1;
                     let share = 1.0 / (b - a + 1) as f64;
                     acc.5[a] += share;
                     acc.5[b + 1] -= share;
@@ -294,28 +274,24 @@ impl Timeline {
         let zoom = self.zoom;
         let span = *self.spans[zoom as usize].get_or_insert_with(|| {
             let all: Vec<StatementId> = store.all_ids().collect();
-            let (lo, hi, _, _) = bounds(zoom, store, &all);
+            let (lo, hi, ..) = count(zoom, store, &all, None);
             (lo <= hi).then_some((lo, hi))
         });
         let (lo, hi, counts) = match span {
             Some((start, end)) if end - start < MAX_BINS => {
                 let (lo, hi, undated, imprecise, exact, spread_change) =
-                    count(zoom, store, ids, start, end);
+                    count(zoom, store, ids, Some((start, end)));
                 self.undated = undated;
                 self.imprecise = imprecise;
                 (lo, hi, (exact, spread_change, start))
             }
             _ => {
-                let (lo, hi, undated, imprecise) = bounds(zoom, store, ids);
+                let (lo, hi, undated, imprecise, ..) = count(zoom, store, ids, None);
                 self.undated = undated;
                 self.imprecise = imprecise;
-                if lo > hi {
-                    (lo, hi, (Vec::new(), Vec::new(), lo))
-                } else {
-                    let hi = hi.min(lo.saturating_add(MAX_BINS - 1));
-                    let (.., exact, spread_change) = count(zoom, store, ids, lo, hi);
-                    (lo, hi, (exact, spread_change, lo))
-                }
+                let hi = hi.min(lo.saturating_add(MAX_BINS - 1));
+                let (.., exact, spread_change) = count(zoom, store, ids, Some((lo, hi)));
+                (lo, hi, (exact, spread_change, lo))
             }
         };
         self.bins.clear();
