@@ -177,7 +177,7 @@ impl<'a> State<'a> {
                 None
             }
             Action::ToggleActorSort => {
-                self.actors.toggle_sort(self.store);
+                self.actors.toggle_sort();
                 None
             }
             Action::ToggleTranslation => {

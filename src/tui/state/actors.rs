@@ -25,15 +25,30 @@ pub struct ActorsPane {
     /// 0 is "all actors"; row `i` is `rows[i - 1]`.
     pub cursor: usize,
     pub offset: usize,
+    /// Each actor's place in name order (lowercased), found once: re-sorting on every
+    /// keystroke then compares numbers instead of lowercasing thousands of names.
+    name_rank: Vec<u32>,
 }
 
 impl ActorsPane {
     pub fn new(store: &Store) -> ActorsPane {
+        let mut by_name: Vec<(String, usize)> = store
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.name.to_lowercase(), i))
+            .collect();
+        by_name.sort();
+        let mut name_rank = vec![0; by_name.len()];
+        for (rank, (_, i)) in by_name.into_iter().enumerate() {
+            name_rank[i] = rank as u32;
+        }
         let mut pane = ActorsPane {
             rows: Vec::new(),
             sort: ActorSort::Count,
             cursor: 0,
             offset: 0,
+            name_rank,
         };
         pane.recount(store, None);
         pane
@@ -66,28 +81,28 @@ impl ActorsPane {
                 count,
             })
             .collect();
-        self.sort_rows(store);
+        self.sort_rows();
         self.cursor = selected.map_or(0, |a| self.row_of(a));
     }
 
-    fn sort_rows(&mut self, store: &Store) {
-        let name = |r: &ActorRow| store.actor(r.actor).name.to_lowercase();
+    fn sort_rows(&mut self) {
+        let rank = |r: &ActorRow| self.name_rank[r.actor.index()];
         match self.sort {
             ActorSort::Count => self
                 .rows
-                .sort_by_cached_key(|r| (std::cmp::Reverse(r.count), name(r))),
-            ActorSort::Name => self.rows.sort_by_cached_key(name),
+                .sort_unstable_by_key(|r| (std::cmp::Reverse(r.count), rank(r))),
+            ActorSort::Name => self.rows.sort_unstable_by_key(rank),
         }
     }
 
     /// Switches between count and name order, keeping the cursor's actor.
-    pub fn toggle_sort(&mut self, store: &Store) {
+    pub fn toggle_sort(&mut self) {
         let selected = self.selected();
         self.sort = match self.sort {
             ActorSort::Count => ActorSort::Name,
             ActorSort::Name => ActorSort::Count,
         };
-        self.sort_rows(store);
+        self.sort_rows();
         self.cursor = selected.map_or(0, |a| self.row_of(a));
     }
 
