@@ -3,7 +3,9 @@
 mod words;
 
 use crate::fold::fold_into;
-use crate::model::{Actor, ActorId, Article, ArticleId, Statement, StatementId, TopicId};
+use crate::model::{
+    Actor, ActorId, Article, ArticleId, Mode, Statement, StatementId, TopicId, TopicStance,
+};
 use memchr::memmem;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -39,6 +41,7 @@ pub struct Store {
     by_principal: Vec<Vec<StatementId>>,
     by_article: Vec<Vec<StatementId>>,
     by_topic: Vec<Vec<StatementId>>,
+    by_addressee: Vec<Vec<StatementId>>,
     /// Folded text and translation of every statement, one region each, in chunks of
     /// [`FOLD_CHUNK`] statements (built and scanned in parallel, never concatenated).
     folded: Vec<FoldedChunk>,
@@ -51,6 +54,13 @@ pub struct Store {
     /// Each statement's speaker and principal (`u32::MAX` when none), packed: what
     /// counting a million statements per actor reads instead of the whole statements.
     parties: Vec<[u32; 2]>,
+    /// Each statement's mode, one byte each: what `mode:` scans.
+    modes: Vec<Mode>,
+    /// Every statement's topics and stances one after another, statement `i`'s at
+    /// `topic_starts[i]..topic_starts[i + 1]`: what `topic:` and `stance:` test, without
+    /// following a pointer per statement.
+    topic_starts: Vec<u32>,
+    topic_items: Vec<TopicStance>,
 }
 
 /// The first and last day (as [`crate::date::day_number`]) a statement could have been
@@ -114,10 +124,16 @@ impl Store {
             .collect();
         // The indices take one pass on one thread while the search buffer is folded
         // on the others.
-        let (folded, (by_speaker, by_principal, by_article, by_topic)) = rayon::join(
+        let (folded, (indices, columns)) = rayon::join(
             || fold_statements(&articles, &statements),
-            || index_statements(&statements, actors.len(), articles.len(), topics.len()),
+            || {
+                (
+                    index_statements(&statements, actors.len(), articles.len(), topics.len()),
+                    Columns::of(&statements),
+                )
+            },
         );
+        let (by_speaker, by_principal, by_article, by_topic, by_addressee) = indices;
         let actor_keys = actors.iter().map(crate::search::actor_keys).collect();
         let day_ranges = statements
             .par_iter()
@@ -139,12 +155,36 @@ impl Store {
             by_principal,
             by_article,
             by_topic,
+            by_addressee,
             folded,
             word_index: std::sync::OnceLock::new(),
             actor_keys,
             day_ranges,
             parties,
+            modes: columns.modes,
+            topic_starts: columns.topic_starts,
+            topic_items: columns.topic_items,
         }
+    }
+
+    /// Statement `id`'s mode (from a column: no record read).
+    pub fn mode(&self, id: StatementId) -> Mode {
+        self.modes[id.index()]
+    }
+
+    /// Statement `id`'s topics with its stances (from a column: no record read).
+    pub fn topics_of(&self, id: StatementId) -> &[TopicStance] {
+        let i = id.index();
+        &self.topic_items[self.topic_starts[i] as usize..self.topic_starts[i + 1] as usize]
+    }
+
+    /// Statement `id`'s speaker and principal (from a column: no record read).
+    pub fn parties_of(&self, id: StatementId) -> (ActorId, Option<ActorId>) {
+        let [speaker, principal] = self.parties[id.index()];
+        (
+            ActorId(speaker),
+            (principal != u32::MAX).then_some(ActorId(principal)),
+        )
     }
 
     /// Statements per actor among `ids`, as speaker or principal (an actor speaking on
@@ -255,6 +295,12 @@ impl Store {
         &self.by_article[article.index()]
     }
 
+    /// Statements addressed to the actor, chronologically.
+    pub fn addressed_to(&self, actor: ActorId) -> &[StatementId] {
+        &self.by_addressee[actor.index()]
+    }
+
+    /// Statements on the topic, chronologically.
     pub fn on_topic(&self, topic: TopicId) -> &[StatementId] {
         &self.by_topic[topic.index()]
     }
@@ -360,16 +406,44 @@ impl Store {
 type Lists = Vec<Vec<StatementId>>;
 
 /// The per-speaker, per-principal, per-article and per-topic statement lists.
+/// The statement columns filters scan instead of the 208-byte records.
+struct Columns {
+    modes: Vec<Mode>,
+    topic_starts: Vec<u32>,
+    topic_items: Vec<TopicStance>,
+}
+
+impl Columns {
+    fn of(statements: &[Statement]) -> Columns {
+        let modes = statements.iter().map(|s| s.mode).collect();
+        let total: usize = statements.iter().map(|s| s.topics.len()).sum();
+        let mut topic_starts = Vec::with_capacity(statements.len() + 1);
+        let mut topic_items = Vec::with_capacity(total);
+        for s in statements {
+            // Fewer than 4G topic references: each statement has a handful.
+            topic_starts.push(topic_items.len() as u32);
+            topic_items.extend_from_slice(&s.topics);
+        }
+        topic_starts.push(topic_items.len() as u32);
+        Columns {
+            modes,
+            topic_starts,
+            topic_items,
+        }
+    }
+}
+
 fn index_statements(
     statements: &[Statement],
     actors: usize,
     articles: usize,
     topics: usize,
-) -> (Lists, Lists, Lists, Lists) {
+) -> (Lists, Lists, Lists, Lists, Lists) {
     let mut by_speaker = vec![Vec::new(); actors];
     let mut by_principal = vec![Vec::new(); actors];
     let mut by_article = vec![Vec::new(); articles];
     let mut by_topic = vec![Vec::new(); topics];
+    let mut by_addressee = vec![Vec::new(); actors];
     for (i, s) in statements.iter().enumerate() {
         let id = StatementId(i as u32);
         by_speaker[s.speaker.index()].push(id);
@@ -383,8 +457,14 @@ fn index_statements(
                 list.push(id);
             }
         }
+        for a in s.addressees.iter() {
+            let list: &mut Vec<StatementId> = &mut by_addressee[a.index()];
+            if list.last() != Some(&id) {
+                list.push(id);
+            }
+        }
     }
-    (by_speaker, by_principal, by_article, by_topic)
+    (by_speaker, by_principal, by_article, by_topic, by_addressee)
 }
 
 fn sort_key(

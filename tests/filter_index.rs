@@ -44,6 +44,10 @@ fn brute(
                 .or(store.article(s.article).published)
                 .is_some_and(|date| date.overlaps(since, until))
         }
+        Term::Kind(kind) => {
+            store.actor(s.speaker).kind == *kind
+                || s.on_behalf_of.is_some_and(|p| store.actor(p).kind == *kind)
+        }
         Term::Actor(role, _) => actors.iter().any(|&a| match role {
             Role::Any => s.involves(a),
             Role::Speaker => s.speaker == a,
@@ -137,6 +141,14 @@ fn indexed_filtering_equals_a_brute_force_scan() {
         "\"the talks\" -actor:p",
         "cessez-le-feu",
         "-l'europe since:2020",
+        // Column scans without an index: mode, stance, kind; addressees by their index.
+        "mode:direct",
+        "-mode:paraphrase",
+        "stance:opposes",
+        "kind:ministry",
+        "-kind:person mode:indirect",
+        "to:p",
+        "ultimatum -to:kallas",
     ];
     let mut non_empty = 0;
     let slow: Vec<Vec<StatementId>> = expressions
