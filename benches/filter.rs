@@ -18,6 +18,12 @@ pub const EXPRESSIONS: &[(&str, &str)] = &[
     ),
     ("date_range", "since:2020-01-01 until:2020-06-30"),
     ("actor_fuzzy", "actor:pskow"),
+    // One structured term alone, no index to start from: a scan of the columns.
+    ("mode", "mode:direct"),
+    ("stance", "stance:opposes"),
+    ("kind", "kind:person"),
+    ("addressee", "to:putin"),
+    ("phrase", "\"die gespräche\""),
 ];
 
 fn filter(c: &mut Criterion) {
