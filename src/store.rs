@@ -343,10 +343,11 @@ impl Store {
         for list in lists {
             candidates = intersect_sorted(&candidates, &list);
         }
+        let finder = memmem::Finder::new(needle.as_bytes());
         Some(
             candidates
                 .into_par_iter()
-                .filter(|&id| self.folded(id).contains(needle))
+                .filter(|&id| finder.find(self.folded(id).as_bytes()).is_some())
                 .collect(),
         )
     }
