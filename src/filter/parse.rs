@@ -112,6 +112,20 @@ pub fn key_list() -> String {
         .join(" ")
 }
 
+/// The value called `value`, or the only one whose name starts with it (`mode:dir`,
+/// `stance:opp`), ignoring case: a term is valid before it is typed out.
+fn named<T: Copy>(all: &[T], name: fn(T) -> &'static str, value: &str) -> Option<T> {
+    if let Some(&exact) = all.iter().find(|&&v| name(v).eq_ignore_ascii_case(value)) {
+        return Some(exact);
+    }
+    let value = value.to_ascii_lowercase();
+    let mut starting = all.iter().filter(|&&v| name(v).starts_with(&value));
+    match (starting.next(), starting.next()) {
+        (Some(&only), None) if !value.is_empty() => Some(only),
+        _ => None,
+    }
+}
+
 /// Splits the expression into clauses.
 pub fn parse(expr: &str) -> Result<Vec<Clause>, FilterError> {
     let mut clauses = Vec::new();
@@ -251,24 +265,26 @@ fn term_for(key: &str, value: &str) -> Result<Term, String> {
         "speaker" => Term::Actor(Role::Speaker, value.to_string()),
         "for" => Term::Actor(Role::Principal, value.to_string()),
         "to" => Term::Actor(Role::Addressee, value.to_string()),
-        "mode" => Term::Mode(Mode::parse(value).ok_or_else(|| {
+        "mode" => Term::Mode(named(Mode::ALL, Mode::as_str, value).ok_or_else(|| {
             format!(
                 "unknown mode `{value}`: expected one of {}",
                 Mode::expected()
             )
         })?),
-        "stance" => Term::Stance(Stance::parse(value).ok_or_else(|| {
+        "stance" => Term::Stance(named(Stance::ALL, Stance::as_str, value).ok_or_else(|| {
             format!(
                 "unknown stance `{value}`: expected one of {}",
                 Stance::expected()
             )
         })?),
-        "kind" => Term::Kind(ActorKind::parse(value).ok_or_else(|| {
-            format!(
-                "unknown kind `{value}`: expected one of {}",
-                ActorKind::expected()
-            )
-        })?),
+        "kind" => Term::Kind(
+            named(ActorKind::ALL, ActorKind::as_str, value).ok_or_else(|| {
+                format!(
+                    "unknown kind `{value}`: expected one of {}",
+                    ActorKind::expected()
+                )
+            })?,
+        ),
         "topic" => Term::Topic(fold(value)),
         "since" => Term::Since(day(false)?),
         "until" => Term::Until(day(true)?),
@@ -310,6 +326,21 @@ mod tests {
         let clauses = parse("-grenze cessez-le-feu").expect("valid");
         assert!(clauses[0].negated);
         assert_eq!(clauses[1].term, Term::Text("cessez-le-feu".into()));
+    }
+
+    #[test]
+    fn a_unique_prefix_names_a_mode_stance_or_kind() {
+        let clauses = parse("mode:dir stance:OPP kind:gov").expect("valid");
+        assert_eq!(clauses[0].term, Term::Mode(Mode::Direct));
+        assert_eq!(clauses[1].term, Term::Stance(Stance::Opposes));
+        assert_eq!(clauses[2].term, Term::Kind(ActorKind::Government));
+        // `m` could be ministry or media; `mixed` is whole.
+        let e = parse("kind:m").expect_err("ambiguous");
+        assert!(e.message.contains("expected one of"), "{}", e.message);
+        assert_eq!(
+            parse("mode:mixed").expect("valid")[0].term,
+            Term::Mode(Mode::Mixed)
+        );
     }
 
     #[test]
