@@ -197,10 +197,8 @@ impl Matcher {
     /// with that clause's position, if any clause has an index.
     fn candidates(&self, store: &Store) -> Option<(Vec<StatementId>, usize)> {
         let mut best: Option<(Vec<StatementId>, usize)> = None;
-        let mut consider = |list: Vec<StatementId>, clause: usize| {
-            if best.as_ref().is_none_or(|(b, _)| list.len() < b.len()) {
-                best = Some((list, clause));
-            }
+        let smaller = |best: &Option<(Vec<StatementId>, usize)>, len: usize| {
+            best.as_ref().is_none_or(|(b, _)| len < b.len())
         };
         for (i, (negated, test)) in self.clauses.iter().enumerate() {
             if *negated {
@@ -214,16 +212,25 @@ impl Matcher {
                         Role::Addressee => [store.addressed_to(a), &[]],
                         Role::Any => [store.spoken_by(a), store.made_for(a)],
                     });
-                    consider(union_sorted(lists, store.len()), i);
+                    let union = union_sorted(lists, store.len());
+                    if smaller(&best, union.len()) {
+                        best = Some((union, i));
+                    }
                 }
-                Test::TextSet(list, _) => consider(list.clone(), i),
+                // Copied only when it is the smallest so far.
+                Test::TextSet(list, _) if smaller(&best, list.len()) => {
+                    best = Some((list.clone(), i));
+                }
                 Test::Topics(set) => {
                     let lists = set
                         .iter()
                         .enumerate()
                         .filter(|(_, on)| **on)
                         .map(|(t, _)| store.on_topic(TopicId(t as u32)));
-                    consider(union_sorted(lists, store.len()), i);
+                    let union = union_sorted(lists, store.len());
+                    if smaller(&best, union.len()) {
+                        best = Some((union, i));
+                    }
                 }
                 _ => {}
             }

@@ -22,6 +22,21 @@ fn doc(id: &str, actor: &str, text: &str, statement_text: &str, span: [usize; 2]
     )
 }
 
+/// The diagnostics' messages, in order.
+fn messages(loaded: &demarche::loader::Loaded) -> Vec<&str> {
+    loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect()
+}
+
+/// An article "Kelm said WHAT." whose one statement is WHAT.
+fn said(id: &str, actor: &str, what: &str) -> String {
+    let span = [10, 10 + what.chars().count()];
+    doc(id, actor, &format!("Kelm said {what}."), what, span)
+}
+
 #[test]
 fn identical_definitions_load_silently_and_differing_ones_still_warn() {
     let kelm_renamed = KELM.replace("Government of Kelm", "Kelmish government");
@@ -30,28 +45,10 @@ fn identical_definitions_load_silently_and_differing_ones_still_warn() {
         r#""kind":"government","role":"  ""#,
     );
     let lines = [
-        doc(
-            "a",
-            KELM,
-            "Kelm said it would talk.",
-            "it would talk",
-            [10, 23],
-        ),
-        doc(
-            "b",
-            KELM,
-            "Kelm said it would wait.",
-            "it would wait",
-            [10, 23],
-        ),
-        doc(
-            "c",
-            &kelm_spaced,
-            "Kelm said it may wait.",
-            "it may wait",
-            [10, 21],
-        ),
-        doc("d", &kelm_renamed, "Kelm said no.", "no", [10, 12]),
+        said("a", KELM, "it would talk"),
+        said("b", KELM, "it would wait"),
+        said("c", &kelm_spaced, "it may wait"),
+        said("d", &kelm_renamed, "no"),
     ];
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     let loaded = load_sources(vec![jsonl("one.jsonl", &refs)]);
@@ -171,11 +168,7 @@ fn large_articles_find_duplicates_and_references_beyond_the_short_list() {
         others.join(",")
     );
     let loaded = load_sources(vec![jsonl("big.jsonl", &[&first, &second])]);
-    let messages: Vec<&str> = loaded
-        .diagnostics
-        .iter()
-        .map(|d| d.message.as_str())
-        .collect();
+    let messages = messages(&loaded);
     assert_eq!(messages.len(), 2, "{messages:#?}");
     assert!(messages[0].contains("defined twice"), "{messages:?}");
     assert!(messages[1].contains("duplicate id"), "{messages:?}");
@@ -204,31 +197,15 @@ fn skipped_articles_and_statements_leave_the_others_with_their_own_article_and_t
         r#"{{"format":"demarche","version":1,"article":{{"id":"c","text":"Kelm said no. Nobody said yes."}},"actors":[{KELM}],"statements":[{{"id":"s1","speaker":"nobody","mode":"indirect","text":"yes","span":[26,29]}},{{"id":"s2","speaker":"kelm","mode":"indirect","text":"no","span":[10,12]}}]}}"#
     );
     let lines = [
-        doc(
-            "a",
-            KELM,
-            "Kelm said it would talk.",
-            "it would talk",
-            [10, 23],
-        ),
+        said("a", KELM, "it would talk"),
         // The same article id again: the whole article is skipped.
-        doc(
-            "a",
-            KELM,
-            "Kelm said it would wait.",
-            "it would wait",
-            [10, 23],
-        ),
+        said("a", KELM, "it would wait"),
         unknown_first,
-        doc("d", KELM, "Kelm said it may wait.", "it may wait", [10, 21]),
+        said("d", KELM, "it may wait"),
     ];
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     let loaded = load_sources(vec![jsonl("mixed.jsonl", &refs)]);
-    let messages: Vec<&str> = loaded
-        .diagnostics
-        .iter()
-        .map(|d| d.message.as_str())
-        .collect();
+    let messages = messages(&loaded);
     assert_eq!(messages.len(), 2, "{messages:#?}");
     assert!(messages.iter().any(|m| m.contains("already loaded from")));
     assert!(

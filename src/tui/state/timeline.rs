@@ -301,19 +301,22 @@ impl Timeline {
         }
         self.first = lo;
         let (exact, spread_change, start) = counts;
+        let (from, to) = ((lo - start) as usize, (hi - start) as usize);
+        // The running sum starts at the first counted period; only `from..=to` is kept.
         let mut spread = 0f64;
-        let all: Vec<Bin> = exact
+        self.bins = exact
             .into_iter()
             .zip(&spread_change)
-            .map(|(exact, change)| {
+            .take(to + 1)
+            .enumerate()
+            .filter_map(|(i, (exact, change))| {
                 spread += change;
-                Bin {
+                (i >= from).then(|| Bin {
                     exact,
                     spread: spread.max(0.0) as f32,
-                }
+                })
             })
             .collect();
-        self.bins = all[(lo - start) as usize..=(hi - start) as usize].to_vec();
     }
 
     /// The bin index range a statement may fall in, if dated; an open-ended date
