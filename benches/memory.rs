@@ -20,7 +20,7 @@ struct Figures {
     /// returned what the load freed (jemalloc purges freed pages after a delay).
     at_once: u64,
     after: u64,
-    /// Seconds to build the word index (first single-word search), and RSS after it.
+    /// Seconds to build the word index (first single-word search), and RSS at rest after it.
     index_secs: f64,
     after_index: u64,
 }
@@ -36,9 +36,8 @@ fn measure(mode: &str, dir: &Path) -> Figures {
         let store = &loaded.store;
         let text = store.articles.iter().map(|a| a.text.len()).sum();
         let translations = store
-            .statements
-            .iter()
-            .filter_map(|s| s.translation.as_deref())
+            .all_ids()
+            .filter_map(|id| store.translation(id))
             .map(str::len)
             .sum();
         let (peak, at_once) = common::rss();
@@ -47,6 +46,7 @@ fn measure(mode: &str, dir: &Path) -> Figures {
         let started = std::time::Instant::now();
         store.prepare_search();
         let index_secs = started.elapsed().as_secs_f64();
+        std::thread::sleep(SETTLE);
         let (_, after_index) = common::rss();
         let figures = Figures {
             statements: store.len(),

@@ -83,8 +83,9 @@ enum Test {
     Range(Option<i32>, Option<i32>),
     Articles(Vec<bool>),
     Kind(crate::model::ActorKind),
-    Place(String),
-    Annotator(String),
+    /// The symbols (see [`Store::symbols`]) of matching places or annotators.
+    Place(Vec<bool>),
+    Annotator(Vec<bool>),
     /// A needle the word index cannot answer, tested statement by statement.
     Text(String),
     /// A needle answered by the word index: the statements holding it, as a list
@@ -138,8 +139,8 @@ fn compile_term(store: &Store, term: &Term, topic_scope: Option<&[bool]>, alone:
                     .is_some_and(|x| fold(x).contains(t.as_str()))
         }),
         Term::Kind(k) => Test::Kind(*k),
-        Term::Place(p) => Test::Place(p.clone()),
-        Term::Annotator(a) => Test::Annotator(a.clone()),
+        Term::Place(p) => Test::Place(symbols_where(store, |x| x.contains(p.as_str()))),
+        Term::Annotator(a) => Test::Annotator(symbols_where(store, |x| x == a)),
         Term::Text(t) => match store.indexed_containing(t) {
             Some(list) if alone => Test::TextSet(list, Vec::new()),
             Some(list) => {
@@ -251,10 +252,9 @@ impl Matcher {
 }
 
 /// Whether statement `id` passes `test`. Actors, modes, topics, stances, dates and
-/// words come from the store's columns; only the rarer tests read the statement record
-/// (a scan of a million records is bound by memory: ~20 ms for `mode:` alone).
+/// words come from the store's columns (one field each, read without the rest);
+/// places and annotators are compared as symbols, each distinct one folded once.
 fn test_one(store: &Store, id: StatementId, test: &Test) -> bool {
-    let s = || store.statement(id);
     match test {
         Test::Actors(role, set, _) => {
             let (speaker, principal) = store.parties_of(id);
@@ -262,7 +262,7 @@ fn test_one(store: &Store, id: StatementId, test: &Test) -> bool {
                 Role::Any => set[speaker.index()] || principal.is_some_and(|p| set[p.index()]),
                 Role::Speaker => set[speaker.index()],
                 Role::Principal => principal.is_some_and(|p| set[p.index()]),
-                Role::Addressee => s().addressees.iter().any(|a| set[a.index()]),
+                Role::Addressee => store.addressees_of(id).iter().any(|a| set[a.index()]),
             }
         }
         Test::Mode(m) => store.mode(id) == *m,
@@ -272,20 +272,26 @@ fn test_one(store: &Store, id: StatementId, test: &Test) -> bool {
             .iter()
             .any(|t| t.stance == *stance && scope.as_ref().is_none_or(|set| set[t.topic.index()])),
         Test::Range(since, until) => store.day_range(id).overlaps(*since, *until),
-        Test::Articles(set) => set[s().article.index()],
+        Test::Articles(set) => set[store.article_of(id).index()],
         Test::Kind(k) => {
             let (speaker, principal) = store.parties_of(id);
             store.actor(speaker).kind == *k || principal.is_some_and(|p| store.actor(p).kind == *k)
         }
-        Test::Place(p) => s()
-            .place
-            .as_deref()
-            .is_some_and(|x| fold(x).contains(p.as_str())),
-        Test::Annotator(a) => s().annotator.as_deref().is_some_and(|x| fold(x) == *a),
-        Test::Text(needle) => store.folded(id).contains(needle.as_str()),
+        Test::Place(set) => symbol_in(set, store.place_symbol(id)),
+        Test::Annotator(set) => symbol_in(set, store.annotator_symbol(id)),
+        Test::Text(needle) => store.with_folded(id, |f| f.contains(needle.as_str())),
         Test::TextSet(list, bits) if bits.is_empty() => list.binary_search(&id).is_ok(),
         Test::TextSet(_, bits) => has_bit(bits, id),
     }
+}
+
+/// Which of the store's symbols (cues, places, annotators) pass `test`, folded.
+fn symbols_where(store: &Store, test: impl Fn(&str) -> bool) -> Vec<bool> {
+    store.symbols().iter().map(|s| test(&fold(s))).collect()
+}
+
+fn symbol_in(set: &[bool], symbol: u32) -> bool {
+    symbol != crate::store::NONE && set[symbol as usize]
 }
 
 /// Parses and runs `expr` over `store` in one call.

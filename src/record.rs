@@ -72,39 +72,40 @@ pub struct Record<'a> {
 
 impl<'a> Record<'a> {
     pub fn of(store: &'a Store, id: StatementId) -> Self {
-        let s = store.statement(id);
-        let article = store.article(s.article);
+        let (speaker, principal) = store.parties_of(id);
+        let article = store.article(store.article_of(id));
+        let date = store.date(id);
+        let chars = store.chars(id);
         Record {
-            id: &s.key,
-            speaker: ActorRef::of(store, s.speaker),
-            on_behalf_of: s.on_behalf_of.map(|p| ActorRef::of(store, p)),
-            mode: s.mode.as_str(),
+            id: store.key(id),
+            speaker: ActorRef::of(store, speaker),
+            on_behalf_of: principal.map(|p| ActorRef::of(store, p)),
+            mode: store.mode(id).as_str(),
             text: store.text(id),
-            translation: s.translation.as_deref(),
-            cue: s.cue.as_deref(),
-            date: s.date.map(|d| d.to_string()),
-            date_precision: s.date.map_or("unknown", |d| d.precision()),
-            place: s.place.as_deref(),
-            addressees: s
-                .addressees
+            translation: store.translation(id),
+            cue: store.cue(id),
+            date: date.map(|d| d.to_string()),
+            date_precision: date.map_or("unknown", |d| d.precision()),
+            place: store.place(id),
+            addressees: store
+                .addressees_of(id)
                 .iter()
                 .map(|&a| ActorRef::of(store, a))
                 .collect(),
-            topics: s
-                .topics
+            topics: store
+                .topics_of(id)
                 .iter()
                 .map(|t| TopicRef {
                     topic: store.topic(t.topic),
                     stance: t.stance.as_str(),
                 })
                 .collect(),
-            span: [s.chars.start, s.chars.end],
-            pieces: s
-                .discontinuous
-                .as_ref()
+            span: [chars.start, chars.end],
+            pieces: store
+                .pieces(id)
                 .map(|d| d.chars.iter().map(|p| [p.start, p.end]).collect()),
-            notes: s.notes.as_deref(),
-            annotator: s.annotator.as_deref(),
+            notes: store.notes(id),
+            annotator: store.annotator(id),
             article: ArticleRef {
                 id: &article.id,
                 title: article.title.as_deref(),

@@ -16,8 +16,8 @@ pub struct TopicSides {
 /// The actor whose position a statement states: its principal when someone spoke
 /// on another's behalf (a spokesperson, a ministry), else its speaker.
 pub fn holder(store: &Store, id: StatementId) -> ActorId {
-    let s = store.statement(id);
-    s.on_behalf_of.unwrap_or(s.speaker)
+    let (speaker, principal) = store.parties_of(id);
+    principal.unwrap_or(speaker)
 }
 
 /// Sides per topic over `ids`, topics with the most statements first.
@@ -25,7 +25,7 @@ pub fn sides(store: &Store, ids: &[StatementId]) -> Vec<TopicSides> {
     let mut tally: BTreeMap<TopicId, (usize, [BTreeMap<ActorId, usize>; 3])> = BTreeMap::new();
     for &id in ids {
         let who = holder(store, id);
-        for t in store.statement(id).topics.iter() {
+        for t in store.topics_of(id) {
             let entry = tally.entry(t.topic).or_default();
             entry.0 += 1;
             let side = Stance::ALL.iter().position(|s| *s == t.stance).unwrap_or(2);

@@ -1,10 +1,15 @@
 //! The statement store: chronological statements, actors, articles and the indices over them.
 
+mod lists;
+mod rows;
 mod words;
+
+pub use rows::NONE;
 
 use crate::fold::fold_into;
 use crate::model::{
-    Actor, ActorId, Article, ArticleId, Mode, Statement, StatementId, TopicId, TopicStance,
+    Actor, ActorId, Article, ArticleId, Discontinuous, Mode, Span, Statement, StatementId, TopicId,
+    TopicStance,
 };
 use memchr::memmem;
 use rayon::prelude::*;
@@ -18,7 +23,8 @@ const RECORD_SEP: char = '\n';
 /// Statements per chunk of the search buffer.
 const FOLD_CHUNK: usize = 4096;
 
-/// The search buffer of up to [`FOLD_CHUNK`] consecutive statements.
+/// The folded text of up to [`FOLD_CHUNK`] consecutive statements, made when a scan
+/// or the word index needs it and dropped after.
 #[derive(Debug, Default)]
 struct FoldedChunk {
     text: String,
@@ -31,36 +37,23 @@ struct FoldedChunk {
 pub struct Store {
     pub articles: Vec<Article>,
     pub actors: Vec<Actor>,
-    /// In chronological order; `StatementId(i)` is `statements[i]`.
-    pub statements: Vec<Statement>,
+    /// The statements in chronological order, a column per field.
+    rows: rows::Rows,
     pub topics: Vec<String>,
     actor_ids: HashMap<String, ActorId>,
     article_ids: HashMap<String, ArticleId>,
     topic_ids: HashMap<String, TopicId>,
-    by_speaker: Vec<Vec<StatementId>>,
-    by_principal: Vec<Vec<StatementId>>,
-    by_article: Vec<Vec<StatementId>>,
-    by_topic: Vec<Vec<StatementId>>,
-    by_addressee: Vec<Vec<StatementId>>,
-    /// Folded text and translation of every statement, one region each, in chunks of
-    /// [`FOLD_CHUNK`] statements (built and scanned in parallel, never concatenated).
-    folded: Vec<FoldedChunk>,
-    /// Built from `folded` by [`Store::prepare_search`].
+    by_speaker: Lists,
+    by_principal: Lists,
+    by_article: Lists,
+    by_topic: Lists,
+    by_addressee: Lists,
+    /// Built by [`Store::prepare_search`].
     word_index: std::sync::OnceLock<words::WordIndex>,
     /// Each actor's names, aliases and id folded for lookup.
     actor_keys: Vec<Vec<String>>,
     /// Each statement's possible days (its date, else its article's), for `since:`/`until:`.
     day_ranges: Vec<DayRange>,
-    /// Each statement's speaker and principal (`u32::MAX` when none), packed: what
-    /// counting a million statements per actor reads instead of the whole statements.
-    parties: Vec<[u32; 2]>,
-    /// Each statement's mode, one byte each: what `mode:` scans.
-    modes: Vec<Mode>,
-    /// Every statement's topics and stances one after another, statement `i`'s at
-    /// `topic_starts[i]..topic_starts[i + 1]`: what `topic:` and `stance:` test, without
-    /// following a pointer per statement.
-    topic_starts: Vec<u32>,
-    topic_items: Vec<TopicStance>,
 }
 
 /// The first and last day (as [`crate::date::day_number`]) a statement could have been
@@ -122,31 +115,22 @@ impl Store {
             .enumerate()
             .map(|(i, t)| (t.clone(), TopicId(i as u32)))
             .collect();
-        // The indices take one pass on one thread while the search buffer is folded
-        // on the others.
-        let (folded, (indices, columns)) = rayon::join(
-            || fold_statements(&articles, &statements),
+        let (indices, day_ranges) = rayon::join(
+            || index_statements(&statements, actors.len(), articles.len(), topics.len()),
             || {
-                (
-                    index_statements(&statements, actors.len(), articles.len(), topics.len()),
-                    Columns::of(&statements),
-                )
+                statements
+                    .par_iter()
+                    .map(|s| DayRange::of(s.date.or(articles[s.article.index()].published)))
+                    .collect()
             },
         );
         let (by_speaker, by_principal, by_article, by_topic, by_addressee) = indices;
         let actor_keys = actors.iter().map(crate::search::actor_keys).collect();
-        let day_ranges = statements
-            .par_iter()
-            .map(|s| DayRange::of(s.date.or(articles[s.article.index()].published)))
-            .collect();
-        let parties = statements
-            .par_iter()
-            .map(|s| [s.speaker.0, s.on_behalf_of.map_or(u32::MAX, |p| p.0)])
-            .collect();
+        let rows = rows::Rows::of(statements);
         Store {
             articles,
             actors,
-            statements,
+            rows,
             topics,
             actor_ids,
             article_ids,
@@ -156,31 +140,25 @@ impl Store {
             by_article,
             by_topic,
             by_addressee,
-            folded,
             word_index: std::sync::OnceLock::new(),
             actor_keys,
             day_ranges,
-            parties,
-            modes: columns.modes,
-            topic_starts: columns.topic_starts,
-            topic_items: columns.topic_items,
         }
     }
 
     /// Statement `id`'s mode (from a column: no record read).
     pub fn mode(&self, id: StatementId) -> Mode {
-        self.modes[id.index()]
+        self.rows.modes[id.index()]
     }
 
     /// Statement `id`'s topics with its stances (from a column: no record read).
     pub fn topics_of(&self, id: StatementId) -> &[TopicStance] {
-        let i = id.index();
-        &self.topic_items[self.topic_starts[i] as usize..self.topic_starts[i + 1] as usize]
+        self.rows.topics(id)
     }
 
     /// Statement `id`'s speaker and principal (from a column: no record read).
     pub fn parties_of(&self, id: StatementId) -> (ActorId, Option<ActorId>) {
-        let [speaker, principal] = self.parties[id.index()];
+        let [speaker, principal] = self.rows.parties[id.index()];
         (
             ActorId(speaker),
             (principal != u32::MAX).then_some(ActorId(principal)),
@@ -196,7 +174,7 @@ impl Store {
                 || vec![0usize; n],
                 |mut counts, chunk| {
                     for id in chunk {
-                        let [speaker, principal] = self.parties[id.index()];
+                        let [speaker, principal] = self.rows.parties[id.index()];
                         counts[speaker as usize] += 1;
                         if principal != u32::MAX && principal != speaker {
                             counts[principal as usize] += 1;
@@ -224,16 +202,92 @@ impl Store {
 
     /// The number of statements.
     pub fn len(&self) -> usize {
-        self.statements.len()
+        self.rows.len()
     }
 
     /// Whether no statement loaded.
     pub fn is_empty(&self) -> bool {
-        self.statements.is_empty()
+        self.rows.len() == 0
     }
 
-    pub fn statement(&self, id: StatementId) -> &Statement {
-        &self.statements[id.index()]
+    /// Statement `id` as a record of its own, made from the store's columns on each
+    /// call: for showing and writing a statement, not for testing many (the accessors
+    /// below read one field without building the rest).
+    pub fn statement(&self, id: StatementId) -> Statement {
+        self.rows.get(id)
+    }
+
+    /// Every statement as a record, chronologically (see [`Store::statement`]).
+    pub fn statements(&self) -> impl ExactSizeIterator<Item = Statement> + '_ {
+        self.all_ids().map(|id| self.statement(id))
+    }
+
+    /// The statement's id as written in its file.
+    pub fn key(&self, id: StatementId) -> &str {
+        self.rows.key(id)
+    }
+
+    pub fn article_of(&self, id: StatementId) -> ArticleId {
+        self.rows.articles[id.index()]
+    }
+
+    pub fn date(&self, id: StatementId) -> Option<crate::date::DateSpec> {
+        self.rows.dates[id.index()]
+    }
+
+    /// Where the statement lies in its article, in bytes (see [`Statement::bytes`]).
+    pub fn bytes(&self, id: StatementId) -> Span {
+        self.rows.bytes[id.index()]
+    }
+
+    pub fn addressees_of(&self, id: StatementId) -> &[ActorId] {
+        self.rows.addressees(id)
+    }
+
+    pub fn translation(&self, id: StatementId) -> Option<&str> {
+        self.rows.translation(id)
+    }
+
+    /// Where the statement lies in its article, in Unicode characters.
+    pub fn chars(&self, id: StatementId) -> Span {
+        self.rows.chars(id)
+    }
+
+    /// The pieces of a discontinuous statement.
+    pub fn pieces(&self, id: StatementId) -> Option<&Discontinuous> {
+        self.rows.pieces(id)
+    }
+
+    pub fn cue(&self, id: StatementId) -> Option<&str> {
+        self.rows.cue(id)
+    }
+
+    pub fn place(&self, id: StatementId) -> Option<&str> {
+        self.rows.place(id)
+    }
+
+    pub fn notes(&self, id: StatementId) -> Option<&str> {
+        self.rows.notes(id)
+    }
+
+    pub fn annotator(&self, id: StatementId) -> Option<&str> {
+        self.rows.annotator(id)
+    }
+
+    /// The statement's place as a symbol: equal places have equal symbols
+    /// ([`NONE`] when it has none); [`Store::symbol`] gives the text.
+    pub fn place_symbol(&self, id: StatementId) -> u32 {
+        self.rows.places[id.index()]
+    }
+
+    /// The statement's annotator as a symbol (see [`Store::place_symbol`]).
+    pub fn annotator_symbol(&self, id: StatementId) -> u32 {
+        self.rows.annotators[id.index()]
+    }
+
+    /// Every cue, place and annotator, once each: `symbols()[s]` is symbol `s`.
+    pub fn symbols(&self) -> &[Box<str>] {
+        &self.rows.symbols
     }
 
     pub fn actor(&self, id: ActorId) -> &Actor {
@@ -250,7 +304,7 @@ impl Store {
 
     /// Every statement id in chronological order.
     pub fn all_ids(&self) -> impl DoubleEndedIterator<Item = StatementId> + ExactSizeIterator {
-        (0..self.statements.len() as u32).map(StatementId)
+        (0..self.rows.len() as u32).map(StatementId)
     }
 
     pub fn actor_by_key(&self, key: &str) -> Option<ActorId> {
@@ -268,17 +322,24 @@ impl Store {
     /// The statement's text as it stands in its article (a slice, not a copy);
     /// for a discontinuous statement, its pieces joined by one space.
     pub fn text(&self, id: StatementId) -> &str {
-        statement_text(&self.articles, self.statement(id))
+        if let Some(d) = self.rows.pieces(id) {
+            return &d.text;
+        }
+        let bytes = self.rows.bytes[id.index()];
+        self.articles[self.article_of(id).index()]
+            .text
+            .get(bytes.start as usize..bytes.end as usize)
+            .unwrap_or_default()
     }
 
     /// Statements the actor made as speaker, chronologically.
     pub fn spoken_by(&self, actor: ActorId) -> &[StatementId] {
-        &self.by_speaker[actor.index()]
+        self.by_speaker.get(actor.index())
     }
 
     /// Statements made on the actor's behalf by someone else, chronologically.
     pub fn made_for(&self, actor: ActorId) -> &[StatementId] {
-        &self.by_principal[actor.index()]
+        self.by_principal.get(actor.index())
     }
 
     /// Statements the actor made or that were made for them, chronologically.
@@ -292,28 +353,81 @@ impl Store {
     }
 
     pub fn in_article(&self, article: ArticleId) -> &[StatementId] {
-        &self.by_article[article.index()]
+        self.by_article.get(article.index())
     }
 
     /// Statements addressed to the actor, chronologically.
     pub fn addressed_to(&self, actor: ActorId) -> &[StatementId] {
-        &self.by_addressee[actor.index()]
+        self.by_addressee.get(actor.index())
     }
 
     /// Statements on the topic, chronologically.
     pub fn on_topic(&self, topic: TopicId) -> &[StatementId] {
-        &self.by_topic[topic.index()]
+        self.by_topic.get(topic.index())
     }
 
-    /// The statement's folded text and translation, for substring tests.
-    pub fn folded(&self, id: StatementId) -> &str {
-        let chunk = &self.folded[id.index() / FOLD_CHUNK];
-        let j = id.index() % FOLD_CHUNK;
-        &chunk.text[chunk.starts[j] as usize..chunk.starts[j + 1] as usize]
+    /// The statement's folded text and translation (separated by `\u{1}`), for
+    /// substring tests: made on each call, not kept.
+    pub fn folded(&self, id: StatementId) -> String {
+        let mut out = String::new();
+        self.fold_into(id, &mut out);
+        out
+    }
+
+    /// Replaces `out` with [`Store::folded`] (reusing its allocation).
+    pub fn fold_into(&self, id: StatementId, out: &mut String) {
+        out.clear();
+        fold_into(self.text(id), out);
+        out.push(FIELD_SEP);
+        if let Some(t) = self.translation(id) {
+            fold_into(t, out);
+        }
+    }
+
+    /// Calls `f` with [`Store::folded`], folded into a buffer of the calling thread.
+    pub fn with_folded<R>(&self, id: StatementId, f: impl FnOnce(&str) -> R) -> R {
+        thread_local! {
+            static BUFFER: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+        }
+        let mut buffer = BUFFER.take();
+        self.fold_into(id, &mut buffer);
+        let result = f(&buffer);
+        BUFFER.set(buffer);
+        result
+    }
+
+    /// Folds chunk `c` (statements `c * FOLD_CHUNK..`) of the store.
+    fn fold_chunk(&self, c: usize) -> FoldedChunk {
+        let ids = (c * FOLD_CHUNK) as u32..(((c + 1) * FOLD_CHUNK).min(self.len()) as u32);
+        let size: usize = ids
+            .clone()
+            .map(|i| {
+                let id = StatementId(i);
+                self.text(id).len() + self.translation(id).map_or(0, str::len) + 2
+            })
+            .sum();
+        let mut text = String::with_capacity(size + size / 16);
+        let mut starts = Vec::with_capacity(ids.len() + 1);
+        let mut scratch = String::new();
+        // Offsets fit in u32: statement spans are u32 byte offsets, and a chunk's
+        // translations would need to average 1 MB to overflow.
+        let offset = |text: &String| u32::try_from(text.len()).expect("search chunk under 4 GB");
+        for i in ids {
+            starts.push(offset(&text));
+            self.fold_into(StatementId(i), &mut scratch);
+            text.push_str(&scratch);
+            text.push(RECORD_SEP);
+        }
+        starts.push(offset(&text));
+        FoldedChunk { text, starts }
+    }
+
+    fn chunks(&self) -> usize {
+        self.len().div_ceil(FOLD_CHUNK)
     }
 
     /// Every statement whose folded text or translation contains `needle`
-    /// (already folded), chronologically, found by one scan of the search buffer.
+    /// (already folded), chronologically, found by folding and scanning every statement.
     /// Once [`Store::prepare_search`] has run, a needle of letters and digits only is
     /// looked up in the word index instead.
     pub fn containing(&self, needle: &str) -> Vec<StatementId> {
@@ -347,7 +461,7 @@ impl Store {
         Some(
             candidates
                 .into_par_iter()
-                .filter(|&id| finder.find(self.folded(id).as_bytes()).is_some())
+                .filter(|&id| self.with_folded(id, |f| finder.find(f.as_bytes()).is_some()))
                 .collect(),
         )
     }
@@ -357,8 +471,14 @@ impl Store {
     /// background right after loading), not for one search from the command line.
     pub fn prepare_search(&self) {
         self.word_index.get_or_init(|| {
-            words::WordIndex::build(&self.folded, FOLD_CHUNK, self.len(), &|| false)
-                .unwrap_or_default()
+            words::WordIndex::build(
+                self.chunks(),
+                &|c| self.fold_chunk(c),
+                FOLD_CHUNK,
+                self.len(),
+                &|| false,
+            )
+            .unwrap_or_default()
         });
     }
 
@@ -368,9 +488,13 @@ impl Store {
         if self.word_index.get().is_some() {
             return;
         }
-        if let Some(index) =
-            words::WordIndex::build(&self.folded, FOLD_CHUNK, self.len(), cancelled)
-        {
+        if let Some(index) = words::WordIndex::build(
+            self.chunks(),
+            &|c| self.fold_chunk(c),
+            FOLD_CHUNK,
+            self.len(),
+            cancelled,
+        ) {
             let _ = self.word_index.set(index);
         }
     }
@@ -381,11 +505,10 @@ impl Store {
             return self.all_ids().collect();
         }
         let finder = memmem::Finder::new(needle.as_bytes());
-        let found: Vec<Vec<StatementId>> = self
-            .folded
-            .par_iter()
-            .enumerate()
-            .map(|(c, chunk)| {
+        let found: Vec<Vec<StatementId>> = (0..self.chunks())
+            .into_par_iter()
+            .map(|c| {
+                let chunk = self.fold_chunk(c);
                 let mut out: Vec<StatementId> = Vec::new();
                 let hay = chunk.text.as_bytes();
                 let first = c * FOLD_CHUNK;
@@ -404,67 +527,46 @@ impl Store {
 }
 
 /// Statement lists by actor, article or topic.
-type Lists = Vec<Vec<StatementId>>;
+type Lists = lists::Lists;
 
-/// The per-speaker, per-principal, per-article and per-topic statement lists.
-/// The statement columns filters scan instead of the 208-byte records.
-struct Columns {
-    modes: Vec<Mode>,
-    topic_starts: Vec<u32>,
-    topic_items: Vec<TopicStance>,
-}
-
-impl Columns {
-    fn of(statements: &[Statement]) -> Columns {
-        let modes = statements.iter().map(|s| s.mode).collect();
-        let total: usize = statements.iter().map(|s| s.topics.len()).sum();
-        let mut topic_starts = Vec::with_capacity(statements.len() + 1);
-        let mut topic_items = Vec::with_capacity(total);
-        for s in statements {
-            // Fewer than 4G topic references: each statement has a handful.
-            topic_starts.push(topic_items.len() as u32);
-            topic_items.extend_from_slice(&s.topics);
-        }
-        topic_starts.push(topic_items.len() as u32);
-        Columns {
-            modes,
-            topic_starts,
-            topic_items,
-        }
-    }
-}
-
+/// The per-speaker, per-principal, per-article, per-topic and per-addressee lists.
 fn index_statements(
     statements: &[Statement],
     actors: usize,
     articles: usize,
     topics: usize,
 ) -> (Lists, Lists, Lists, Lists, Lists) {
-    let mut by_speaker = vec![Vec::new(); actors];
-    let mut by_principal = vec![Vec::new(); actors];
-    let mut by_article = vec![Vec::new(); articles];
-    let mut by_topic = vec![Vec::new(); topics];
-    let mut by_addressee = vec![Vec::new(); actors];
-    for (i, s) in statements.iter().enumerate() {
-        let id = StatementId(i as u32);
-        by_speaker[s.speaker.index()].push(id);
-        if let Some(p) = s.on_behalf_of {
-            by_principal[p.index()].push(id);
-        }
-        by_article[s.article.index()].push(id);
-        for t in s.topics.iter() {
-            let list: &mut Vec<StatementId> = &mut by_topic[t.topic.index()];
-            if list.last() != Some(&id) {
-                list.push(id);
-            }
-        }
-        for a in s.addressees.iter() {
-            let list: &mut Vec<StatementId> = &mut by_addressee[a.index()];
-            if list.last() != Some(&id) {
-                list.push(id);
-            }
-        }
-    }
+    let ((by_speaker, by_principal), (by_article, (by_topic, by_addressee))) = rayon::join(
+        || {
+            (
+                Lists::build(actors, statements, |s, emit| emit(s.speaker.index())),
+                Lists::build(actors, statements, |s, emit| {
+                    s.on_behalf_of.inspect(|p| emit(p.index()));
+                }),
+            )
+        },
+        || {
+            (
+                Lists::build(articles, statements, |s, emit| emit(s.article.index())),
+                (
+                    Lists::build(topics, statements, |s, emit| {
+                        for (k, t) in s.topics.iter().enumerate() {
+                            if !s.topics[..k].iter().any(|u| u.topic == t.topic) {
+                                emit(t.topic.index());
+                            }
+                        }
+                    }),
+                    Lists::build(actors, statements, |s, emit| {
+                        for (k, a) in s.addressees.iter().enumerate() {
+                            if !s.addressees[..k].contains(a) {
+                                emit(a.index());
+                            }
+                        }
+                    }),
+                ),
+            )
+        },
+    );
     (by_speaker, by_principal, by_article, by_topic, by_addressee)
 }
 
@@ -479,50 +581,6 @@ fn sort_key(
         .unwrap_or(chrono::NaiveDate::MAX);
     let day = s.date.map(|d| d.sort_day()).unwrap_or(published);
     (day, published, s.article.0, s.chars.start)
-}
-
-/// A statement's text: the article slice, or the joined pieces of a discontinuous one.
-fn statement_text<'a>(articles: &'a [Article], s: &'a Statement) -> &'a str {
-    if let Some(d) = &s.discontinuous {
-        return &d.text;
-    }
-    articles[s.article.index()]
-        .text
-        .get(s.bytes.start as usize..s.bytes.end as usize)
-        .unwrap_or_default()
-}
-
-fn fold_statements(articles: &[Article], statements: &[Statement]) -> Vec<FoldedChunk> {
-    statements
-        .par_chunks(FOLD_CHUNK)
-        .map(|chunk| {
-            let size: usize = chunk
-                .iter()
-                .map(|s| {
-                    (s.bytes.end - s.bytes.start) as usize
-                        + s.translation.as_deref().map_or(0, str::len)
-                        + 2
-                })
-                .sum();
-            let mut text = String::with_capacity(size + size / 16);
-            let mut starts = Vec::with_capacity(chunk.len() + 1);
-            // Offsets fit in u32: statement spans are u32 byte offsets, and a
-            // chunk's translations would need to average 1 MB to overflow.
-            let offset =
-                |text: &String| u32::try_from(text.len()).expect("search chunk under 4 GB");
-            for s in chunk {
-                starts.push(offset(&text));
-                fold_into(statement_text(articles, s), &mut text);
-                text.push(FIELD_SEP);
-                if let Some(t) = &s.translation {
-                    fold_into(t, &mut text);
-                }
-                text.push(RECORD_SEP);
-            }
-            starts.push(offset(&text));
-            FoldedChunk { text, starts }
-        })
-        .collect()
 }
 
 /// The union of several ascending lists of statements of a store of `len`, ascending:

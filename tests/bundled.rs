@@ -53,7 +53,7 @@ fn every_statement_is_translated_dated_and_on_a_topic_and_none_is_in_the_caption
     let loaded = demarche::bundled::load();
     let store = &loaded.store;
     let caption_end = store.articles[0].text.find('\n').expect("caption line") as u32;
-    for (i, s) in store.statements.iter().enumerate() {
+    for (i, s) in store.statements().enumerate() {
         assert!(s.translation.is_some(), "{} has no translation", s.key);
         assert!(!s.topics.is_empty(), "{} has no topic", s.key);
         assert!(s.date.is_some(), "{} has no date", s.key);

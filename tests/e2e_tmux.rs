@@ -173,12 +173,12 @@ fn search_mark_export_quit_in_tmux() {
         .involving(peskov)
         .into_iter()
         .take(2)
-        .map(|id| (&*bundled.store.statement(id).key, bundled.store.text(id)))
+        .map(|id| (bundled.store.key(id), bundled.store.text(id)))
         .collect();
     let got: Vec<(&str, &str)> = exported
         .store
         .all_ids()
-        .map(|id| (&*exported.store.statement(id).key, exported.store.text(id)))
+        .map(|id| (exported.store.key(id), exported.store.text(id)))
         .collect();
     assert_eq!(got, expected);
 }

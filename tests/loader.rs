@@ -387,11 +387,10 @@ fn a_statement_without_span_gets_its_offsets_from_the_text() {
     let loaded = load(&["good/article.json"]);
     let store = &loaded.store;
     let s2 = store
-        .statements
-        .iter()
-        .position(|s| &*s.key == "s2")
+        .all_ids()
+        .find(|&id| store.key(id) == "s2")
         .expect("s2");
-    let s = &store.statements[s2];
+    let s = store.statement(s2);
     let text = &store.article(s.article).text;
     let by_chars: String = text
         .chars()
@@ -399,10 +398,7 @@ fn a_statement_without_span_gets_its_offsets_from_the_text() {
         .take((s.chars.end - s.chars.start) as usize)
         .collect();
     assert_eq!(by_chars, "it rejects the plan");
-    assert_eq!(
-        store.text(demarche::model::StatementId(s2 as u32)),
-        "it rejects the plan"
-    );
+    assert_eq!(store.text(s2), "it rejects the plan");
 }
 
 #[test]

@@ -217,10 +217,9 @@ fn skipped_articles_and_statements_leave_the_others_with_their_own_article_and_t
     let mut kept: Vec<(&str, &str, &str)> = store
         .all_ids()
         .map(|id| {
-            let s = store.statement(id);
             (
-                store.article(s.article).id.as_str(),
-                &*s.key,
+                store.article(store.article_of(id)).id.as_str(),
+                store.key(id),
                 store.text(id),
             )
         })

@@ -144,7 +144,7 @@ proptest! {
         let expected: usize = docs.iter().map(|d| d["statements"].as_array().map_or(0, Vec::len)).sum();
         prop_assert_eq!(loaded.store.len(), expected);
         let store = &loaded.store;
-        let days: Vec<_> = store.statements.iter().map(|s| s.date.or(store.article(s.article).published).map(|d| d.sort_day())).collect();
+        let days: Vec<_> = store.statements().map(|s| s.date.or(store.article(s.article).published).map(|d| d.sort_day())).collect();
         prop_assert!(days.windows(2).all(|w| w[0] <= w[1]), "chronological");
     }
 

@@ -10,7 +10,7 @@ fn statements_are_chronological_by_earliest_possible_day() {
     let loaded = load(&["good/article.json"]);
     // s2 "2025-03" (from 03-01), s1 "2025-03-03", s3 "before 2025-03-04" (03-03, later in the text)
     assert_eq!(keys(&loaded), ["s2", "s1", "s3"]);
-    let s2 = &loaded.store.statements[0];
+    let s2 = &loaded.store.statement(demarche::model::StatementId(0));
     assert!(
         !s2.date.expect("dated").is_precise(),
         "a month stays marked imprecise"
@@ -27,7 +27,7 @@ fn indices_by_speaker_principal_article_and_topic() {
     let spoken: Vec<&str> = store
         .spoken_by(berg)
         .iter()
-        .map(|&id| &*store.statement(id).key)
+        .map(|&id| store.key(id))
         .collect();
     assert_eq!(
         spoken.len(),
@@ -84,7 +84,7 @@ fn counts_per_actor_match_the_indices_and_a_count_by_hand() {
 fn statement_text_is_a_slice_of_the_article_text() {
     let loaded = load(&["good/article.json"]);
     let store = &loaded.store;
-    for (i, s) in store.statements.iter().enumerate() {
+    for (i, s) in store.statements().enumerate() {
         let article = &store.article(s.article).text;
         let text = store.text(StatementId(i as u32));
         assert_eq!(

@@ -112,6 +112,22 @@ fn encode_chunks<T: Serialize + Sync>(
     items.par_chunks(per_frame).map(encode).collect()
 }
 
+/// The store's statements, rebuilt as records [`STATEMENTS_PER_FRAME`] at a time and
+/// encoded like [`encode_chunks`].
+fn encode_statements(store: &crate::Store) -> Result<Vec<(Vec<u8>, Frame)>, SnapshotError> {
+    let n = store.len();
+    (0..n.div_ceil(STATEMENTS_PER_FRAME))
+        .into_par_iter()
+        .map(|c| {
+            let ids = c * STATEMENTS_PER_FRAME..((c + 1) * STATEMENTS_PER_FRAME).min(n);
+            let records: Vec<crate::model::Statement> = ids
+                .map(|i| store.statement(crate::model::StatementId(i as u32)))
+                .collect();
+            encode(&records)
+        })
+        .collect()
+}
+
 /// Writes `loaded` as a snapshot for `key` to `file`: a temporary file in the same
 /// folder, renamed over `file` once complete, so a reader never sees half a snapshot.
 pub fn write(file: &Path, key: Key, loaded: &Loaded) -> Result<(), SnapshotError> {
@@ -126,7 +142,7 @@ pub fn write(file: &Path, key: Key, loaded: &Loaded) -> Result<(), SnapshotError
         || {
             rayon::join(
                 || encode_chunks(&store.articles, ARTICLES_PER_FRAME),
-                || encode_chunks(&store.statements, STATEMENTS_PER_FRAME),
+                || encode_statements(store),
             )
         },
     );

@@ -25,9 +25,9 @@ struct ActorRow<'a> {
 pub fn counts(store: &Store, ids: &[StatementId]) -> Vec<(usize, usize)> {
     let mut counts = vec![(0, 0); store.actors.len()];
     for &id in ids {
-        let s = store.statement(id);
-        counts[s.speaker.index()].0 += 1;
-        if let Some(p) = s.on_behalf_of {
+        let (speaker, principal) = store.parties_of(id);
+        counts[speaker.index()].0 += 1;
+        if let Some(p) = principal {
             counts[p.index()].1 += 1;
         }
     }

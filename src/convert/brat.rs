@@ -25,16 +25,14 @@ pub fn files(store: &Store, names: &[String]) -> Vec<File> {
         let mut sets: BTreeMap<Option<&str>, Vec<StatementId>> = BTreeMap::new();
         sets.entry(None).or_default();
         for &s in store.in_article(id) {
-            let statement = store.statement(s);
-            sets.entry(statement.annotator.as_deref())
-                .or_default()
-                .push(s);
-            actors.insert(statement.speaker);
-            actors.extend(statement.on_behalf_of);
-            actors.extend(statement.addressees.iter().copied());
+            sets.entry(store.annotator(s)).or_default().push(s);
+            let (speaker, principal) = store.parties_of(s);
+            actors.insert(speaker);
+            actors.extend(principal);
+            actors.extend(store.addressees_of(s).iter().copied());
         }
         for (annotator, mut ids) in sets {
-            ids.sort_by_key(|&s| store.statement(s).chars.start);
+            ids.sort_by_key(|&s| store.chars(s).start);
             let file = match annotator {
                 None => format!("{name}.ann"),
                 Some(a) => format!("{name}_{}.ann", a.replace(['/', '\\'], "_")),
@@ -223,7 +221,7 @@ impl<'a> Ann<'a> {
     fn write(mut self, ids: &[StatementId], annotator: Option<&str>) -> String {
         for &id in ids {
             let s = self.store.statement(id);
-            self.statement(s, annotator);
+            self.statement(&s, annotator);
         }
         self.out
     }

@@ -86,10 +86,13 @@ enum SpanOut {
 }
 
 impl SpanOut {
-    fn of(s: &crate::model::Statement) -> SpanOut {
-        match &s.discontinuous {
+    fn of(store: &Store, id: StatementId) -> SpanOut {
+        match store.pieces(id) {
             Some(d) => SpanOut::Pieces(d.chars.iter().map(|p| [p.start, p.end]).collect()),
-            None => SpanOut::Range([s.chars.start, s.chars.end]),
+            None => {
+                let chars = store.chars(id);
+                SpanOut::Range([chars.start, chars.end])
+            }
         }
     }
 }
@@ -101,7 +104,7 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
     let mut groups: std::collections::HashMap<ArticleId, Vec<StatementId>> =
         std::collections::HashMap::new();
     for &id in ids {
-        let article = store.statement(id).article;
+        let article = store.article_of(id);
         groups
             .entry(article)
             .or_insert_with(|| {
@@ -139,10 +142,10 @@ fn document<'a>(store: &'a Store, article_id: ArticleId, ids: &[StatementId]) ->
     let a = store.article(article_id);
     let mut actors: BTreeSet<ActorId> = BTreeSet::new();
     for &id in ids {
-        let s = store.statement(id);
-        actors.insert(s.speaker);
-        actors.extend(s.on_behalf_of);
-        actors.extend(s.addressees.iter().copied());
+        let (speaker, principal) = store.parties_of(id);
+        actors.insert(speaker);
+        actors.extend(principal);
+        actors.extend(store.addressees_of(id).iter().copied());
     }
     Document {
         format: FORMAT_NAME,
@@ -175,33 +178,33 @@ fn document<'a>(store: &'a Store, article_id: ArticleId, ids: &[StatementId]) ->
         statements: ids
             .iter()
             .map(|&id| {
-                let s = store.statement(id);
+                let (speaker, principal) = store.parties_of(id);
                 StatementOut {
-                    id: &s.key,
-                    speaker: &store.actor(s.speaker).id,
-                    on_behalf_of: s.on_behalf_of.map(|p| store.actor(p).id.as_str()),
-                    mode: s.mode.as_str(),
+                    id: store.key(id),
+                    speaker: &store.actor(speaker).id,
+                    on_behalf_of: principal.map(|p| store.actor(p).id.as_str()),
+                    mode: store.mode(id).as_str(),
                     text: store.text(id),
-                    span: SpanOut::of(s),
-                    cue: s.cue.as_deref(),
-                    date: s.date.map(|d| d.to_string()),
-                    place: s.place.as_deref(),
-                    addressees: s
-                        .addressees
+                    span: SpanOut::of(store, id),
+                    cue: store.cue(id),
+                    date: store.date(id).map(|d| d.to_string()),
+                    place: store.place(id),
+                    addressees: store
+                        .addressees_of(id)
                         .iter()
                         .map(|&x| store.actor(x).id.as_str())
                         .collect(),
-                    topics: s
-                        .topics
+                    topics: store
+                        .topics_of(id)
                         .iter()
                         .map(|t| TopicOut {
                             topic: store.topic(t.topic),
                             stance: t.stance.as_str(),
                         })
                         .collect(),
-                    translation: s.translation.as_deref(),
-                    notes: s.notes.as_deref(),
-                    annotator: s.annotator.as_deref(),
+                    translation: store.translation(id),
+                    notes: store.notes(id),
+                    annotator: store.annotator(id),
                 }
             })
             .collect(),

@@ -7,7 +7,7 @@
 //! (`fzf --filter` over the texts alone: 3.6 s); to a typo, 1.66 s against 2.56 s
 //! (fzf 4.8 s). Both beat fzf, but nucleo is about 1.5 times faster, shows its
 //! first chunk sooner, and does its own Unicode normalization; see
-//! `BENCHMARKS-tui.md`. The haystack is already folded ([`Store::folded`]: lowercase,
+//! `BENCHMARKS-tui.md`. The haystack is folded ([`Store::with_folded`]: lowercase,
 //! no accents) and so is the query, so matching ignores case and accents with either.
 
 use crate::fold::fold;
@@ -179,7 +179,7 @@ fn score_slice(
     let mut found = Vec::new();
     let mut matched = 0;
     for &id in ids {
-        if let Some(score) = compiled.score(scratch, store.folded(id)) {
+        if let Some(score) = store.with_folded(id, |f| compiled.score(scratch, f)) {
             matched += 1;
             found.push(TextMatch { id, score });
             if found.len() >= 4 * k.max(64) {
@@ -263,8 +263,8 @@ pub fn rank_text_simple(store: &Store, query: &Query<'_>) -> Vec<TextMatch> {
         .candidates
         .iter()
         .filter_map(|&id| {
-            compiled
-                .score(&mut scratch, store.folded(id))
+            store
+                .with_folded(id, |f| compiled.score(&mut scratch, f))
                 .map(|score| TextMatch { id, score })
         })
         .collect();

@@ -1,4 +1,4 @@
-//! A word index over the search buffer, built on first use: which statements hold each folded word.
+//! A word index over the folded statement text, built on first use: which statements hold each folded word.
 
 use super::FoldedChunk;
 use crate::model::StatementId;
@@ -13,6 +13,10 @@ const WORD_SEP: char = '\n';
 /// text or translation, the statements holding it. A needle made only of alphanumeric
 /// characters occurs in a region exactly when it occurs inside one of the region's
 /// words, so such needles are answered from the (small) vocabulary instead of a scan.
+///
+/// The lists are stored compactly: a word in at least one statement in eight as a
+/// bitmap (one bit per statement), every other word as the gaps between its
+/// statements in LEB128 (one byte per gap below 128), all in one buffer.
 #[derive(Debug, Default)]
 pub struct WordIndex {
     /// Every distinct word, each followed by [`WORD_SEP`].
@@ -20,14 +24,19 @@ pub struct WordIndex {
     /// `vocabulary[starts[w]..starts[w + 1] - 1]` is word `w`.
     starts: Vec<u32>,
     postings: Vec<Postings>,
+    /// The gap lists of every [`Postings::Gaps`] word, one after another.
+    gaps: Vec<u8>,
+    bitmaps: Vec<Box<[u64]>>,
     statements: usize,
 }
 
-/// The statements holding one word, ascending: a list when few, a bitmap when many.
-#[derive(Debug)]
+/// Where one word's statements are.
+#[derive(Clone, Copy, Debug)]
 enum Postings {
-    List(Box<[u32]>),
-    Bits(Box<[u64]>),
+    /// `count` statements, as gaps at `gaps[at..]`.
+    Gaps { at: u64, count: u32 },
+    /// `bitmaps[i]`.
+    Bits(u32),
 }
 
 /// Whether a needle can be answered from the word index.
@@ -41,30 +50,70 @@ fn words(region: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Appends the ascending `ids` to `out` as LEB128 gaps (the first from -1).
+fn encode(ids: &[u32], out: &mut Vec<u8>) {
+    let mut prev: i64 = -1;
+    for &id in ids {
+        let mut gap = (i64::from(id) - prev - 1) as u64;
+        prev = i64::from(id);
+        while gap >= 0x80 {
+            out.push((gap as u8 & 0x7f) | 0x80);
+            gap >>= 7;
+        }
+        out.push(gap as u8);
+    }
+}
+
+/// Calls `f` with each of the `count` ids encoded at the start of `bytes`.
+fn decode(bytes: &[u8], count: u32, mut f: impl FnMut(u32)) {
+    let mut at = 0;
+    let mut next: u32 = 0;
+    for _ in 0..count {
+        let mut gap: u32 = 0;
+        let mut shift = 0;
+        while let Some(&b) = bytes.get(at) {
+            at += 1;
+            gap |= u32::from(b & 0x7f) << shift;
+            shift += 7;
+            if b < 0x80 {
+                break;
+            }
+        }
+        let id = next + gap;
+        f(id);
+        next = id + 1;
+    }
+}
+
 impl WordIndex {
-    /// Indexes the chunks of the search buffer (`chunk_len` statements per chunk), or
-    /// stops early and returns `None` once `cancelled` says so.
+    /// Indexes `chunks` chunks of folded text (`fold(c)` folds chunk `c`, of
+    /// `chunk_len` statements), or stops early and returns `None` once `cancelled`
+    /// says so.
     pub fn build(
-        chunks: &[FoldedChunk],
+        chunks: usize,
+        fold: &(dyn Fn(usize) -> FoldedChunk + Sync),
         chunk_len: usize,
         statements: usize,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<WordIndex> {
-        let partial: Vec<HashMap<&str, Vec<u32>>> = chunks
-            .par_iter()
-            .enumerate()
-            .map(|(c, chunk)| {
-                let mut map: HashMap<&str, Vec<u32>> = HashMap::new();
+        let partial: Vec<HashMap<Box<str>, Vec<u32>>> = (0..chunks)
+            .into_par_iter()
+            .map(|c| {
+                let mut map: HashMap<Box<str>, Vec<u32>> = HashMap::new();
                 if cancelled() {
                     return map;
                 }
+                let chunk = fold(c);
                 for (j, bounds) in chunk.starts.windows(2).enumerate() {
                     let id = (c * chunk_len + j) as u32;
                     let region = &chunk.text[bounds[0] as usize..bounds[1] as usize];
                     for word in words(region) {
-                        let list = map.entry(word).or_default();
-                        if list.last() != Some(&id) {
-                            list.push(id);
+                        if let Some(list) = map.get_mut(word) {
+                            if list.last() != Some(&id) {
+                                list.push(id);
+                            }
+                        } else {
+                            map.insert(word.into(), vec![id]);
                         }
                     }
                 }
@@ -75,7 +124,7 @@ impl WordIndex {
         let mut lists: Vec<Vec<u32>> = Vec::new();
         let mut vocabulary = String::new();
         let mut starts = Vec::new();
-        for map in partial {
+        for map in &partial {
             if cancelled() {
                 return None;
             }
@@ -87,31 +136,42 @@ impl WordIndex {
                     lists.push(Vec::new());
                     lists.len() - 1
                 });
-                lists[w].extend_from_slice(&list);
+                lists[w].extend_from_slice(list);
             }
         }
+        drop(ids);
+        drop(partial);
         starts.push(vocabulary.len() as u32);
-        let postings = lists
-            .into_par_iter()
-            .map(|list| {
-                if cancelled() {
-                    return Postings::List(Box::default());
+        let mut postings = Vec::with_capacity(lists.len());
+        let mut gaps = Vec::new();
+        let mut bitmaps = Vec::new();
+        for list in lists {
+            if cancelled() {
+                return None;
+            }
+            if list.len().saturating_mul(8) >= statements {
+                let mut bits = vec![0u64; statements.div_ceil(64)];
+                for id in list {
+                    bits[id as usize / 64] |= 1 << (id % 64);
                 }
-                if list.len() > statements / 32 {
-                    let mut bits = vec![0u64; statements.div_ceil(64)];
-                    for id in list {
-                        bits[id as usize / 64] |= 1 << (id % 64);
-                    }
-                    Postings::Bits(bits.into())
-                } else {
-                    Postings::List(list.into())
-                }
-            })
-            .collect();
-        (!cancelled()).then_some(WordIndex {
+                postings.push(Postings::Bits(bitmaps.len() as u32));
+                bitmaps.push(bits.into_boxed_slice());
+            } else {
+                postings.push(Postings::Gaps {
+                    at: gaps.len() as u64,
+                    count: list.len() as u32,
+                });
+                encode(&list, &mut gaps);
+            }
+        }
+        gaps.shrink_to_fit();
+        vocabulary.shrink_to_fit();
+        Some(WordIndex {
             vocabulary,
             starts,
             postings,
+            gaps,
+            bitmaps,
             statements,
         })
     }
@@ -130,20 +190,27 @@ impl WordIndex {
         }
         match found.as_slice() {
             [] => Vec::new(),
-            [w] => match &self.postings[*w] {
-                Postings::List(list) => list.iter().map(|&i| StatementId(i)).collect(),
-                Postings::Bits(bits) => collect_bits(bits),
+            [w] => match self.postings[*w] {
+                Postings::Gaps { at, count } => {
+                    let mut out = Vec::with_capacity(count as usize);
+                    decode(&self.gaps[at as usize..], count, |id| {
+                        out.push(StatementId(id));
+                    });
+                    out
+                }
+                Postings::Bits(b) => collect_bits(&self.bitmaps[b as usize]),
             },
             _ => {
                 let mut bits = vec![0u64; self.statements.div_ceil(64)];
                 for &w in &found {
-                    match &self.postings[w] {
-                        Postings::List(list) => {
-                            for &i in list.iter() {
+                    match self.postings[w] {
+                        Postings::Gaps { at, count } => {
+                            decode(&self.gaps[at as usize..], count, |i| {
                                 bits[i as usize / 64] |= 1 << (i % 64);
-                            }
+                            });
                         }
-                        Postings::Bits(other) => {
+                        Postings::Bits(b) => {
+                            let other = &self.bitmaps[b as usize];
                             for (b, o) in bits.iter_mut().zip(other.iter()) {
                                 *b |= o;
                             }
@@ -168,4 +235,23 @@ pub fn collect_bits(bits: &[u64]) -> Vec<StatementId> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_round_trip() {
+        let ids = [0, 1, 2, 127, 128, 300, 70_000, 4_000_000, u32::MAX - 1];
+        let mut bytes = Vec::new();
+        encode(&ids, &mut bytes);
+        let mut back = Vec::new();
+        decode(&bytes, ids.len() as u32, |id| back.push(id));
+        assert_eq!(back, ids);
+        // Consecutive ids take one byte each.
+        let mut dense = Vec::new();
+        encode(&[5, 6, 7, 8], &mut dense);
+        assert_eq!(dense, [5, 0, 0, 0]);
+    }
 }

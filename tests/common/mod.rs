@@ -21,8 +21,7 @@ pub fn load(names: &[&str]) -> Loaded {
 pub fn keys(loaded: &Loaded) -> Vec<String> {
     loaded
         .store
-        .statements
-        .iter()
+        .statements()
         .map(|s| s.key.to_string())
         .collect()
 }

@@ -20,7 +20,7 @@ pub struct QuotesPane {
 /// The text a card shows: direct quotes inside quotation marks.
 pub fn card_text(store: &Store, id: StatementId) -> String {
     let text = store.text(id);
-    match store.statement(id).mode {
+    match store.mode(id) {
         Mode::Direct => format!("“{}”", text.trim()),
         Mode::Indirect | Mode::Mixed | Mode::Paraphrase => text.trim().to_string(),
     }
@@ -35,7 +35,7 @@ pub fn card_lines(
 ) -> (Vec<String>, Vec<String>) {
     let w = width.saturating_sub(INDENT) as usize;
     let text = wrap(&card_text(store, id), w, TEXT_LINES);
-    let english = match (translation, store.statement(id).translation.as_deref()) {
+    let english = match (translation, store.translation(id)) {
         (true, Some(t)) => wrap(&format!("EN: {t}"), w, TRANSLATION_LINES),
         (true, None) => vec!["EN: (no translation)".to_string()],
         (false, _) => Vec::new(),

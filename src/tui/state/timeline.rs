@@ -117,8 +117,9 @@ impl Default for Timeline {
 
 /// The date the timeline uses for a statement: its own, else its article's.
 pub fn date_of(store: &Store, id: StatementId) -> Option<DateSpec> {
-    let s = store.statement(id);
-    s.date.or(store.article(s.article).published)
+    store
+        .date(id)
+        .or(store.article(store.article_of(id)).published)
 }
 
 /// The first and last period a date may fall in, and whether it is exact at this zoom.
