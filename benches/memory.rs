@@ -34,7 +34,7 @@ fn measure(mode: &str, dir: &Path) -> Figures {
         let loaded = demarche::load_paths(&[dir]);
         assert!(loaded.diagnostics.is_empty(), "corpus has diagnostics");
         let store = &loaded.store;
-        let text = store.articles.iter().map(|a| a.text.len()).sum();
+        let text = store.articles().map(|a| a.text.len()).sum();
         let translations = store
             .all_ids()
             .filter_map(|id| store.translation(id))

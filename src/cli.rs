@@ -357,7 +357,7 @@ fn run_convert(loaded: &Loaded, to: ConvertFormat, dir: &std::path::Path, force:
         Ok(paths) => {
             eprintln!(
                 "demarche: wrote {} article(s), {} statement(s) as {} files to {}",
-                loaded.store.articles.len(),
+                loaded.store.article_count(),
                 loaded.store.len(),
                 paths.len(),
                 dir.display()

@@ -29,11 +29,8 @@ pub struct File {
 pub fn files(store: &Store, target: Target) -> io::Result<Vec<File>> {
     let names = file_names(store);
     match target {
-        Target::Native => store
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, _)| {
+        Target::Native => (0..store.article_count())
+            .map(|i| {
                 let id = ArticleId(i as u32);
                 let mut contents = Vec::new();
                 export::write_article(store, id, store.in_article(id), &mut contents)?;
@@ -78,8 +75,7 @@ pub fn write_dir(
 fn file_names(store: &Store) -> Vec<String> {
     let mut taken: HashSet<String> = HashSet::new();
     store
-        .articles
-        .iter()
+        .articles()
         .map(|a| {
             let clean: String =
                 a.id.chars()

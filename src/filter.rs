@@ -96,8 +96,8 @@ enum Test {
 /// `alone`: the term is the whole filter, so its statements are the result as they
 /// are and a per-statement test is rarely needed.
 fn compile_term(store: &Store, term: &Term, topic_scope: Option<&[bool]>, alone: bool) -> Test {
-    let articles_where = |f: &dyn Fn(&crate::model::Article) -> bool| {
-        Test::Articles(store.articles.iter().map(f).collect())
+    let articles_where = |f: &dyn Fn(&crate::model::ArticleView) -> bool| {
+        Test::Articles(store.articles().map(|a| f(&a)).collect())
     };
     match term {
         Term::Actor(role, name) => {
@@ -122,21 +122,12 @@ fn compile_term(store: &Store, term: &Term, topic_scope: Option<&[bool]>, alone:
         Term::Stance(s) => Test::Stance(*s, topic_scope.map(<[bool]>::to_vec)),
         Term::Since(d) => Test::Range(Some(day_number(*d)), None),
         Term::Until(d) => Test::Range(None, Some(day_number(*d))),
-        Term::Outlet(o) => articles_where(&|a| {
-            a.outlet
-                .as_deref()
-                .is_some_and(|x| fold(x).contains(o.as_str()))
-        }),
-        Term::Lang(l) => articles_where(&|a| {
-            a.language
-                .as_deref()
-                .is_some_and(|x| x.eq_ignore_ascii_case(l))
-        }),
+        Term::Outlet(o) => {
+            articles_where(&|a| a.outlet.is_some_and(|x| fold(x).contains(o.as_str())))
+        }
+        Term::Lang(l) => articles_where(&|a| a.language.is_some_and(|x| x.eq_ignore_ascii_case(l))),
         Term::Article(t) => articles_where(&|a| {
-            fold(&a.id).contains(t.as_str())
-                || a.title
-                    .as_deref()
-                    .is_some_and(|x| fold(x).contains(t.as_str()))
+            fold(a.id).contains(t.as_str()) || a.title.is_some_and(|x| fold(x).contains(t.as_str()))
         }),
         Term::Kind(k) => Test::Kind(*k),
         Term::Place(p) => Test::Place(symbols_where(store, |x| x.contains(p.as_str()))),

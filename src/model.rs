@@ -129,6 +129,45 @@ impl Article {
     }
 }
 
+/// An article as the store keeps it: every field borrowed from the store's buffers.
+/// Serialized exactly like [`Article`] (the same fields in the same order).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct ArticleView<'a> {
+    pub id: &'a str,
+    pub title: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub author: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub published: Option<DateSpec>,
+    pub language: Option<&'a str>,
+    pub text: &'a str,
+    /// The file (and line, for JSON Lines) the article came from.
+    pub source: &'a str,
+}
+
+impl ArticleView<'_> {
+    /// Title when known, else the id: what lists show.
+    pub fn label(&self) -> &str {
+        self.title.unwrap_or(self.id)
+    }
+
+    /// The article as a record of its own.
+    pub fn to_article(&self) -> Article {
+        let owned = |s: Option<&str>| s.map(str::to_string);
+        Article {
+            id: self.id.to_string(),
+            title: owned(self.title),
+            outlet: owned(self.outlet),
+            author: owned(self.author),
+            url: owned(self.url),
+            published: self.published,
+            language: owned(self.language),
+            text: self.text.to_string(),
+            source: self.source.to_string(),
+        }
+    }
+}
+
 /// A person, government, ministry, organisation, outlet or group that speaks or is addressed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {

@@ -107,13 +107,13 @@ impl<'a> Record<'a> {
             notes: store.notes(id),
             annotator: store.annotator(id),
             article: ArticleRef {
-                id: &article.id,
-                title: article.title.as_deref(),
-                outlet: article.outlet.as_deref(),
-                author: article.author.as_deref(),
+                id: article.id,
+                title: article.title,
+                outlet: article.outlet,
+                author: article.author,
                 published: article.published.map(|d| d.to_string()),
-                language: article.language.as_deref(),
-                url: article.url.as_deref(),
+                language: article.language,
+                url: article.url,
             },
         }
     }

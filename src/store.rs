@@ -1,5 +1,6 @@
 //! The statement store: chronological statements, actors, articles and the indices over them.
 
+mod articles;
 mod lists;
 mod rows;
 mod words;
@@ -8,8 +9,8 @@ pub use rows::NONE;
 
 use crate::fold::fold_into;
 use crate::model::{
-    Actor, ActorId, Article, ArticleId, Discontinuous, Mode, Span, Statement, StatementId, TopicId,
-    TopicStance,
+    Actor, ActorId, Article, ArticleId, ArticleView, Discontinuous, Mode, Span, Statement,
+    StatementId, TopicId, TopicStance,
 };
 use memchr::memmem;
 use rayon::prelude::*;
@@ -35,13 +36,12 @@ struct FoldedChunk {
 /// Everything loaded, read-only once built.
 #[derive(Debug, Default)]
 pub struct Store {
-    pub articles: Vec<Article>,
+    articles: articles::Articles,
     pub actors: Vec<Actor>,
     /// The statements in chronological order, a column per field.
     rows: rows::Rows,
     pub topics: Vec<String>,
     actor_ids: HashMap<String, ActorId>,
-    article_ids: HashMap<String, ArticleId>,
     topic_ids: HashMap<String, TopicId>,
     by_speaker: Lists,
     by_principal: Lists,
@@ -99,41 +99,36 @@ impl Store {
         topics: Vec<String>,
         mut statements: Vec<Statement>,
     ) -> Store {
+        let articles = articles::Articles::of(articles);
         statements.par_sort_by_cached_key(|s| sort_key(&articles, s));
+        let (indices, day_ranges) = rayon::join(
+            || index_statements(&statements, actors.len(), articles.len(), topics.len()),
+            || {
+                statements
+                    .par_iter()
+                    .map(|s| DayRange::of(s.date.or(articles.published(s.article))))
+                    .collect()
+            },
+        );
+        let (by_speaker, by_principal, by_article, by_topic, by_addressee) = indices;
+        let rows = rows::Rows::of(statements);
         let actor_ids = actors
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id.clone(), ActorId(i as u32)))
-            .collect();
-        let article_ids = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), ArticleId(i as u32)))
             .collect();
         let topic_ids = topics
             .iter()
             .enumerate()
             .map(|(i, t)| (t.clone(), TopicId(i as u32)))
             .collect();
-        let (indices, day_ranges) = rayon::join(
-            || index_statements(&statements, actors.len(), articles.len(), topics.len()),
-            || {
-                statements
-                    .par_iter()
-                    .map(|s| DayRange::of(s.date.or(articles[s.article.index()].published)))
-                    .collect()
-            },
-        );
-        let (by_speaker, by_principal, by_article, by_topic, by_addressee) = indices;
         let actor_keys = actors.iter().map(crate::search::actor_keys).collect();
-        let rows = rows::Rows::of(statements);
         Store {
             articles,
             actors,
             rows,
             topics,
             actor_ids,
-            article_ids,
             topic_ids,
             by_speaker,
             by_principal,
@@ -294,8 +289,17 @@ impl Store {
         &self.actors[id.index()]
     }
 
-    pub fn article(&self, id: ArticleId) -> &Article {
-        &self.articles[id.index()]
+    pub fn article(&self, id: ArticleId) -> ArticleView<'_> {
+        self.articles.get(id)
+    }
+
+    /// Every article, in the order of [`ArticleId`]s.
+    pub fn articles(&self) -> impl ExactSizeIterator<Item = ArticleView<'_>> + '_ {
+        (0..self.articles.len() as u32).map(|i| self.articles.get(ArticleId(i)))
+    }
+
+    pub fn article_count(&self) -> usize {
+        self.articles.len()
     }
 
     pub fn topic(&self, id: TopicId) -> &str {
@@ -312,7 +316,7 @@ impl Store {
     }
 
     pub fn article_by_key(&self, key: &str) -> Option<ArticleId> {
-        self.article_ids.get(key).copied()
+        self.articles.by_key(key)
     }
 
     pub fn topic_by_key(&self, key: &str) -> Option<TopicId> {
@@ -326,8 +330,8 @@ impl Store {
             return &d.text;
         }
         let bytes = self.rows.bytes[id.index()];
-        self.articles[self.article_of(id).index()]
-            .text
+        self.articles
+            .text(self.article_of(id))
             .get(bytes.start as usize..bytes.end as usize)
             .unwrap_or_default()
     }
@@ -571,12 +575,11 @@ fn index_statements(
 }
 
 fn sort_key(
-    articles: &[Article],
+    articles: &articles::Articles,
     s: &Statement,
 ) -> (chrono::NaiveDate, chrono::NaiveDate, u32, u32) {
-    let article = &articles[s.article.index()];
-    let published = article
-        .published
+    let published = articles
+        .published(s.article)
         .map(|d| d.sort_day())
         .unwrap_or(chrono::NaiveDate::MAX);
     let day = s.date.map(|d| d.sort_day()).unwrap_or(published);

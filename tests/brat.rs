@@ -24,7 +24,7 @@ fn election() -> Loaded {
 #[test]
 fn every_event_of_a_clean_folder_is_a_statement() {
     let loaded = election();
-    assert_eq!(loaded.store.articles.len(), 2);
+    assert_eq!(loaded.store.article_count(), 2);
     assert_eq!(loaded.store.len(), 10);
 }
 
@@ -312,5 +312,5 @@ fn a_metadata_table_without_a_file_column_is_reported() {
             .contains("metadata.csv:1: error: no column naming the file"),
         "{d}"
     );
-    assert_eq!(loaded.store.articles.len(), 1);
+    assert_eq!(loaded.store.article_count(), 1);
 }

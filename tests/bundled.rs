@@ -38,11 +38,16 @@ fn the_article_text_is_the_seed_file_exactly() {
     ));
     let loaded = demarche::bundled::load();
     match seed {
-        Ok(seed) => assert_eq!(loaded.store.articles[0].text, seed),
+        Ok(seed) => assert_eq!(
+            loaded.store.article(demarche::model::ArticleId(0)).text,
+            seed
+        ),
         Err(_) => eprintln!("seed file not beside the checkout; comparing the caption only"),
     }
     assert!(
-        loaded.store.articles[0]
+        loaded
+            .store
+            .article(demarche::model::ArticleId(0))
             .text
             .starts_with(" date 2025-02 IMAGO/Xinhua")
     );
@@ -52,7 +57,11 @@ fn the_article_text_is_the_seed_file_exactly() {
 fn every_statement_is_translated_dated_and_on_a_topic_and_none_is_in_the_caption() {
     let loaded = demarche::bundled::load();
     let store = &loaded.store;
-    let caption_end = store.articles[0].text.find('\n').expect("caption line") as u32;
+    let caption_end = store
+        .article(demarche::model::ArticleId(0))
+        .text
+        .find('\n')
+        .expect("caption line") as u32;
     for (i, s) in store.statements().enumerate() {
         assert!(s.translation.is_some(), "{} has no translation", s.key);
         assert!(!s.topics.is_empty(), "{} has no topic", s.key);
@@ -60,7 +69,7 @@ fn every_statement_is_translated_dated_and_on_a_topic_and_none_is_in_the_caption
         assert!(s.bytes.start > caption_end, "{} lies in the caption", s.key);
         assert!(!store.text(StatementId(i as u32)).is_empty());
     }
-    let article = &store.articles[0];
+    let article = &store.article(demarche::model::ArticleId(0));
     assert_eq!(
         article.published.map(|d| d.to_string()).as_deref(),
         Some("2025-02")

@@ -33,7 +33,7 @@ fn assert_same(original: &Loaded, target: Target) {
     assert!(back.diagnostics.is_empty(), "{:#?}", back.diagnostics);
     assert_eq!(back.store.len(), original.store.len());
     assert_eq!(records(original), records(&back));
-    for (a, b) in original.store.articles.iter().zip(&back.store.articles) {
+    for (a, b) in original.store.articles().zip(back.store.articles()) {
         assert_eq!(a.text, b.text);
     }
 }

@@ -31,7 +31,10 @@ fn json_export_round_trips_every_field_of_every_statement() {
     assert!(back.diagnostics.is_empty(), "{:?}", back.diagnostics);
     let again: Vec<StatementId> = back.store.all_ids().collect();
     assert_eq!(records(store, &ids), records(&back.store, &again));
-    assert_eq!(back.store.articles[0].text, store.articles[0].text);
+    assert_eq!(
+        back.store.article(demarche::model::ArticleId(0)).text,
+        store.article(demarche::model::ArticleId(0)).text
+    );
 }
 
 #[test]
@@ -55,7 +58,7 @@ fn json_export_across_articles_and_files() {
     let ids: Vec<StatementId> = loaded.store.all_ids().collect();
     let back = export_json(&loaded.store, &ids);
     assert!(back.diagnostics.is_empty(), "{:?}", back.diagnostics);
-    assert_eq!(back.store.articles.len(), 3);
+    assert_eq!(back.store.article_count(), 3);
     let again: Vec<StatementId> = back.store.all_ids().collect();
     assert_eq!(records(&loaded.store, &ids), records(&back.store, &again));
 }

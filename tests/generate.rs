@@ -42,7 +42,7 @@ fn generated_corpus_loads_without_diagnostics_and_is_varied() {
     );
     let store = &loaded.store;
     assert_eq!(store.len(), STATEMENTS);
-    assert_eq!(store.articles.len(), summary.articles);
+    assert_eq!(store.article_count(), summary.articles);
 
     let mut modes = HashSet::new();
     let mut languages = HashSet::new();
@@ -66,7 +66,7 @@ fn generated_corpus_loads_without_diagnostics_and_is_varied() {
             "quote of {len} characters: {text:?}"
         );
         modes.insert(s.mode);
-        languages.insert(store.article(s.article).language.clone());
+        languages.insert(store.article(s.article).language);
         precisions.insert(s.date.map_or("unknown", |d| d.precision()));
         on_behalf += usize::from(s.on_behalf_of.is_some());
         translated += usize::from(s.translation.is_some());

@@ -40,14 +40,13 @@ fn json_lines_in_small_blocks_keep_their_line_numbers() {
     }
     drop(f);
     let loaded = load_paths_with(&[&path], &small_blocks());
-    assert_eq!(loaded.store.articles.len(), 49);
+    assert_eq!(loaded.store.article_count(), 49);
     assert_eq!(loaded.diagnostics.len(), 1, "{:?}", loaded.diagnostics);
     assert_eq!(loaded.diagnostics[0].line, Some(37));
     assert!(
         loaded
             .store
-            .articles
-            .iter()
+            .articles()
             .any(|a| a.source.ends_with("many.jsonl:50"))
     );
 }
@@ -120,9 +119,13 @@ fn ten_thousand_files_in_one_folder_load() {
         "{:?}",
         &loaded.diagnostics[..1]
     );
-    assert_eq!(loaded.store.articles.len(), 10_000);
+    assert_eq!(loaded.store.article_count(), 10_000);
     assert_eq!(loaded.store.len(), 10_000);
-    assert_eq!(loaded.store.articles[0].id, "a00000", "in path order");
+    assert_eq!(
+        loaded.store.article(demarche::model::ArticleId(0)).id,
+        "a00000",
+        "in path order"
+    );
 }
 
 #[test]

@@ -372,7 +372,13 @@ fn directories_load_recursively_with_json_lines() {
     let ids = common::article_ids(&loaded);
     assert_eq!(ids, ["fx-article", "fx-second", "fx-third"]);
     assert_eq!(loaded.store.len(), 7);
-    assert!(loaded.store.articles[2].source.ends_with("more.jsonl:3"));
+    assert!(
+        loaded
+            .store
+            .article(demarche::model::ArticleId(2))
+            .source
+            .ends_with("more.jsonl:3")
+    );
 }
 
 #[test]

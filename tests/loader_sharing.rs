@@ -84,7 +84,10 @@ fn escaped_and_non_ascii_strings_load_like_plain_ones() {
     let store = &loaded.store;
     let id = store.all_ids().next().expect("one statement");
     assert_eq!(store.text(id), r#"man werde "nicht" verhandeln"#);
-    assert_eq!(store.articles[0].title.as_deref(), Some("Brüssel"));
+    assert_eq!(
+        store.article(demarche::model::ArticleId(0)).title,
+        Some("Brüssel")
+    );
     let s = store.statement(id);
     assert_eq!((s.chars.start, s.chars.end), (23, 51));
 }
@@ -218,7 +221,7 @@ fn skipped_articles_and_statements_leave_the_others_with_their_own_article_and_t
         .all_ids()
         .map(|id| {
             (
-                store.article(store.article_of(id)).id.as_str(),
+                store.article(store.article_of(id)).id,
                 store.key(id),
                 store.text(id),
             )
@@ -233,5 +236,5 @@ fn skipped_articles_and_statements_leave_the_others_with_their_own_article_and_t
             ("d", "s1", "it may wait"),
         ]
     );
-    assert_eq!(store.articles.len(), 3);
+    assert_eq!(store.article_count(), 3);
 }

@@ -105,25 +105,19 @@ fn encode<T: Serialize + ?Sized>(value: &T) -> Result<(Vec<u8>, Frame), Snapshot
     Ok((bytes, frame))
 }
 
-fn encode_chunks<T: Serialize + Sync>(
-    items: &[T],
+/// Items `0..n` (made by `item`), `per_frame` items a frame, frames encoded in parallel.
+fn encode_rows<T: Serialize>(
+    n: usize,
     per_frame: usize,
+    item: impl Fn(usize) -> T + Sync,
 ) -> Result<Vec<(Vec<u8>, Frame)>, SnapshotError> {
-    items.par_chunks(per_frame).map(encode).collect()
-}
-
-/// The store's statements, rebuilt as records [`STATEMENTS_PER_FRAME`] at a time and
-/// encoded like [`encode_chunks`].
-fn encode_statements(store: &crate::Store) -> Result<Vec<(Vec<u8>, Frame)>, SnapshotError> {
-    let n = store.len();
-    (0..n.div_ceil(STATEMENTS_PER_FRAME))
+    (0..n.div_ceil(per_frame))
         .into_par_iter()
         .map(|c| {
-            let ids = c * STATEMENTS_PER_FRAME..((c + 1) * STATEMENTS_PER_FRAME).min(n);
-            let records: Vec<crate::model::Statement> = ids
-                .map(|i| store.statement(crate::model::StatementId(i as u32)))
+            let items: Vec<T> = (c * per_frame..((c + 1) * per_frame).min(n))
+                .map(&item)
                 .collect();
-            encode(&records)
+            encode(&items)
         })
         .collect()
 }
@@ -141,8 +135,16 @@ pub fn write(file: &Path, key: Key, loaded: &Loaded) -> Result<(), SnapshotError
         || encode(&rest),
         || {
             rayon::join(
-                || encode_chunks(&store.articles, ARTICLES_PER_FRAME),
-                || encode_statements(store),
+                || {
+                    encode_rows(store.article_count(), ARTICLES_PER_FRAME, |i| {
+                        store.article(crate::model::ArticleId(i as u32))
+                    })
+                },
+                || {
+                    encode_rows(store.len(), STATEMENTS_PER_FRAME, |i| {
+                        store.statement(crate::model::StatementId(i as u32))
+                    })
+                },
             )
         },
     );

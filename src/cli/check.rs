@@ -21,7 +21,7 @@ pub fn run(loaded: &Loaded, format: CheckFormat, strict: bool) -> ExitCode {
         let _ = writeln!(
             err,
             "{} article(s), {} actor(s), {} statement(s) loaded; {errors} error(s), {warnings} warning(s)",
-            store.articles.len(),
+            store.article_count(),
             store.actors.len(),
             store.len()
         );

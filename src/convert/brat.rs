@@ -15,7 +15,7 @@ pub fn files(store: &Store, names: &[String]) -> Vec<File> {
     let mut metadata =
         String::from("filename\ttitle\tpublication_date\tpublisher\tauthor\turl\tlanguage\n");
     let mut actors: BTreeSet<ActorId> = BTreeSet::new();
-    for (i, article) in store.articles.iter().enumerate() {
+    for (i, article) in store.articles().enumerate() {
         let id = ArticleId(i as u32);
         let name = &names[i];
         files.push(File {
@@ -44,12 +44,12 @@ pub fn files(store: &Store, names: &[String]) -> Vec<File> {
         }
         let row = [
             format!("{name}.txt"),
-            cell(article.title.as_deref()),
+            cell(article.title),
             article.published.map(|d| d.to_string()).unwrap_or_default(),
-            cell(article.outlet.as_deref()),
-            cell(article.author.as_deref()),
-            cell(article.url.as_deref()),
-            cell(article.language.as_deref()),
+            cell(article.outlet),
+            cell(article.author),
+            cell(article.url),
+            cell(article.language),
         ];
         metadata.push_str(&row.join("\t"));
         metadata.push('\n');

@@ -151,14 +151,14 @@ fn document<'a>(store: &'a Store, article_id: ArticleId, ids: &[StatementId]) ->
         format: FORMAT_NAME,
         version: FORMAT_VERSION,
         article: ArticleOut {
-            id: &a.id,
-            title: a.title.as_deref(),
-            outlet: a.outlet.as_deref(),
-            author: a.author.as_deref(),
-            url: a.url.as_deref(),
+            id: a.id,
+            title: a.title,
+            outlet: a.outlet,
+            author: a.author,
+            url: a.url,
             published: a.published.map(|d| d.to_string()),
-            language: a.language.as_deref(),
-            text: &a.text,
+            language: a.language,
+            text: a.text,
         },
         actors: actors
             .into_iter()

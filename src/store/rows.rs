@@ -33,8 +33,11 @@ pub struct Rows {
     translations: Strings,
     /// Which statements have a translation (one bit each).
     translated: Vec<u64>,
-    /// The rare fields, for the few statements that have them, by ascending id.
-    notes: Vec<(StatementId, Box<str>)>,
+    /// The rare fields, for the few statements that have them, by ascending id
+    /// (notes copied into one buffer: kept as the loader allocated them, among its
+    /// temporaries, they would keep ~25 MB of partly empty pages resident at 1M).
+    noted: Vec<StatementId>,
+    notes: Strings,
     pub discontinuous: Vec<(StatementId, Box<Discontinuous>)>,
 }
 
@@ -139,7 +142,8 @@ impl Rows {
                 rows.translated[i / 64] |= 1 << (i % 64);
             }
             if let Some(notes) = s.notes {
-                rows.notes.push((id, notes));
+                rows.noted.push(id);
+                rows.notes.push(&notes);
             }
             if let Some(pieces) = s.discontinuous {
                 rows.discontinuous.push((id, pieces));
@@ -151,7 +155,9 @@ impl Rows {
         rows.symbols = symbols.strings;
         rows.keys.shrink();
         rows.translations.shrink();
-        rows.notes.shrink_to_fit();
+        rows.noted.shrink_to_fit();
+        rows.notes.shrink();
+        rows.notes.ends.shrink_to_fit();
         rows.discontinuous.shrink_to_fit();
         rows
     }
@@ -180,7 +186,7 @@ impl Rows {
             addressees: self.addressees(id).into(),
             topics: self.topics(id).into(),
             translation: self.translation(id).map(Into::into),
-            notes: sparse(&self.notes, id).map(|n| n.as_ref().into()),
+            notes: self.notes(id).map(Into::into),
             annotator: (self.annotators[i] != NONE)
                 .then(|| self.symbols[self.annotators[i] as usize].clone()),
         }
@@ -228,7 +234,8 @@ impl Rows {
     }
 
     pub fn notes(&self, id: StatementId) -> Option<&str> {
-        sparse(&self.notes, id).map(|n| &**n)
+        let k = self.noted.binary_search(&id).ok()?;
+        Some(self.notes.get(k))
     }
 
     /// The text of symbol `s` (a cue, place or annotator), `None` for [`NONE`].

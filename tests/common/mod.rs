@@ -28,10 +28,5 @@ pub fn keys(loaded: &Loaded) -> Vec<String> {
 
 /// The article ids of a load, in store order.
 pub fn article_ids(loaded: &Loaded) -> Vec<&str> {
-    loaded
-        .store
-        .articles
-        .iter()
-        .map(|a| a.id.as_str())
-        .collect()
+    loaded.store.articles().map(|a| a.id).collect()
 }

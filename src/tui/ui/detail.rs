@@ -129,10 +129,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         field("Notes", notes.to_string());
     }
     field("Article", article.label().to_string());
-    field("Outlet", article.outlet.clone().unwrap_or_else(none));
+    field("Outlet", article.outlet.map_or_else(none, str::to_string));
     field("Published", when(article.published));
-    field("URL", article.url.clone().unwrap_or_else(none));
-    field("Source", article.source.clone());
+    field("URL", article.url.map_or_else(none, str::to_string));
+    field("Source", article.source.to_string());
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

@@ -1,0 +1,165 @@
+//! The store's articles: all texts in one buffer and all titles, outlets, urls and the like in another, instead of eight allocations per article.
+
+use crate::date::DateSpec;
+use crate::model::{Article, ArticleId, ArticleView};
+
+/// An article's strings other than its text, in this order in `meta`.
+const FIELDS: usize = 7;
+
+#[derive(Debug, Default)]
+pub struct Articles {
+    /// Every article's text, one after another.
+    texts: String,
+    /// `texts[text_ends[i - 1]..text_ends[i]]` is article `i`'s (from 0 for the first).
+    text_ends: Vec<u64>,
+    /// Id, title, outlet, author, url, language and source of every article.
+    meta: String,
+    /// [`FIELDS`] ends per article, like `text_ends`.
+    meta_ends: Vec<u64>,
+    /// Which of title, outlet, author, url and language (bits 0 to 4) an article has.
+    present: Vec<u8>,
+    published: Vec<Option<DateSpec>>,
+    /// Article positions in the order of their ids, for lookup by id.
+    by_id: Vec<ArticleId>,
+}
+
+impl Articles {
+    /// Takes `articles` apart into the shared buffers (in the same order).
+    pub fn of(articles: Vec<Article>) -> Articles {
+        let n = articles.len();
+        let text_len = articles.iter().map(|a| a.text.len()).sum();
+        let meta_len = articles
+            .iter()
+            .map(|a| {
+                a.id.len()
+                    + a.source.len()
+                    + [&a.title, &a.outlet, &a.author, &a.url, &a.language]
+                        .iter()
+                        .map(|f| f.as_deref().map_or(0, str::len))
+                        .sum::<usize>()
+            })
+            .sum();
+        let mut out = Articles {
+            texts: String::with_capacity(text_len),
+            text_ends: Vec::with_capacity(n),
+            meta: String::with_capacity(meta_len),
+            meta_ends: Vec::with_capacity(n * FIELDS),
+            present: Vec::with_capacity(n),
+            published: Vec::with_capacity(n),
+            by_id: Vec::new(),
+        };
+        for a in articles {
+            out.texts.push_str(&a.text);
+            out.text_ends.push(out.texts.len() as u64);
+            let optional = [a.title, a.outlet, a.author, a.url, a.language];
+            let mut present = 0;
+            out.meta.push_str(&a.id);
+            out.meta_ends.push(out.meta.len() as u64);
+            for (bit, field) in optional.iter().enumerate() {
+                if let Some(f) = field {
+                    present |= 1 << bit;
+                    out.meta.push_str(f);
+                }
+                out.meta_ends.push(out.meta.len() as u64);
+            }
+            out.meta.push_str(&a.source);
+            out.meta_ends.push(out.meta.len() as u64);
+            out.present.push(present);
+            out.published.push(a.published);
+        }
+        let mut by_id: Vec<ArticleId> = (0..n as u32).map(ArticleId).collect();
+        by_id.sort_unstable_by(|&a, &b| out.field(a, 0).cmp(out.field(b, 0)));
+        out.by_id = by_id;
+        out
+    }
+
+    pub fn len(&self) -> usize {
+        self.present.len()
+    }
+
+    fn field(&self, id: ArticleId, k: usize) -> &str {
+        let i = id.index() * FIELDS + k;
+        let start = if i == 0 {
+            0
+        } else {
+            self.meta_ends[i - 1] as usize
+        };
+        &self.meta[start..self.meta_ends[i] as usize]
+    }
+
+    fn optional(&self, id: ArticleId, bit: usize) -> Option<&str> {
+        (self.present[id.index()] & (1 << bit) != 0).then(|| self.field(id, bit + 1))
+    }
+
+    pub fn text(&self, id: ArticleId) -> &str {
+        let i = id.index();
+        let start = if i == 0 {
+            0
+        } else {
+            self.text_ends[i - 1] as usize
+        };
+        &self.texts[start..self.text_ends[i] as usize]
+    }
+
+    pub fn published(&self, id: ArticleId) -> Option<DateSpec> {
+        self.published[id.index()]
+    }
+
+    pub fn get(&self, id: ArticleId) -> ArticleView<'_> {
+        ArticleView {
+            id: self.field(id, 0),
+            title: self.optional(id, 0),
+            outlet: self.optional(id, 1),
+            author: self.optional(id, 2),
+            url: self.optional(id, 3),
+            published: self.published(id),
+            language: self.optional(id, 4),
+            text: self.text(id),
+            source: self.field(id, FIELDS - 1),
+        }
+    }
+
+    /// The article with this id.
+    pub fn by_key(&self, key: &str) -> Option<ArticleId> {
+        self.by_id
+            .binary_search_by(|&a| self.field(a, 0).cmp(key))
+            .ok()
+            .map(|k| self.by_id[k])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str, title: Option<&str>, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            title: title.map(Into::into),
+            outlet: Some("Outlet".into()),
+            author: None,
+            url: None,
+            published: DateSpec::parse("2025-02-13").ok(),
+            language: Some("de".into()),
+            text: text.into(),
+            source: format!("{id}.json"),
+        }
+    }
+
+    #[test]
+    fn every_field_comes_back_and_ids_are_found() {
+        let originals = vec![
+            article("b", Some("Zwei"), "Text zwei"),
+            article("a", None, ""),
+            article("c", Some(""), "Drei"),
+        ];
+        let articles = Articles::of(originals.clone());
+        assert_eq!(articles.len(), 3);
+        for (i, a) in originals.iter().enumerate() {
+            assert_eq!(&articles.get(ArticleId(i as u32)).to_article(), a);
+        }
+        assert_eq!(articles.by_key("a"), Some(ArticleId(1)));
+        assert_eq!(articles.by_key("c"), Some(ArticleId(2)));
+        assert_eq!(articles.by_key("d"), None);
+    }
+}
