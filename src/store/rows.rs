@@ -62,43 +62,101 @@ impl Strings {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.text[start..self.ends[i] as usize]
     }
-
-    fn shrink(&mut self) {
-        self.text.shrink_to_fit();
-    }
 }
 
 /// Numbers distinct strings, so each is kept once however many statements share it.
 #[derive(Default)]
-struct Interner {
-    ids: HashMap<Box<str>, u32>,
+struct Interner<'a> {
+    ids: HashMap<&'a str, u32, foldhash::fast::RandomState>,
     strings: Vec<Box<str>>,
 }
 
-impl Interner {
-    fn id(&mut self, s: Option<&str>) -> u32 {
+impl<'a> Interner<'a> {
+    fn id(&mut self, s: Option<&'a str>) -> u32 {
         let Some(s) = s else { return NONE };
-        if let Some(&id) = self.ids.get(s) {
-            return id;
+        *self.ids.entry(s).or_insert_with(|| {
+            self.strings.push(s.into());
+            (self.strings.len() - 1) as u32
+        })
+    }
+}
+
+/// The string columns, built on one thread while [`Rows::numbers`] runs on another.
+struct Texts {
+    keys: Strings,
+    translations: Strings,
+    translated: Vec<u64>,
+    noted: Vec<StatementId>,
+    notes: Strings,
+    discontinuous: Vec<(StatementId, Box<Discontinuous>)>,
+}
+
+impl Texts {
+    fn of(statements: &[Statement]) -> Texts {
+        let n = statements.len();
+        let with = |len: usize| Strings {
+            text: String::with_capacity(len),
+            ends: Vec::with_capacity(n),
+        };
+        let mut t = Texts {
+            keys: with(statements.iter().map(|s| s.key.len()).sum()),
+            translations: with(
+                statements
+                    .iter()
+                    .map(|s| s.translation.as_deref().map_or(0, str::len))
+                    .sum(),
+            ),
+            translated: vec![0; n.div_ceil(64)],
+            noted: Vec::new(),
+            notes: Strings::default(),
+            discontinuous: Vec::new(),
+        };
+        for (i, s) in statements.iter().enumerate() {
+            let id = StatementId(i as u32);
+            t.keys.push(&s.key);
+            t.translations.push(s.translation.as_deref().unwrap_or(""));
+            if s.translation.is_some() {
+                t.translated[i / 64] |= 1 << (i % 64);
+            }
+            if let Some(notes) = &s.notes {
+                t.noted.push(id);
+                t.notes.push(notes);
+            }
+            if let Some(pieces) = &s.discontinuous {
+                t.discontinuous.push((id, pieces.clone()));
+            }
         }
-        let id = self.strings.len() as u32;
-        self.strings.push(s.into());
-        self.ids.insert(s.into(), id);
-        id
+        t.noted.shrink_to_fit();
+        t.notes.text.shrink_to_fit();
+        t.notes.ends.shrink_to_fit();
+        t.discontinuous.shrink_to_fit();
+        t
     }
 }
 
 impl Rows {
-    /// The columns of `statements` (already in store order), consuming them.
-    pub fn of(statements: Vec<Statement>) -> Rows {
+    /// The columns of `statements` (in store order): the strings on one thread, the
+    /// rest on another.
+    pub fn of(statements: &[Statement]) -> Rows {
+        let (texts, mut rows) = rayon::join(
+            || Texts::of(statements),
+            || Rows::numbers(statements),
+        );
+        rows.keys = texts.keys;
+        rows.translations = texts.translations;
+        rows.translated = texts.translated;
+        rows.noted = texts.noted;
+        rows.notes = texts.notes;
+        rows.discontinuous = texts.discontinuous;
+        rows
+    }
+
+    /// Every column but the strings.
+    fn numbers(statements: &[Statement]) -> Rows {
         let n = statements.len();
         let topics: usize = statements.iter().map(|s| s.topics.len()).sum();
         let addressees: usize = statements.iter().map(|s| s.addressees.len()).sum();
         let mut rows = Rows {
-            keys: Strings {
-                text: String::with_capacity(statements.iter().map(|s| s.key.len()).sum()),
-                ends: Vec::with_capacity(n),
-            },
             articles: Vec::with_capacity(n),
             parties: Vec::with_capacity(n),
             modes: Vec::with_capacity(n),
@@ -112,14 +170,10 @@ impl Rows {
             topic_items: Vec::with_capacity(topics),
             addressee_starts: Vec::with_capacity(n + 1),
             addressee_items: Vec::with_capacity(addressees),
-            translated: vec![0; n.div_ceil(64)],
             ..Rows::default()
         };
-        rows.translations.ends.reserve_exact(n);
         let mut symbols = Interner::default();
-        for (i, s) in statements.into_iter().enumerate() {
-            let id = StatementId(i as u32);
-            rows.keys.push(&s.key);
+        for s in statements {
             rows.articles.push(s.article);
             rows.parties
                 .push([s.speaker.0, s.on_behalf_of.map_or(u32::MAX, |p| p.0)]);
@@ -136,29 +190,11 @@ impl Rows {
             rows.addressee_starts
                 .push(rows.addressee_items.len() as u32);
             rows.addressee_items.extend_from_slice(&s.addressees);
-            rows.translations
-                .push(s.translation.as_deref().unwrap_or(""));
-            if s.translation.is_some() {
-                rows.translated[i / 64] |= 1 << (i % 64);
-            }
-            if let Some(notes) = s.notes {
-                rows.noted.push(id);
-                rows.notes.push(&notes);
-            }
-            if let Some(pieces) = s.discontinuous {
-                rows.discontinuous.push((id, pieces));
-            }
         }
         rows.topic_starts.push(rows.topic_items.len() as u32);
         rows.addressee_starts
             .push(rows.addressee_items.len() as u32);
         rows.symbols = symbols.strings;
-        rows.keys.shrink();
-        rows.translations.shrink();
-        rows.noted.shrink_to_fit();
-        rows.notes.shrink();
-        rows.notes.ends.shrink_to_fit();
-        rows.discontinuous.shrink_to_fit();
         rows
     }
 

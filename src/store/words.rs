@@ -104,9 +104,10 @@ impl WordIndex {
                     return map;
                 }
                 let chunk = fold(c);
+                let text = super::as_text(&chunk.text);
                 for (j, bounds) in chunk.starts.windows(2).enumerate() {
                     let id = (c * chunk_len + j) as u32;
-                    let region = &chunk.text[bounds[0] as usize..bounds[1] as usize];
+                    let region = text.get(bounds[0] as usize..bounds[1] as usize).unwrap_or_default();
                     for word in words(region) {
                         if let Some(list) = map.get_mut(word) {
                             if list.last() != Some(&id) {
