@@ -270,7 +270,9 @@ fn test_one(store: &Store, id: StatementId, test: &Test) -> bool {
         }
         Test::Place(set) => symbol_in(set, store.place_symbol(id)),
         Test::Annotator(set) => symbol_in(set, store.annotator_symbol(id)),
-        Test::Text(needle) => store.with_folded_bytes(id, |f| memchr::memmem::find(f, needle.as_bytes()).is_some()),
+        Test::Text(needle) => {
+            store.with_folded_bytes(id, |f| memchr::memmem::find(f, needle.as_bytes()).is_some())
+        }
         Test::TextSet(list, bits) if bits.is_empty() => list.binary_search(&id).is_ok(),
         Test::TextSet(_, bits) => has_bit(bits, id),
     }

@@ -240,7 +240,11 @@ mod tests {
             let Some(c) = char::from_u32(u) else { continue };
             let mut bytes = Vec::new();
             super::fold_bytes(c.encode_utf8(&mut [0; 4]), &mut bytes);
-            assert_eq!(bytes, fold(c.encode_utf8(&mut [0; 4])).as_bytes(), "U+{u:04X}");
+            assert_eq!(
+                bytes,
+                fold(c.encode_utf8(&mut [0; 4])).as_bytes(),
+                "U+{u:04X}"
+            );
             all.push(c);
         }
         let samples = [

@@ -102,11 +102,17 @@ impl Store {
     ) -> Store {
         let published: Vec<Option<crate::date::DateSpec>> =
             articles.iter().map(|a| a.published).collect();
-        let (articles, ()) = rayon::join(
-            || articles::Articles::of(articles),
-            || statements.par_sort_by_cached_key(|s| sort_key(&published, s)),
+        statements.par_sort_by_cached_key(|s| sort_key(&published, s));
+        let mut seen = vec![false; articles.len()];
+        let placement: Vec<ArticleId> = statements
+            .iter()
+            .map(|s| s.article)
+            .filter(|a| !std::mem::replace(&mut seen[a.index()], true))
+            .collect();
+        let (articles, rows) = rayon::join(
+            || articles::Articles::of(articles, &placement),
+            || rows::Rows::of(&statements),
         );
-        let rows = rows::Rows::of(&statements);
         free_elsewhere(statements);
         let (indices, day_ranges) = rayon::join(
             || index_statements(&rows, actors.len(), articles.len(), topics.len()),

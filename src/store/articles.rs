@@ -8,10 +8,12 @@ const FIELDS: usize = 7;
 
 #[derive(Debug, Default)]
 pub struct Articles {
-    /// Every article's text, one after another.
+    /// Every article's text, one after another, in the order their statements first
+    /// appear in the store: a scan of the statements in order then reads the texts
+    /// nearly in order too, instead of jumping about 300 MB at 1M.
     texts: String,
-    /// `texts[text_ends[i - 1]..text_ends[i]]` is article `i`'s (from 0 for the first).
-    text_ends: Vec<u64>,
+    /// `texts[text_spans[i].0..text_spans[i].1]` is article `i`'s text.
+    text_spans: Vec<(u64, u64)>,
     /// Id, title, outlet, author, url, language and source of every article.
     meta: String,
     /// [`FIELDS`] ends per article, like `text_ends`.
@@ -24,8 +26,9 @@ pub struct Articles {
 }
 
 impl Articles {
-    /// Takes `articles` apart into the shared buffers (in the same order).
-    pub fn of(articles: Vec<Article>) -> Articles {
+    /// Takes `articles` apart into the shared buffers, the texts placed in the order of
+    /// `placement` (every article once; any left out go last).
+    pub fn of(articles: Vec<Article>, placement: &[ArticleId]) -> Articles {
         let n = articles.len();
         let text_len = articles.iter().map(|a| a.text.len()).sum();
         let meta_len = articles
@@ -41,16 +44,25 @@ impl Articles {
             .sum();
         let mut out = Articles {
             texts: String::with_capacity(text_len),
-            text_ends: Vec::with_capacity(n),
+            text_spans: vec![(0, 0); n],
             meta: String::with_capacity(meta_len),
             meta_ends: Vec::with_capacity(n * FIELDS),
             present: Vec::with_capacity(n),
             published: Vec::with_capacity(n),
             by_id: Vec::new(),
         };
+        let mut placed = vec![false; n];
+        let order = placement
+            .iter()
+            .map(|a| a.index())
+            .chain(0..n)
+            .filter(|&i| i < n && !std::mem::replace(&mut placed[i], true));
+        for i in order {
+            let start = out.texts.len() as u64;
+            out.texts.push_str(&articles[i].text);
+            out.text_spans[i] = (start, out.texts.len() as u64);
+        }
         for a in articles {
-            out.texts.push_str(&a.text);
-            out.text_ends.push(out.texts.len() as u64);
             let optional = [a.title, a.outlet, a.author, a.url, a.language];
             let mut present = 0;
             out.meta.push_str(&a.id);
@@ -92,13 +104,8 @@ impl Articles {
     }
 
     pub fn text(&self, id: ArticleId) -> &str {
-        let i = id.index();
-        let start = if i == 0 {
-            0
-        } else {
-            self.text_ends[i - 1] as usize
-        };
-        &self.texts[start..self.text_ends[i] as usize]
+        let (start, end) = self.text_spans[id.index()];
+        &self.texts[start as usize..end as usize]
     }
 
     pub fn published(&self, id: ArticleId) -> Option<DateSpec> {
@@ -153,7 +160,7 @@ mod tests {
             article("a", None, ""),
             article("c", Some(""), "Drei"),
         ];
-        let articles = Articles::of(originals.clone());
+        let articles = Articles::of(originals.clone(), &[ArticleId(2), ArticleId(0)]);
         assert_eq!(articles.len(), 3);
         for (i, a) in originals.iter().enumerate() {
             assert_eq!(&articles.get(ArticleId(i as u32)).to_article(), a);

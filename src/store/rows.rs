@@ -138,10 +138,7 @@ impl Rows {
     /// The columns of `statements` (in store order): the strings on one thread, the
     /// rest on another.
     pub fn of(statements: &[Statement]) -> Rows {
-        let (texts, mut rows) = rayon::join(
-            || Texts::of(statements),
-            || Rows::numbers(statements),
-        );
+        let (texts, mut rows) = rayon::join(|| Texts::of(statements), || Rows::numbers(statements));
         rows.keys = texts.keys;
         rows.translations = texts.translations;
         rows.translated = texts.translated;

@@ -107,7 +107,9 @@ impl WordIndex {
                 let text = super::as_text(&chunk.text);
                 for (j, bounds) in chunk.starts.windows(2).enumerate() {
                     let id = (c * chunk_len + j) as u32;
-                    let region = text.get(bounds[0] as usize..bounds[1] as usize).unwrap_or_default();
+                    let region = text
+                        .get(bounds[0] as usize..bounds[1] as usize)
+                        .unwrap_or_default();
                     for word in words(region) {
                         if let Some(list) = map.get_mut(word) {
                             if list.last() != Some(&id) {
