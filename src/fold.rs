@@ -159,6 +159,24 @@ const ASCII: [u8; 128] = {
     table
 };
 
+/// The eight bytes lowercased, if all are printable ASCII (else `None`).
+fn lowercase_printable_ascii(chunk: &[u8]) -> Option<[u8; 8]> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = u64::from_le_bytes(chunk.try_into().ok()?);
+    // Any byte of 0x80 or more, below 0x20, or 0x7f (each sets its byte's high bit).
+    let control = x.wrapping_sub(0x20 * ONES) & !x;
+    let delete = (x ^ (0x7f * ONES)).wrapping_sub(ONES) & !(x ^ (0x7f * ONES));
+    if (x | control | delete) & HIGH != 0 {
+        return None;
+    }
+    // High bit set where the byte is at least 'A', and where it is above 'Z'.
+    let at_least_a = x + (0x80 - 0x41) * ONES;
+    let above_z = x + (0x80 - 0x5b) * ONES;
+    let upper = (at_least_a ^ above_z) & HIGH;
+    Some((x | (upper >> 2)).to_le_bytes())
+}
+
 /// [`fold_into`] as bytes, about three times faster (one pass, no per-character
 /// encoding for ASCII and two-byte characters: Latin, Greek, Cyrillic): for the
 /// scans that fold every statement. The bytes are always valid UTF-8.
@@ -168,6 +186,14 @@ pub fn fold_bytes(text: &str, out: &mut Vec<u8>) {
     out.reserve(b.len());
     let mut i = 0;
     while i < b.len() {
+        // Eight printable ASCII bytes at a time, lowercased together.
+        if let Some(chunk) = b.get(i..i + 8)
+            && let Some(lower) = lowercase_printable_ascii(chunk)
+        {
+            out.extend_from_slice(&lower);
+            i += 8;
+            continue;
+        }
         let lead = b[i];
         if lead < 0x80 {
             out.push(ASCII[lead as usize]);
@@ -256,6 +282,29 @@ mod tests {
             let mut bytes = Vec::new();
             super::fold_bytes(text, &mut bytes);
             assert_eq!(bytes, fold(text).as_bytes());
+        }
+    }
+
+    #[test]
+    fn folding_random_mixed_text_as_bytes_equals_folding_it() {
+        let alphabet: Vec<char> = (0..0x80u8)
+            .map(char::from)
+            .chain("ÄäÖößÉéèœŁłПЕСКОВпесков„“«»—ﬁ\u{85}".chars())
+            .collect();
+        let mut rng = fastrand::Rng::with_seed(7);
+        for _ in 0..2000 {
+            let text: String = (0..rng.usize(0..40))
+                .map(|_| {
+                    if rng.u8(0..4) == 0 {
+                        alphabet[rng.usize(0..alphabet.len())]
+                    } else {
+                        char::from(rng.u8(b'0'..b'z'))
+                    }
+                })
+                .collect();
+            let mut bytes = Vec::new();
+            super::fold_bytes(&text, &mut bytes);
+            assert_eq!(bytes, fold(&text).as_bytes(), "{text:?}");
         }
     }
 
