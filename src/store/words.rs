@@ -6,6 +6,10 @@ use memchr::memmem;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
+/// The word maps hash with foldhash: SipHash made building the index at 1M take twice as
+/// long (one lookup per word of every statement).
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 /// Separates the words of the vocabulary buffer (never part of a word).
 const WORD_SEP: char = '\n';
 
@@ -45,9 +49,76 @@ pub fn is_word(needle: &str) -> bool {
 }
 
 fn words(region: &str) -> impl Iterator<Item = &str> {
-    region
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    Words { rest: region }
+}
+
+/// The maximal runs of alphanumeric characters of a text, ASCII bytes classified
+/// without decoding (the same runs as splitting at every non-alphanumeric character).
+struct Words<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Words<'a> {
+    /// The length of the run of characters at the start of `text` that are (or are not)
+    /// alphanumeric.
+    fn run(text: &str, alphanumeric: bool) -> usize {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() != alphanumeric {
+                    return i;
+                }
+                i += 1;
+            } else if (0xC2..0xE0).contains(&b)
+                && let Some(&next) = bytes.get(i + 1)
+            {
+                // A two-byte character (Latin, Greek, Cyrillic): from a table.
+                let u = (usize::from(b & 0x1F) << 6) | usize::from(next & 0x3F);
+                if two_byte_alphanumeric()[u - 0x80] != alphanumeric {
+                    return i;
+                }
+                i += 2;
+            } else {
+                let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                    return i;
+                };
+                if c.is_alphanumeric() != alphanumeric {
+                    return i;
+                }
+                i += c.len_utf8();
+            }
+        }
+        bytes.len()
+    }
+}
+
+/// Whether each character U+0080..U+0800 is alphanumeric.
+fn two_byte_alphanumeric() -> &'static [bool] {
+    static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x80..0x800u32)
+            .map(|u| char::from_u32(u).is_some_and(char::is_alphanumeric))
+            .collect()
+    })
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let skip = Words::run(self.rest, false);
+        let rest = self.rest.get(skip..)?;
+        if rest.is_empty() {
+            self.rest = rest;
+            return None;
+        }
+        let len = Words::run(rest, true);
+        let (word, after) = rest.split_at(len);
+        self.rest = after;
+        Some(word)
+    }
 }
 
 /// Appends the ascending `ids` to `out` as LEB128 gaps (the first from -1).
@@ -96,10 +167,10 @@ impl WordIndex {
         statements: usize,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<WordIndex> {
-        let partial: Vec<HashMap<Box<str>, Vec<u32>>> = (0..chunks)
+        let partial: Vec<Map<Box<str>, Vec<u32>>> = (0..chunks)
             .into_par_iter()
             .map(|c| {
-                let mut map: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+                let mut map: Map<Box<str>, Vec<u32>> = Map::default();
                 if cancelled() {
                     return map;
                 }
@@ -123,7 +194,7 @@ impl WordIndex {
                 map
             })
             .collect();
-        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut ids: Map<&str, usize> = Map::default();
         let mut lists: Vec<Vec<u32>> = Vec::new();
         let mut vocabulary = String::new();
         let mut starts = Vec::new();
@@ -243,6 +314,23 @@ pub fn collect_bits(bits: &[u64]) -> Vec<StatementId> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_the_alphanumeric_runs() {
+        for text in [
+            "",
+            "die gespräche, «Gespräch» -- nato-gipfel 2025!",
+            "  leading and trailing  ",
+            "песков\u{1}заявил\nя",
+            "ﬁ ǅ İ x²y ٣٤ 中文 a_b ßłø€ĳ",
+        ] {
+            let expected: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn gaps_round_trip() {
