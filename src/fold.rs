@@ -184,6 +184,7 @@ pub fn fold_bytes(text: &str, out: &mut Vec<u8>) {
     let table = two_byte_table();
     let b = text.as_bytes();
     out.reserve(b.len());
+    let mut folded = String::new();
     let mut i = 0;
     while i < b.len() {
         // Eight printable ASCII bytes at a time, lowercased together.
@@ -214,7 +215,7 @@ pub fn fold_bytes(text: &str, out: &mut Vec<u8>) {
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
             break;
         };
-        let mut folded = String::new();
+        folded.clear();
         fold_char_slow(c, &mut folded);
         out.extend_from_slice(folded.as_bytes());
         i += c.len_utf8();

@@ -242,11 +242,6 @@ impl Store {
         self.rows.dates[id.index()]
     }
 
-    /// Where the statement lies in its article, in bytes (see [`Statement::bytes`]).
-    pub fn bytes(&self, id: StatementId) -> Span {
-        self.rows.bytes[id.index()]
-    }
-
     pub fn addressees_of(&self, id: StatementId) -> &[ActorId] {
         self.rows.addressees(id)
     }
