@@ -148,7 +148,37 @@ fn the_filter_recounts_the_actors() {
     type_text(&mut s, "mode:direct");
     let top = s.actors.rows[0];
     assert_eq!(top.count, 1);
-    assert!(s.actors.rows[2..].iter().all(|r| r.count == 0));
+    // Only the actors of the one direct quote are left: its speaker and principal.
+    let (speaker, principal) = loaded.store.parties_of(s.list.ids[0]);
+    let mut shown: Vec<_> = s.actors.rows.iter().map(|r| r.actor).collect();
+    shown.sort();
+    let mut expected = vec![speaker];
+    expected.extend(principal);
+    expected.sort();
+    assert_eq!(shown, expected);
+    assert!(s.actors.rows.iter().all(|r| r.count == 1));
+    // Without a filter every actor is listed again.
+    for _ in 0.."mode:direct".len() {
+        s.update(Action::Edit(Edit::Backspace));
+    }
+    s.update(Action::Settle);
+    assert_eq!(s.actors.rows.len(), loaded.store.actors.len());
+}
+
+#[test]
+fn the_actor_under_the_cursor_stays_listed_when_the_filter_leaves_it_nothing() {
+    let loaded = corpus();
+    let store = &loaded.store;
+    let mut pane = ActorsPane::new(store);
+    pane.cursor = pane.len() - 1;
+    let last = pane.selected().expect("an actor");
+    pane.recount(store, Some(&[]));
+    assert_eq!(pane.rows.len(), 1);
+    assert_eq!(pane.selected(), Some(last));
+    assert_eq!(pane.rows[0].count, 0);
+    pane.recount(store, None);
+    assert_eq!(pane.rows.len(), store.actors.len());
+    assert_eq!(pane.selected(), Some(last));
 }
 
 #[test]

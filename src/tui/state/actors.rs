@@ -64,7 +64,9 @@ impl ActorsPane {
         self.cursor.checked_sub(1).map(|i| self.rows[i].actor)
     }
 
-    /// Recounts under `filtered` (`None`: no filter) and re-sorts, keeping the cursor's actor.
+    /// Recounts under `filtered` (`None`: no filter) and re-sorts, keeping the cursor's
+    /// actor. Under a filter, actors with no statement in it are left out (the pane reads
+    /// as who speaks in the selection), except the one under the cursor.
     pub fn recount(&mut self, store: &Store, filtered: Option<&[StatementId]>) {
         let selected = self.selected();
         let counts: Vec<usize> = match filtered {
@@ -80,6 +82,7 @@ impl ActorsPane {
                 actor: ActorId(i as u32),
                 count,
             })
+            .filter(|r| filtered.is_none() || r.count > 0 || Some(r.actor) == selected)
             .collect();
         self.sort_rows();
         self.cursor = selected.map_or(0, |a| self.row_of(a));

@@ -29,7 +29,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         ActorSort::Count => "by count",
         ActorSort::Name => "by name",
     };
-    let title = format!("Actors {} · {sort}", state.actors.rows.len());
+    let (shown, all) = (state.actors.rows.len(), state.store.actors.len());
+    let title = if shown < all {
+        format!("Actors {shown} of {all} · {sort}")
+    } else {
+        format!("Actors {all} · {sort}")
+    };
     let block = pane(title, focused, theme);
     let inner = layout::inner(area);
     frame.render_widget(block, area);
