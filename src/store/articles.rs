@@ -1,5 +1,6 @@
 //! The store's articles: all texts in one buffer and all titles, outlets, urls and the like in another, instead of eight allocations per article.
 
+use super::rows::Strings;
 use crate::date::DateSpec;
 use crate::model::{Article, ArticleId, ArticleView};
 
@@ -14,10 +15,9 @@ pub struct Articles {
     texts: String,
     /// `texts[text_spans[i].0..text_spans[i].1]` is article `i`'s text.
     text_spans: Vec<(u64, u64)>,
-    /// Id, title, outlet, author, url, language and source of every article.
-    meta: String,
-    /// [`FIELDS`] ends per article, like `text_ends`.
-    meta_ends: Vec<u64>,
+    /// Id, title, outlet, author, url, language and source of every article: article
+    /// `i`'s field `k` is string `i * FIELDS + k`.
+    meta: Strings,
     /// Which of title, outlet, author, url and language (bits 0 to 4) an article has.
     present: Vec<u8>,
     published: Vec<Option<DateSpec>>,
@@ -45,8 +45,7 @@ impl Articles {
         let mut out = Articles {
             texts: String::with_capacity(text_len),
             text_spans: vec![(0, 0); n],
-            meta: String::with_capacity(meta_len),
-            meta_ends: Vec::with_capacity(n * FIELDS),
+            meta: Strings::with_capacity(n * FIELDS, meta_len),
             present: Vec::with_capacity(n),
             published: Vec::with_capacity(n),
             by_id: Vec::new(),
@@ -65,17 +64,14 @@ impl Articles {
         for a in articles {
             let optional = [a.title, a.outlet, a.author, a.url, a.language];
             let mut present = 0;
-            out.meta.push_str(&a.id);
-            out.meta_ends.push(out.meta.len() as u64);
+            out.meta.push(&a.id);
             for (bit, field) in optional.iter().enumerate() {
-                if let Some(f) = field {
+                if field.is_some() {
                     present |= 1 << bit;
-                    out.meta.push_str(f);
                 }
-                out.meta_ends.push(out.meta.len() as u64);
+                out.meta.push(field.as_deref().unwrap_or_default());
             }
-            out.meta.push_str(&a.source);
-            out.meta_ends.push(out.meta.len() as u64);
+            out.meta.push(&a.source);
             out.present.push(present);
             out.published.push(a.published);
         }
@@ -90,13 +86,7 @@ impl Articles {
     }
 
     fn field(&self, id: ArticleId, k: usize) -> &str {
-        let i = id.index() * FIELDS + k;
-        let start = if i == 0 {
-            0
-        } else {
-            self.meta_ends[i - 1] as usize
-        };
-        &self.meta[start..self.meta_ends[i] as usize]
+        self.meta.get(id.index() * FIELDS + k)
     }
 
     fn optional(&self, id: ArticleId, bit: usize) -> Option<&str> {

@@ -46,19 +46,27 @@ pub const NONE: u32 = u32::MAX;
 
 /// Strings one after another in one buffer.
 #[derive(Debug, Default)]
-struct Strings {
+pub struct Strings {
     text: String,
     /// `text[ends[i - 1]..ends[i]]` is string `i` (from 0 for the first).
     ends: Vec<u64>,
 }
 
 impl Strings {
-    fn push(&mut self, s: &str) {
+    /// Room for `count` strings of `bytes` in all.
+    pub fn with_capacity(count: usize, bytes: usize) -> Strings {
+        Strings {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(count),
+        }
+    }
+
+    pub fn push(&mut self, s: &str) {
         self.text.push_str(s);
         self.ends.push(self.text.len() as u64);
     }
 
-    fn get(&self, i: usize) -> &str {
+    pub fn get(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.text[start..self.ends[i] as usize]
     }
@@ -94,10 +102,7 @@ struct Texts {
 impl Texts {
     fn of(statements: &[Statement]) -> Texts {
         let n = statements.len();
-        let with = |len: usize| Strings {
-            text: String::with_capacity(len),
-            ends: Vec::with_capacity(n),
-        };
+        let with = |bytes: usize| Strings::with_capacity(n, bytes);
         let mut t = Texts {
             keys: with(statements.iter().map(|s| s.key.len()).sum()),
             translations: with(
@@ -282,4 +287,64 @@ fn sparse<T>(list: &[(StatementId, T)], id: StatementId) -> Option<&T> {
     list.binary_search_by_key(&id, |(i, _)| *i)
         .ok()
         .map(|k| &list[k].1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Stance, TopicId};
+
+    /// A statement with every optional field set or left out according to `i`.
+    fn statement(i: u32) -> Statement {
+        let some = |bit: u32| i & (1 << bit) != 0;
+        let span = Span {
+            start: i,
+            end: i + 3,
+        };
+        Statement {
+            key: format!("s{i}").into(),
+            article: ArticleId(i % 3),
+            speaker: ActorId(i % 5),
+            on_behalf_of: some(0).then_some(ActorId(7)),
+            mode: Mode::ALL[i as usize % Mode::ALL.len()],
+            chars: span,
+            bytes: Span {
+                start: 2 * i,
+                end: 2 * i + 6,
+            },
+            discontinuous: some(1).then(|| {
+                Box::new(Discontinuous {
+                    chars: vec![span, span].into(),
+                    bytes: vec![span].into(),
+                    text: format!("piece {i}").into(),
+                })
+            }),
+            cue: some(2).then(|| "sagte".into()),
+            date: some(3).then(|| DateSpec::parse("2025-02").ok()).flatten(),
+            place: some(4).then(|| format!("Ort {}", i % 2).into()),
+            addressees: (0..i % 3).map(ActorId).collect(),
+            topics: (0..i % 4)
+                .map(|t| TopicStance {
+                    topic: TopicId(t),
+                    stance: Stance::ALL[t as usize % Stance::ALL.len()],
+                })
+                .collect(),
+            // An empty translation is kept apart from none.
+            translation: some(5).then(|| if i.is_multiple_of(4) { "" } else { "said" }.into()),
+            notes: some(6).then(|| format!("note {i}").into()),
+            annotator: some(7).then(|| "anna".into()),
+        }
+    }
+
+    #[test]
+    fn every_statement_comes_back_field_for_field() {
+        let statements: Vec<Statement> = (0..300).map(statement).collect();
+        let rows = Rows::of(&statements);
+        assert_eq!(rows.len(), statements.len());
+        for (i, s) in statements.iter().enumerate() {
+            assert_eq!(&rows.get(StatementId(i as u32)), s, "statement {i}");
+        }
+        // Interned: "sagte", "Ort 0", "Ort 1", "anna", each once.
+        assert_eq!(rows.symbols.len(), 4);
+    }
 }

@@ -141,13 +141,13 @@ pub fn text(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
         .skip(f.offset)
         .take(list.height as usize)
         .map(|(i, &id)| {
-            let s = state.store.statement(id);
-            let who = clean(&state.store.actor(s.speaker).name);
-            let mut hay = clean(state.store.text(id));
+            let store = state.store;
+            let who = clean(&store.actor(store.parties_of(id).0).name);
+            let mut hay = clean(store.text(id));
             let mut positions = highlight_positions(&hay, query);
             let mut english = false;
             if positions.is_empty()
-                && let Some(t) = s.translation.as_deref()
+                && let Some(t) = store.translation(id)
             {
                 let in_translation = highlight_positions(&clean(t), query);
                 if !in_translation.is_empty() {
@@ -160,7 +160,11 @@ pub fn text(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
             let skip = positions.first().map_or(0, |p| p.saturating_sub(20));
             let shown: String = hay.chars().skip(skip).collect();
             let shifted: Vec<usize> = positions.iter().map(|p| p - skip).collect();
-            let prefix = format!("{:<13} {:<18} ", date_label(s.date), truncate(&who, 18));
+            let prefix = format!(
+                "{:<13} {:<18} ",
+                date_label(store.date(id)),
+                truncate(&who, 18)
+            );
             let lead = match (english, skip > 0) {
                 (true, true) => "EN: …",
                 (true, false) => "EN: ",

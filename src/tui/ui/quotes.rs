@@ -45,28 +45,30 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             break;
         }
         let id = state.list.ids[i];
-        let s = store.statement(id);
+        // One field at a time from the store's columns: no record built per row and frame.
+        let (date, mode) = (store.date(id), store.mode(id));
+        let (speaker, principal) = store.parties_of(id);
         let is_cursor = i == state.list.cursor;
         let mark = if state.marks.contains(&id) {
             "● "
         } else {
             "  "
         };
-        let date_style = if s.date.is_some_and(|d| d.is_precise()) {
+        let date_style = if date.is_some_and(|d| d.is_precise()) {
             theme.date
         } else {
             theme.date_imprecise
         };
-        let mut speaker = clean(&store.actor(s.speaker).name);
-        if let Some(p) = s.on_behalf_of {
+        let mut speaker = clean(&store.actor(speaker).name);
+        if let Some(p) = principal {
             speaker = format!("{speaker} for {}", clean(&store.actor(p).name));
         }
         let used = 2 + 13 + 11;
         let speaker = truncate(&speaker, (inner.width as usize).saturating_sub(used));
         // Topics with their stance (+ supports, − opposes, · neutral), right-aligned where they fit.
         let room = (inner.width as usize).saturating_sub(used + width(&speaker) + 3);
-        let topics: Vec<String> = s
-            .topics
+        let topics: Vec<String> = store
+            .topics_of(id)
             .iter()
             .map(|t| {
                 let sign = match t.stance {
@@ -85,8 +87,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         let gap = room.saturating_sub(width(&topics)) + 3;
         let mut header = Line::from(vec![
             Span::styled(mark, theme.mark),
-            Span::styled(format!("{:<13}", date_label(s.date)), date_style),
-            Span::styled(format!("{:<11}", s.mode.as_str()), theme.kind),
+            Span::styled(format!("{:<13}", date_label(date)), date_style),
+            Span::styled(format!("{:<11}", mode.as_str()), theme.kind),
             Span::styled(speaker, theme.speaker),
             Span::raw(" ".repeat(gap)),
             Span::styled(topics, theme.kind),
@@ -101,10 +103,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         lines.push(header);
         let (text, english) = card_lines(store, id, inner.width, state.translation);
         let gutter = if is_cursor { "▎ " } else { "  " };
-        let style = theme.mode(s.mode);
+        let style = theme.mode(mode);
         let mut inside = false;
         for t in text {
-            let mut line = if s.mode == Mode::Mixed {
+            let mut line = if mode == Mode::Mixed {
                 quoted(&t, style, theme.quoted_fragment, &mut inside)
             } else {
                 Line::from(Span::styled(t, style))

@@ -140,19 +140,18 @@ fn list(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, focused: bo
     let lines: Vec<Line> = rows
         .map(|i| {
             let id = state.list.ids[i];
-            let s = store.statement(id);
             let mark = if state.marks.contains(&id) {
                 "●"
             } else {
                 " "
             };
-            let who = clean(&store.actor(s.speaker).name);
+            let who = clean(&store.actor(store.parties_of(id).0).name);
             let text = clean(store.text(id));
             let rest = format!("{who}: {text}");
             let rest = truncate(&rest, (area.width as usize).saturating_sub(15));
             let mut line = Line::from(vec![
                 Span::styled(mark, theme.mark),
-                Span::styled(format!("{:<13} ", date_label(s.date)), theme.date),
+                Span::styled(format!("{:<13} ", date_label(store.date(id))), theme.date),
                 Span::styled(rest, theme.plain),
             ]);
             if i == state.list.cursor {
