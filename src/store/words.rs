@@ -1,6 +1,6 @@
 //! A word index over the folded statement text, built on first use: which statements hold each folded word.
 
-use super::FoldedChunk;
+use super::search::FoldedChunk;
 use crate::model::StatementId;
 use memchr::memmem;
 use rayon::prelude::*;
@@ -175,7 +175,7 @@ impl WordIndex {
                     return map;
                 }
                 let chunk = fold(c);
-                let text = super::as_text(&chunk.text);
+                let text = super::search::as_text(&chunk.text);
                 for (j, bounds) in chunk.starts.windows(2).enumerate() {
                     let id = (c * chunk_len + j) as u32;
                     let region = text
