@@ -384,3 +384,28 @@ fn list_shows_translations_on_request() {
                 .and(predicate::str::contains("bedauerlich").not()),
         );
 }
+
+#[test]
+fn list_jsonl_keeps_store_order_across_output_batches() {
+    // More statements than one batch of parallel serialisation (8,192).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("corpus");
+    demarche()
+        .args(["generate", "--statements", "20000", "--seed", "5", "-o"])
+        .arg(&corpus)
+        .assert()
+        .success();
+    let corpus = corpus.to_str().expect("utf8 path");
+    let lines = json_lines(&["list", "--no-cache", corpus, "--format", "jsonl"]);
+    let loaded = demarche::load_paths(&[corpus]);
+    let store = &loaded.store;
+    assert_eq!(lines.len(), store.len());
+    for (line, id) in lines.iter().zip(store.all_ids()) {
+        assert_eq!(line["id"], store.key(id));
+        assert_eq!(
+            line["article"]["id"],
+            store.article(store.article_of(id)).id
+        );
+        assert_eq!(line["text"], store.text(id));
+    }
+}

@@ -6,7 +6,11 @@ use crate::export::{self, Options};
 use crate::loader::Loaded;
 use crate::model::StatementId;
 use crate::record::Record;
+use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
+
+/// Statements serialised per batch of `--format jsonl` output.
+const JSONL_BATCH: usize = 1 << 13;
 
 pub fn run(
     loaded: &Loaded,
@@ -18,9 +22,24 @@ pub fn run(
     let mut out = BufWriter::new(io::stdout().lock());
     match format {
         ListFormat::Jsonl => {
-            for &id in ids {
-                serde_json::to_writer(&mut out, &Record::of(store, id)).map_err(io::Error::from)?;
-                out.write_all(b"\n")?;
+            // Batches of lines are serialised on every core, then written in order; one
+            // batch at a time, so a large result is never held in memory whole.
+            for batch in ids.chunks(JSONL_BATCH) {
+                let lines: Vec<Vec<u8>> = batch
+                    .par_chunks(JSONL_BATCH / 16)
+                    .map(|part| {
+                        let mut buf = Vec::with_capacity(part.len() * 512);
+                        for &id in part {
+                            serde_json::to_writer(&mut buf, &Record::of(store, id))
+                                .map_err(io::Error::from)?;
+                            buf.push(b'\n');
+                        }
+                        Ok(buf)
+                    })
+                    .collect::<io::Result<_>>()?;
+                for buf in lines {
+                    out.write_all(&buf)?;
+                }
             }
         }
         ListFormat::Csv => export::write(

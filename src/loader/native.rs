@@ -5,10 +5,10 @@ use super::raw::{LooseDoc, RawActor, RawArticle, RawDoc, RawStatement};
 use crate::date::DateSpec;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Actor, ActorKind, Article};
+use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use serde_json::value::RawValue;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The value of the `format` field.

@@ -60,6 +60,14 @@ impl Store {
 
     /// Folds chunk `c` (statements `c * FOLD_CHUNK..`) of the store.
     fn fold_chunk(&self, c: usize) -> FoldedChunk {
+        let mut chunk = FoldedChunk::default();
+        self.fold_chunk_into(c, &mut chunk);
+        chunk
+    }
+
+    /// [`Store::fold_chunk`] into `chunk`, reusing its buffers: a scan folds chunk
+    /// after chunk into the same memory instead of touching fresh pages for each.
+    fn fold_chunk_into(&self, c: usize, chunk: &mut FoldedChunk) {
         let ids = (c * FOLD_CHUNK) as u32..(((c + 1) * FOLD_CHUNK).min(self.len()) as u32);
         let size: usize = ids
             .clone()
@@ -68,18 +76,20 @@ impl Store {
                 self.text(id).len() + self.translation(id).map_or(0, str::len) + 2
             })
             .sum();
-        let mut text = Vec::with_capacity(size + size / 16);
-        let mut starts = Vec::with_capacity(ids.len() + 1);
+        let FoldedChunk { text, starts } = chunk;
+        text.clear();
+        starts.clear();
+        text.reserve(size + size / 16);
+        starts.reserve(ids.len() + 1);
         // Offsets fit in u32: statement spans are u32 byte offsets, and a chunk's
         // translations would need to average 1 MB to overflow.
         let offset = |text: &Vec<u8>| u32::try_from(text.len()).expect("search chunk under 4 GB");
         for i in ids {
-            starts.push(offset(&text));
-            self.fold_bytes_into(StatementId(i), &mut text);
+            starts.push(offset(text));
+            self.fold_bytes_into(StatementId(i), text);
             text.push(RECORD_SEP);
         }
-        starts.push(offset(&text));
-        FoldedChunk { text, starts }
+        starts.push(offset(text));
     }
 
     fn chunks(&self) -> usize {
@@ -167,8 +177,8 @@ impl Store {
         let finder = memmem::Finder::new(needle.as_bytes());
         let found: Vec<Vec<StatementId>> = (0..self.chunks())
             .into_par_iter()
-            .map(|c| {
-                let chunk = self.fold_chunk(c);
+            .map_init(FoldedChunk::default, |chunk, c| {
+                self.fold_chunk_into(c, chunk);
                 let mut out: Vec<StatementId> = Vec::new();
                 let hay = chunk.text.as_slice();
                 let first = c * FOLD_CHUNK;
