@@ -5,6 +5,7 @@ mod cache;
 mod check;
 mod list;
 mod load;
+mod status;
 mod table;
 mod topics;
 

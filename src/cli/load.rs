@@ -1,4 +1,4 @@
-//! Loading for the subcommands: the bundled corpus or PATHs through the snapshot cache, diagnostics on stderr, the snapshot written after the output.
+//! Loading for the subcommands: the bundled corpus or PATHs through the snapshot cache, a status line on a terminal meanwhile, diagnostics on stderr, the snapshot written after the output.
 
 use super::table;
 use crate::cache::{CacheOptions, PendingSave};
@@ -26,7 +26,10 @@ impl Load {
         }
         let progress = crate::loader::LoadProgress::default();
         let limits = crate::loader::Limits::default();
-        let (loaded, save) = crate::cache::load_paths_cached(paths, &limits, &progress, cache);
+        let (loaded, save) = super::status::while_running(
+            || progress.snapshot().summary(),
+            || crate::cache::load_paths_cached(paths, &limits, &progress, cache),
+        );
         Load { loaded, save }
     }
 
@@ -44,7 +47,10 @@ impl Load {
     /// noticeable time.
     pub fn finish(self, code: ExitCode) -> ExitCode {
         if let Some(save) = self.save
-            && let Err(e) = save.write(&self.loaded)
+            && let Err(e) = super::status::while_running(
+                || "Writing the snapshot for the next run…".to_string(),
+                || save.write(&self.loaded),
+            )
         {
             eprintln!("demarche: warning: {e}; the snapshot cache is not updated");
         }

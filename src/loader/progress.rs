@@ -30,6 +30,45 @@ pub struct LoadSnapshot {
     pub from_cache: bool,
 }
 
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+}
+
+impl LoadSnapshot {
+    /// What the load is doing, in one line: the browser's loading screen and the
+    /// subcommands' status line on a terminal both show it.
+    pub fn summary(&self) -> String {
+        if self.from_cache {
+            if self.merging {
+                format!(
+                    "Building the index from the snapshot… {} read",
+                    megabytes(self.bytes_read)
+                )
+            } else {
+                format!(
+                    "Reading the snapshot… {} of {}",
+                    megabytes(self.bytes_read),
+                    megabytes(self.bytes)
+                )
+            }
+        } else if self.merging {
+            format!(
+                "Building the index… {} file(s), {} read",
+                self.files,
+                megabytes(self.bytes_read)
+            )
+        } else {
+            format!(
+                "Loading… {} of {} file(s), {} of {}",
+                self.files_done,
+                self.files,
+                megabytes(self.bytes_read),
+                megabytes(self.bytes)
+            )
+        }
+    }
+}
+
 impl LoadProgress {
     pub fn snapshot(&self) -> LoadSnapshot {
         LoadSnapshot {

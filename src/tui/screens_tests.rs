@@ -369,17 +369,14 @@ fn loading_a_snapshot() {
         merging: false,
         from_cache: true,
     };
-    assert_eq!(
-        ui::loading::summary(&seen),
-        "Reading the snapshot… 150.0 MB of 600.0 MB"
-    );
+    assert_eq!(seen.summary(), "Reading the snapshot… 150.0 MB of 600.0 MB");
     let built = crate::loader::LoadSnapshot {
         merging: true,
         bytes_read: 600 << 20,
         ..seen
     };
     assert_eq!(
-        ui::loading::summary(&built),
+        built.summary(),
         "Building the index from the snapshot… 600.0 MB read"
     );
 }

@@ -8,42 +8,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph};
 
-fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_048_576.0)
-}
-
-/// What the loading screen says about `seen`.
-pub fn summary(seen: &LoadSnapshot) -> String {
-    if seen.from_cache {
-        if seen.merging {
-            format!(
-                "Building the index from the snapshot… {} read",
-                megabytes(seen.bytes_read)
-            )
-        } else {
-            format!(
-                "Reading the snapshot… {} of {}",
-                megabytes(seen.bytes_read),
-                megabytes(seen.bytes)
-            )
-        }
-    } else if seen.merging {
-        format!(
-            "Building the index… {} file(s), {} read",
-            seen.files,
-            megabytes(seen.bytes_read)
-        )
-    } else {
-        format!(
-            "Loading… {} of {} file(s), {} of {}",
-            seen.files_done,
-            seen.files,
-            megabytes(seen.bytes_read),
-            megabytes(seen.bytes)
-        )
-    }
-}
-
 pub fn draw(frame: &mut Frame, seen: &LoadSnapshot, theme: &Theme) {
     let area = frame.area();
     let [_, text, bar, hint, _] = Layout::vertical([
@@ -64,7 +28,7 @@ pub fn draw(frame: &mut Frame, seen: &LoadSnapshot, theme: &Theme) {
         mid
     };
     frame.render_widget(
-        Paragraph::new(Span::styled(summary(seen), theme.title)),
+        Paragraph::new(Span::styled(seen.summary(), theme.title)),
         inset(text),
     );
     let ratio = if seen.merging || seen.bytes == 0 {
