@@ -24,6 +24,7 @@ pub const EXPRESSIONS: &[(&str, &str)] = &[
     ("kind", "kind:person"),
     ("addressee", "to:putin"),
     ("phrase", "\"die gespräche\""),
+    ("phrase_short", "\"le c\""),
 ];
 
 fn filter(c: &mut Criterion) {

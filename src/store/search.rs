@@ -116,10 +116,15 @@ impl Store {
         if words::is_word(needle) {
             return Some(index.containing(needle));
         }
-        let mut lists: Vec<Vec<StatementId>> = needle
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| index.containing(w))
+        // A piece with a separator before it in the needle begins a word of the text,
+        // one with a separator after it ends one.
+        let pieces: Vec<&str> = needle.split(|c: char| !c.is_alphanumeric()).collect();
+        let last = pieces.len() - 1;
+        let mut lists: Vec<Vec<StatementId>> = pieces
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| !w.is_empty())
+            .map(|(i, w)| index.containing_aligned(w, i > 0, i < last))
             .collect();
         lists.sort_by_key(Vec::len);
         let mut lists = lists.into_iter();

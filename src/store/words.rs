@@ -252,6 +252,13 @@ impl WordIndex {
 
     /// Every statement with a word containing `needle` (see [`is_word`]), ascending.
     pub fn containing(&self, needle: &str) -> Vec<StatementId> {
+        self.containing_aligned(needle, false, false)
+    }
+
+    /// [`WordIndex::containing`], counting only words that begin with `needle` when
+    /// `start` and end with it when `end` (both: the word itself). A piece of a phrase
+    /// with a space before it can only lie at the start of a word, and so on.
+    pub fn containing_aligned(&self, needle: &str, start: bool, end: bool) -> Vec<StatementId> {
         let finder = memmem::Finder::new(needle.as_bytes());
         let hay = self.vocabulary.as_bytes();
         let mut found: Vec<usize> = Vec::new();
@@ -259,7 +266,12 @@ impl WordIndex {
         while let Some(pos) = finder.find(&hay[from..]) {
             let at = (from + pos) as u32;
             let w = self.starts.partition_point(|&s| s <= at) - 1;
-            found.push(w);
+            let word = &hay[self.starts[w] as usize..self.starts[w + 1] as usize - 1];
+            if (!start || word.starts_with(needle.as_bytes()))
+                && (!end || word.ends_with(needle.as_bytes()))
+            {
+                found.push(w);
+            }
             from = self.starts[w + 1] as usize;
         }
         match found.as_slice() {
