@@ -187,6 +187,17 @@ fn cases() -> Vec<Case> {
             76,
             Some(21),
         ),
+        // On the fast path actors are recognised by their JSON; one of the wrong shape
+        // is still named where it stands.
+        at(
+            case(
+                "actor-wrong-type.json",
+                "wrong type: invalid type: string \"Norland government\", expected a sequence; actor skipped",
+                2,
+            ),
+            36,
+            Some(37),
+        ),
         item(
             case(
                 "actor-missing-name.json",

@@ -65,18 +65,44 @@ fn parse_value(at: &Position, bytes: &[u8], nested: bool, out: &mut Pending) {
         Ok(text) => serde_json::from_str::<RawDoc>(text),
         Err(_) => serde_json::from_slice::<RawDoc>(bytes),
     };
-    match parsed {
-        Ok(doc) if nests(doc.articles.is_some()) => out.diagnostics.push(nesting_error(at)),
-        Ok(doc) => check_doc(at, doc, out),
-        Err(fast_err) => match serde_json::from_slice::<LooseDoc>(bytes) {
-            Ok(loose) if nests(loose.articles.is_some()) => out.diagnostics.push(nesting_error(at)),
-            Ok(loose) => check_loose(at, loose, out),
-            Err(_) => out.diagnostics.push(
-                not_utf8(at, bytes)
-                    .unwrap_or_else(|| at.serde_error(&fast_err, at.line, at.column, "document")),
-            ),
+    let fast_err = match parsed {
+        Ok(doc) if nests(doc.articles.is_some()) => {
+            out.diagnostics.push(nesting_error(at));
+            return;
+        }
+        Ok(doc) => match check_doc(at, doc, out) {
+            Checked::Done => return,
+            Checked::BrokenActor => None,
         },
+        Err(e) => Some(e),
+    };
+    match serde_json::from_slice::<LooseDoc>(bytes) {
+        Ok(loose) if nests(loose.articles.is_some()) => out.diagnostics.push(nesting_error(at)),
+        Ok(loose) => check_loose(at, loose, out),
+        Err(loose_err) => out.diagnostics.push(not_utf8(at, bytes).unwrap_or_else(|| {
+            at.serde_error(
+                fast_err.as_ref().unwrap_or(&loose_err),
+                at.line,
+                at.column,
+                "document",
+            )
+        })),
     }
+}
+
+/// Whether [`check_doc`] took the document, or left it to the slow path to name an
+/// actor of the wrong shape.
+enum Checked {
+    Done,
+    BrokenActor,
+}
+
+/// An actor definition as the document gives it: fields parsed, already known from an
+/// identical definition, or parsed from JSON that later identical ones can be known by.
+enum ActorInput<'a> {
+    Parsed(RawActor<'a>),
+    Known(Arc<Actor>),
+    Json(RawActor<'a>, &'a RawValue),
 }
 
 fn nesting_error(at: &Position) -> Diagnostic {
@@ -193,7 +219,19 @@ fn present<T>(at: &Position, article: Option<T>, out: &mut Pending) -> Option<T>
     article
 }
 
-fn check_doc(at: &Position, doc: RawDoc, out: &mut Pending) {
+fn check_doc(at: &Position, doc: RawDoc, out: &mut Pending) -> Checked {
+    // Actors first, before anything is reported: one of the wrong shape sends the whole
+    // document down the slow path, which names it as it always did.
+    let mut actors = Vec::new();
+    for json in doc.actors.unwrap_or_default() {
+        match KNOWN.with(|known| known.borrow().get(json.get()).cloned()) {
+            Some(actor) => actors.push((ActorInput::Known(actor), None)),
+            None => match object::<RawActor>(json) {
+                Ok(raw) => actors.push((ActorInput::Json(raw, json), None)),
+                Err(_) => return Checked::BrokenActor,
+            },
+        }
+    }
     if !is_article_doc(
         at,
         doc.format.as_deref(),
@@ -201,22 +239,22 @@ fn check_doc(at: &Position, doc: RawDoc, out: &mut Pending) {
         doc.articles,
         out,
     ) {
-        return;
+        return Checked::Done;
     }
     let Some(article) = present(at, doc.article, out) else {
-        return;
+        return Checked::Done;
     };
-    let actors = doc.actors.unwrap_or_default();
     let statements = doc.statements.unwrap_or_default();
     if let Some(done) = build_doc(
         at,
         article,
-        actors.into_iter().map(|a| (a, None)),
+        actors.into_iter(),
         statements.into_iter().map(|s| (s, None)),
         out,
     ) {
         out.push(done);
     }
+    Checked::Done
 }
 
 /// The slow path for a document that did not parse whole: parse each actor and
@@ -247,7 +285,7 @@ fn check_loose(at: &Position, doc: LooseDoc, out: &mut Pending) {
     for raw in doc.actors.unwrap_or_default() {
         let (line, column) = at.locate_raw(raw);
         match object::<RawActor>(raw) {
-            Ok(a) => actors.push((a, Some(line))),
+            Ok(a) => actors.push((ActorInput::Parsed(a), Some(line))),
             Err(e) => out
                 .diagnostics
                 .push(at.serde_error(&e, line, column, "actor")),
@@ -278,7 +316,7 @@ fn owned(value: Option<std::borrow::Cow<'_, str>>) -> Option<String> {
 fn build_doc<'a>(
     at: &Position,
     raw: RawArticle<'a>,
-    actors: impl Iterator<Item = (RawActor<'a>, Option<usize>)>,
+    actors: impl Iterator<Item = (ActorInput<'a>, Option<usize>)>,
     statements: impl Iterator<Item = (RawStatement<'a>, Option<usize>)>,
     out: &mut Pending,
 ) -> Option<PendingDoc> {
@@ -319,7 +357,18 @@ fn build_doc<'a>(
     let mut doc = PendingDoc::new(article, at.file, at.maybe_line(None).line_reported());
     for (actor, line) in actors {
         let at = at.maybe_line(line);
-        if let Some(actor) = shared_actor(&at, actor, out) {
+        let checked = match actor {
+            ActorInput::Parsed(raw) => shared_actor(&at, raw, out),
+            ActorInput::Known(actor) => Some(actor),
+            ActorInput::Json(raw, json) => {
+                let actor = shared_actor(&at, raw, out);
+                if let Some(actor) = &actor {
+                    remember(json, actor);
+                }
+                actor
+            }
+        };
+        if let Some(actor) = checked {
             doc.define_actor(actor, &at, &mut out.diagnostics);
         }
     }
@@ -339,6 +388,27 @@ thread_local! {
 
 /// Bounds [`CHECKED`] so that a long-running process does not keep every actor it ever saw.
 const CHECKED_LIMIT: usize = 100_000;
+
+thread_local! {
+    /// Actors already checked on this thread, by the exact JSON of their definition:
+    /// a definition seen before is known from its bytes, without parsing its fields
+    /// (actor definitions are a quarter of a typical corpus).
+    static KNOWN: RefCell<HashMap<Box<str>, Arc<Actor>>> = RefCell::new(HashMap::new());
+}
+
+/// Bounds [`KNOWN`], whose keys are whole definitions.
+const KNOWN_LIMIT: usize = 20_000;
+
+/// Lets later definitions written exactly like `json` be known as `actor`.
+fn remember(json: &RawValue, actor: &Arc<Actor>) {
+    KNOWN.with(|known| {
+        let mut known = known.borrow_mut();
+        if known.len() >= KNOWN_LIMIT {
+            known.clear();
+        }
+        known.insert(json.get().into(), Arc::clone(actor));
+    });
+}
 
 /// Checks an actor definition, or reuses an identical one checked before.
 fn shared_actor(at: &Position, raw: RawActor, out: &mut Pending) -> Option<Arc<Actor>> {

@@ -52,8 +52,10 @@ pub struct RawDoc<'a> {
     pub version: Option<serde_json::Number>,
     #[serde(borrow)]
     pub article: Option<RawArticle<'a>>,
+    /// Left unparsed: most are the same definition, byte for byte, as in an article
+    /// before, and are recognised without parsing their fields (see `native`).
     #[serde(borrow)]
-    pub actors: Option<Vec<RawActor<'a>>>,
+    pub actors: Option<Vec<&'a RawValue>>,
     #[serde(borrow)]
     pub statements: Option<Vec<RawStatement<'a>>>,
     #[serde(borrow)]
