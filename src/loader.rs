@@ -210,6 +210,7 @@ fn finish(
             pending
         })
         .collect();
+    rayon::broadcast(|_| native::forget_checked_actors());
     progress
         .merging
         .store(true, std::sync::atomic::Ordering::Relaxed);

@@ -399,6 +399,13 @@ thread_local! {
 /// Bounds [`KNOWN`], whose keys are whole definitions.
 const KNOWN_LIMIT: usize = 20_000;
 
+/// Empties this thread's [`CHECKED`] and [`KNOWN`]: they serve one load, and a
+/// browser's threads would otherwise keep them after it.
+pub fn forget_checked_actors() {
+    CHECKED.with(|checked| *checked.borrow_mut() = HashMap::new());
+    KNOWN.with(|known| *known.borrow_mut() = HashMap::new());
+}
+
 /// Lets later definitions written exactly like `json` be known as `actor`.
 fn remember(json: &RawValue, actor: &Arc<Actor>) {
     KNOWN.with(|known| {
