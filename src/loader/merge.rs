@@ -59,7 +59,12 @@ pub fn merge(docs: Vec<PendingDoc>, mut buffers: Vec<Vec<Statement>>) -> (Store,
                         continue;
                     }
                     let differing = differences(first, actor);
-                    if !differing.is_empty() {
+                    if differing.is_empty() {
+                        // An identical definition in another allocation (each parsing
+                        // thread shares its own): known by address from now on, instead
+                        // of being looked up and compared again in every article.
+                        first_by_address.insert(address(actor), existing);
+                    } else {
                         diagnostics.push(
                             Diagnostic::at(&doc.file, doc.line, None, format!(
                                 "defined differently in {} ({} differ); the first definition is kept",
