@@ -386,7 +386,8 @@ thread_local! {
     static CHECKED: RefCell<HashMap<String, Arc<Actor>>> = RefCell::new(HashMap::new());
 }
 
-/// Bounds [`CHECKED`] so that a long-running process does not keep every actor it ever saw.
+/// Bounds [`CHECKED`] within one load (both caches are emptied when a load's parse ends,
+/// see [`forget_checked_actors`]).
 const CHECKED_LIMIT: usize = 100_000;
 
 thread_local! {
