@@ -4,6 +4,7 @@ mod action;
 mod app;
 #[doc(hidden)]
 pub mod bench;
+mod filterer;
 mod keymap;
 mod layout;
 mod loading;

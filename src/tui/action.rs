@@ -3,7 +3,7 @@
 use crate::export::Format;
 use crate::model::StatementId;
 use crate::search::text::Progress;
-pub use crate::tui::state::RankRequest;
+pub use crate::tui::state::{FilterRequest, FilterResult, RankRequest};
 use std::path::PathBuf;
 
 /// An edit to the text field that has the keyboard.
@@ -79,6 +79,8 @@ pub enum Action {
     ExportDone(Result<ExportReport, ExportFailure>),
     /// The background text ranking has scored another chunk.
     TextRanked(Progress),
+    /// A background filter run has finished.
+    Filtered(FilterResult),
     Quit,
 }
 
@@ -132,6 +134,8 @@ pub enum Effect {
     Export(ExportRequest),
     /// Start ranking statements for the text finder, cancelling the previous ranking.
     RankText(RankRequest),
+    /// Run a filter in the background, superseding the one asked for before.
+    Filter(FilterRequest),
     Quit,
 }
 

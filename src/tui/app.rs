@@ -1,6 +1,7 @@
 //! The event loop: draw, read an event, map it to an `Action`, update the state, perform the `Effect`, feed the result back.
 
 use super::action::{Action, Effect, ExportFailure, ExportReport, ExportRequest};
+use super::filterer::Filterer;
 use super::keymap;
 use super::ranker::Ranker;
 use super::state::State;
@@ -35,36 +36,51 @@ where
     });
     let store = state.store;
     std::thread::scope(|scope| {
-        let ranker = Ranker::start(scope, store);
-        run_loop(terminal, state, theme, stop, &ranker)
+        let workers = Workers {
+            ranker: Ranker::start(scope, store),
+            filterer: Filterer::start(scope, store),
+        };
+        run_loop(terminal, state, theme, stop, &workers)
     })
 }
 
-/// The loop proper, with the ranking worker running beside it.
+/// The threads beside the loop: text ranking and (over a large store) filtering.
+struct Workers<'scope> {
+    ranker: Ranker<'scope>,
+    filterer: Filterer<'scope>,
+}
+
+/// The loop proper, with the workers running beside it.
 fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     state: &mut State,
     theme: &Theme,
     stop: &Arc<AtomicBool>,
-    ranker: &Ranker,
+    workers: &Workers,
 ) -> io::Result<()>
 where
     io::Error: From<B::Error>,
 {
     let mut dirty = true;
     while !stop.load(Ordering::Relaxed) {
-        for report in ranker.reports() {
+        for report in workers.ranker.reports() {
             state.update(Action::TextRanked(report));
+            dirty = true;
+        }
+        for result in workers.filterer.results() {
+            state.update(Action::Filtered(result));
             dirty = true;
         }
         // Draw (and finish deferred work) only once the pending input is consumed.
         if dirty && !event::poll(Duration::ZERO)? {
-            state.update(Action::Settle);
+            if apply(state, Action::Settle, workers) {
+                return Ok(());
+            }
             terminal.draw(|frame| ui::draw(frame, state, theme))?;
             dirty = false;
         }
-        // While a ranking runs, wake often enough to draw its reports.
-        let wait = if state.text_finder.ranking_pending() {
+        // While a ranking or a filter runs, wake often enough to draw what it sends.
+        let wait = if state.text_finder.ranking_pending() || state.filter.running.is_some() {
             Duration::from_millis(10)
         } else {
             Duration::from_millis(200)
@@ -74,8 +90,8 @@ where
         }
         let event = event::read()?;
         dirty = true;
-        for action in actions_of(event, state, ranker) {
-            if apply(state, action, ranker) {
+        for action in actions_of(event, state, workers) {
+            if apply(state, action, workers) {
                 return Ok(());
             }
         }
@@ -84,7 +100,7 @@ where
 }
 
 /// Applies an action and the actions its effects lead to; returns whether to quit.
-fn apply(state: &mut State, action: Action, ranker: &Ranker) -> bool {
+fn apply(state: &mut State, action: Action, workers: &Workers) -> bool {
     let mut next = Some(action);
     while let Some(action) = next.take() {
         match state.update(action) {
@@ -93,7 +109,8 @@ fn apply(state: &mut State, action: Action, ranker: &Ranker) -> bool {
             Some(Effect::Export(request)) => {
                 next = Some(Action::ExportDone(perform_export(state.store, &request)));
             }
-            Some(Effect::RankText(request)) => ranker.ask(request),
+            Some(Effect::RankText(request)) => workers.ranker.ask(request),
+            Some(Effect::Filter(request)) => workers.filterer.ask(request),
         }
     }
     false
@@ -101,7 +118,7 @@ fn apply(state: &mut State, action: Action, ranker: &Ranker) -> bool {
 
 /// The actions a terminal event means. Terminals send Alt+key as Esc followed by the
 /// key, so a quick Esc then key arrives as Alt+key: unbound, it is taken as both.
-fn actions_of(event: Event, state: &mut State, ranker: &Ranker) -> Vec<Action> {
+fn actions_of(event: Event, state: &mut State, workers: &Workers) -> Vec<Action> {
     if let Event::Key(key) = event
         && key.kind != KeyEventKind::Release
         && key.modifiers.contains(KeyModifiers::ALT)
@@ -111,7 +128,7 @@ fn actions_of(event: Event, state: &mut State, ranker: &Ranker) -> Vec<Action> {
         let mut out = Vec::new();
         if let Some(close) = keymap::lookup(state.context(), esc) {
             // The key that follows is looked up in the context the Esc leads to.
-            if apply(state, close, ranker) {
+            if apply(state, close, workers) {
                 return vec![Action::Quit];
             }
         }

@@ -1,7 +1,7 @@
 //! A headless TUI session for benchmarks: a state over a store, keystrokes through `State::update`, frames drawn into a `TestBackend`.
 
-use super::action::Action;
 pub use super::action::Edit;
+use super::action::{Action, Effect};
 use super::state::State;
 use super::ui::{self, theme::Theme};
 use crate::diagnostic::Diagnostic;
@@ -57,16 +57,35 @@ impl<'a> Session<'a> {
         for c in text.chars() {
             self.state.update(Action::Edit(Edit::Insert(c)));
         }
-        self.state.update(Action::Settle);
+        self.settle(true);
         self.draw();
     }
 
-    /// One keystroke as the loop handles it when no other input is pending:
-    /// the update, the deferred work, one frame.
+    /// One keystroke as the loop handles it when no other input is pending, until its
+    /// result is on screen: the update, the deferred work (a filter the browser would
+    /// run in the background is run here, its result taken at once), one frame.
     pub fn key(&mut self, edit: Edit) {
         self.state.update(Action::Edit(edit));
-        self.state.update(Action::Settle);
+        self.settle(true);
         self.draw();
+    }
+
+    /// One keystroke until the screen shows it, without waiting for a background
+    /// filter run (its request is dropped; the last result stays on screen).
+    pub fn key_frame(&mut self, edit: Edit) {
+        self.state.update(Action::Edit(edit));
+        self.settle(false);
+        self.draw();
+    }
+
+    /// Finishes deferred work; `wait` runs a background filter request here.
+    fn settle(&mut self, wait: bool) {
+        if let Some(Effect::Filter(request)) = self.state.update(Action::Settle)
+            && wait
+        {
+            let result = request.run(self.state.store);
+            self.state.update(Action::Filtered(result));
+        }
     }
 
     /// Draws one frame.

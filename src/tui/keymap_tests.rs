@@ -55,7 +55,8 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::Resize { .. }
         | Action::Settle
         | Action::ExportDone(_)
-        | Action::TextRanked(_) => false,
+        | Action::TextRanked(_)
+        | Action::Filtered(_) => false,
     }
 }
 

@@ -14,7 +14,7 @@ mod timeline;
 
 pub use actors::{ActorSort, ActorsPane};
 pub use export::{ExportDialog, Scope};
-pub use filter::FilterBar;
+pub use filter::{FilterBar, FilterRequest, FilterResult};
 pub use finder::{ActorFinder, RankRequest, TextFinder, highlight_positions};
 pub use list::StatementList;
 pub use quotes::{QuotesPane, card_lines};
@@ -215,9 +215,9 @@ impl<'a> State<'a> {
             }
             Action::ClearFilter => {
                 self.filter.input.set("");
-                self.evaluate_filter();
+                let effect = self.evaluate_filter();
                 self.say("Filter cleared".into(), false);
-                None
+                effect
             }
             Action::OpenExport => self.open_export(),
             Action::OpenHelp => {
@@ -266,9 +266,11 @@ impl<'a> State<'a> {
                 self.size = Rect::new(0, 0, width, height);
                 None
             }
-            Action::Settle => {
-                if self.filter.stale {
-                    self.evaluate_filter();
+            Action::Settle if self.filter.stale => self.evaluate_filter(),
+            Action::Settle => None,
+            Action::Filtered(result) => {
+                if let Some(ids) = self.filter.finished(result) {
+                    self.show_filtered(Some(ids));
                 }
                 None
             }
@@ -292,16 +294,24 @@ impl<'a> State<'a> {
         None
     }
 
-    /// Re-runs the typed filter; an invalid one keeps the last valid result.
-    fn evaluate_filter(&mut self) {
+    /// Re-runs the typed filter, here or (over a large store) by asking for a background
+    /// run; an invalid one keeps the last valid result.
+    fn evaluate_filter(&mut self) -> Option<Effect> {
         match self.filter.evaluate(self.store) {
             filter::Outcome::Apply(ids) => {
-                self.actors.recount(self.store, ids.as_deref());
-                self.list.filtered = ids.unwrap_or_else(|| self.store.all_ids().collect());
-                self.renarrow();
+                self.show_filtered(ids);
+                None
             }
-            filter::Outcome::Keep => {}
+            filter::Outcome::Run(request) => Some(Effect::Filter(request)),
+            filter::Outcome::Keep => None,
         }
+    }
+
+    /// Shows a filter's result (`None`: every statement) in every pane.
+    fn show_filtered(&mut self, ids: Option<Vec<StatementId>>) {
+        self.actors.recount(self.store, ids.as_deref());
+        self.list.filtered = ids.unwrap_or_else(|| self.store.all_ids().collect());
+        self.renarrow();
     }
 
     /// Replaces the filter's `since:`/`until:` terms with the cursor's period.
@@ -319,12 +329,12 @@ impl<'a> State<'a> {
         let text = filter::without_dates(&self.filter.applied);
         let expr = format!("{text} since:{first} until:{last}");
         self.filter.input.set(expr.trim());
-        self.evaluate_filter();
+        let effect = self.evaluate_filter();
         self.say(
             format!("Filtered to the {} of {first}; F clears", zoom.label()),
             false,
         );
-        None
+        effect
     }
 
     /// Narrows the filtered statements to the actor under the cursor and recounts the timeline.

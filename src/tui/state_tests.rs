@@ -587,3 +587,84 @@ fn closing_or_jumping_from_the_text_finder_cancels_its_ranking() {
     assert!(matches!(s.update(Action::Accept), Some(Effect::RankText(r)) if r.query.is_empty()));
     assert_eq!(s.overlay, Overlay::None);
 }
+
+/// Types `text` into the filter bar over a store taken as large, returning the background
+/// run the settled input asks for.
+fn type_for_background(s: &mut State, text: &str) -> crate::tui::action::FilterRequest {
+    for c in text.chars() {
+        s.update(Action::Edit(Edit::Insert(c)));
+    }
+    match s.update(Action::Settle) {
+        Some(Effect::Filter(request)) => request,
+        other => panic!("expected a background filter run, got {other:?}"),
+    }
+}
+
+#[test]
+fn over_a_large_store_the_filter_runs_in_the_background_and_only_the_newest_result_shows() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.filter.inline_limit = 0;
+    s.update(Action::EditFilter);
+    let reported = type_for_background(&mut s, "mode:indirect");
+    assert_eq!(s.list.len(), loaded.store.len(), "nothing applied yet");
+    assert_eq!(s.filter.applied, "");
+    for _ in 0.."indirect".len() {
+        s.update(Action::Edit(Edit::Backspace));
+    }
+    let direct = type_for_background(&mut s, "direct");
+    assert_eq!(direct.expr, "mode:direct");
+    assert!(direct.generation > reported.generation);
+    // The superseded run's result comes back first: dropped.
+    let stale = reported.run(&loaded.store);
+    assert!(stale.ids.len() > 1);
+    s.update(Action::Filtered(stale));
+    assert_eq!(s.list.len(), loaded.store.len());
+    assert!(s.filter.running.is_some());
+    s.update(Action::Filtered(direct.run(&loaded.store)));
+    assert_eq!(s.list.len(), 1);
+    assert_eq!(s.filter.applied, "mode:direct");
+    assert_eq!(s.filter.running, None);
+    assert_eq!(
+        s.list.ids,
+        crate::filter::select(&loaded.store, "mode:direct").expect("valid")
+    );
+}
+
+#[test]
+fn esc_while_a_background_filter_runs_drops_its_result() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.filter.inline_limit = 0;
+    s.update(Action::EditFilter);
+    let request = type_for_background(&mut s, "mode:direct");
+    assert_eq!(
+        s.update(Action::Close),
+        None,
+        "back to what is shown: no run"
+    );
+    assert_eq!(s.filter.running, None);
+    s.update(Action::Filtered(request.run(&loaded.store)));
+    assert_eq!(s.list.len(), loaded.store.len());
+    assert_eq!(s.filter.input.text(), "");
+}
+
+#[test]
+fn enter_before_a_background_filter_ends_applies_it_when_it_does() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.filter.inline_limit = 0;
+    s.update(Action::EditFilter);
+    for c in "mode:direct".chars() {
+        s.update(Action::Edit(Edit::Insert(c)));
+    }
+    let Some(Effect::Filter(request)) = s.update(Action::Accept) else {
+        panic!("Enter on a typed filter asks for its run");
+    };
+    assert_eq!(s.overlay, Overlay::None);
+    s.update(Action::Filtered(request.run(&loaded.store)));
+    assert_eq!(s.list.len(), 1);
+    // Clearing needs no run: every statement.
+    assert_eq!(s.update(Action::ClearFilter), None);
+    assert_eq!(s.list.len(), loaded.store.len());
+}

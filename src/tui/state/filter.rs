@@ -1,11 +1,17 @@
-//! The filter bar: the expression being typed, the last valid one in force, and the error of an invalid one.
+//! The filter bar: the expression being typed, the last valid one in force, the error of an invalid one, and the run awaited from the background.
 
 use super::input::Input;
 use crate::filter::{Filter, FilterError, Term};
 use crate::model::StatementId;
 use crate::store::Store;
 
-#[derive(Clone, Debug, Default)]
+/// Over this many statements a filter runs off the UI thread: at 1M a phrase of short,
+/// common pieces takes up to ~160 ms, and a word typed before the word index is built
+/// ~0.3 s (BENCHMARKS.md), while a keystroke must show within a frame. Smaller stores
+/// answer within the frame and are filtered in place.
+pub const INLINE_LIMIT: usize = 100_000;
+
+#[derive(Clone, Debug)]
 pub struct FilterBar {
     pub input: Input,
     /// The expression whose result the panes show (the last valid one typed).
@@ -17,13 +23,65 @@ pub struct FilterBar {
     /// The text changed since it was last evaluated (evaluation waits for `Settle`,
     /// so a burst of keys costs one filter run, not one per key).
     pub stale: bool,
+    /// The background run the panes wait for: its generation and expression.
+    pub running: Option<(u64, String)>,
+    /// The last generation asked for.
+    generation: u64,
+    /// Stores larger than this are filtered in the background ([`INLINE_LIMIT`]).
+    pub inline_limit: usize,
+}
+
+impl Default for FilterBar {
+    fn default() -> Self {
+        FilterBar {
+            input: Input::default(),
+            applied: String::new(),
+            error: None,
+            before_edit: String::new(),
+            stale: false,
+            running: None,
+            generation: 0,
+            inline_limit: INLINE_LIMIT,
+        }
+    }
+}
+
+/// A filter to run off the UI thread; its result is only taken if no newer one was asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FilterRequest {
+    pub generation: u64,
+    /// A valid expression (checked before it was asked for).
+    pub expr: String,
+}
+
+impl FilterRequest {
+    /// Runs the filter (on any thread).
+    pub fn run(&self, store: &Store) -> FilterResult {
+        // The expression parsed when it was asked for; should it not, nothing matches.
+        let ids = Filter::parse(&self.expr)
+            .map(|filter| filter.compile(store).run(store))
+            .unwrap_or_default();
+        FilterResult {
+            generation: self.generation,
+            ids,
+        }
+    }
+}
+
+/// The statements a background run found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FilterResult {
+    pub generation: u64,
+    pub ids: Vec<StatementId>,
 }
 
 /// The result of parsing the typed expression.
 pub enum Outcome {
     /// Valid: the new matching statements (`None` when the filter is empty).
     Apply(Option<Vec<StatementId>>),
-    /// Invalid: keep the last valid result.
+    /// Valid, over a large store: run it in the background.
+    Run(FilterRequest),
+    /// Invalid, or what is already shown: keep the result in force.
     Keep,
 }
 
@@ -33,13 +91,30 @@ impl FilterBar {
         self.before_edit = self.input.text().to_string();
     }
 
-    /// Parses the typed text and runs it if valid.
+    /// Parses the typed text and, if valid, runs it here or asks for a background run.
     pub fn evaluate(&mut self, store: &Store) -> Outcome {
         self.stale = false;
         let text = self.input.text().to_string();
         match Filter::parse(&text) {
+            Ok(_) if text == self.applied => {
+                // Back to what is shown (Esc, or typed and erased): nothing to run, and
+                // a run still going for another text is no longer wanted.
+                self.error = None;
+                self.running = None;
+                Outcome::Keep
+            }
+            Ok(filter) if !filter.is_empty() && store.len() > self.inline_limit => {
+                self.error = None;
+                self.generation += 1;
+                self.running = Some((self.generation, text.clone()));
+                Outcome::Run(FilterRequest {
+                    generation: self.generation,
+                    expr: text,
+                })
+            }
             Ok(filter) => {
                 self.error = None;
+                self.running = None;
                 self.applied = text;
                 if filter.is_empty() {
                     Outcome::Apply(None)
@@ -50,6 +125,21 @@ impl FilterBar {
             Err(e) => {
                 self.error = Some(e);
                 Outcome::Keep
+            }
+        }
+    }
+
+    /// Takes a background result: its statements if it is the run awaited (an older
+    /// one, superseded by later typing, is dropped).
+    pub fn finished(&mut self, result: FilterResult) -> Option<Vec<StatementId>> {
+        match self.running.take() {
+            Some((generation, text)) if generation == result.generation => {
+                self.applied = text;
+                Some(result.ids)
+            }
+            other => {
+                self.running = other;
+                None
             }
         }
     }

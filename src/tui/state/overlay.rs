@@ -9,7 +9,8 @@ impl State<'_> {
             Overlay::Filter => {
                 let before = self.filter.before_edit.clone();
                 self.filter.input.set(&before);
-                self.evaluate_filter();
+                self.overlay = Overlay::None;
+                return self.evaluate_filter();
             }
             Overlay::Export => {
                 self.export.confirming = false;
@@ -37,15 +38,18 @@ impl State<'_> {
         match self.overlay {
             Overlay::Filter => {
                 self.overlay = Overlay::None;
-                if self.filter.stale {
-                    self.evaluate_filter();
-                }
+                let effect = if self.filter.stale {
+                    self.evaluate_filter()
+                } else {
+                    None
+                };
                 if self.filter.error.is_some() {
                     self.say(
                         format!("Invalid filter; still showing `{}`", self.filter.applied),
                         true,
                     );
                 }
+                return effect;
             }
             Overlay::ActorSearch => match self.actor_finder.selected() {
                 Some(m) => {

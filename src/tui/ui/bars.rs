@@ -14,7 +14,17 @@ pub fn filter(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let editing = state.overlay == Overlay::Filter;
     let bar = &state.filter;
     let text = clean(bar.input.text());
-    let count = format!(" {}/{} ", state.list.filtered.len(), state.store.len());
+    // While a run goes on in the background, the count is still the last result's.
+    let running = if bar.running.is_some() {
+        "filtering… "
+    } else {
+        ""
+    };
+    let count = format!(
+        " {running}{}/{} ",
+        state.list.filtered.len(),
+        state.store.len()
+    );
     let label = if editing { " Filter › " } else { " Filter: " };
     let mut spans = vec![Span::styled(label, theme.title)];
     if text.is_empty() && !editing {
@@ -64,10 +74,10 @@ pub fn filter(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             None => spans.push(Span::styled(text.clone(), theme.plain)),
         }
     }
-    let room = (area.width as usize).saturating_sub(count.len());
+    let room = (area.width as usize).saturating_sub(width(&count));
     let line = fit_spans(spans, room);
     frame.render_widget(Paragraph::new(line), area);
-    let x = area.x + area.width.saturating_sub(count.len() as u16);
+    let x = area.x + area.width.saturating_sub(width(&count) as u16);
     frame
         .buffer_mut()
         .set_string(x, area.y, &count, theme.count);
