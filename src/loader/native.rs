@@ -26,6 +26,12 @@ pub fn parse_json(file: &str, bytes: &[u8]) -> Pending {
 /// Parses `.jsonl` bytes whose first line is line `first_line` of `file`: one
 /// article document per line, lines in parallel.
 pub fn parse_jsonl(file: &str, bytes: &[u8], first_line: usize) -> Pending {
+    parse_lines(file, bytes, first_line).0
+}
+
+/// [`parse_jsonl`], also returning how many line ends the bytes hold (found while
+/// splitting them, so that a caller does not count them again).
+pub fn parse_lines(file: &str, bytes: &[u8], first_line: usize) -> (Pending, usize) {
     let mut lines = Vec::new();
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
@@ -34,6 +40,8 @@ pub fn parse_jsonl(file: &str, bytes: &[u8], first_line: usize) -> Pending {
         }
         start = end + 1;
     }
+    // Every line end closes one entry, and the last entry follows the last end.
+    let ends = lines.len() - 1;
     let parsed: Vec<Pending> = lines
         .into_par_iter()
         .filter(|(_, line)| line.iter().any(|b| !b.is_ascii_whitespace()))
@@ -42,7 +50,7 @@ pub fn parse_jsonl(file: &str, bytes: &[u8], first_line: usize) -> Pending {
             pending
         })
         .collect();
-    Pending::concat(parsed)
+    (Pending::concat(parsed), ends)
 }
 
 /// Parses one document that starts on `first_line` of `file`.

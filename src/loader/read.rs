@@ -180,7 +180,7 @@ fn overlong(name: &str, line: usize, limits: &Limits) -> Diagnostic {
 
 /// Parses whole lines starting at `first_line`; returns the line number after them.
 fn parse_block(name: &str, block: &[u8], first_line: usize, out: &mut Pending) -> usize {
-    let parsed = native::parse_jsonl(name, block, first_line);
+    let (parsed, ends) = native::parse_lines(name, block, first_line);
     out.append(parsed);
-    first_line + memchr::memchr_iter(b'\n', block).count()
+    first_line + ends
 }
