@@ -37,13 +37,18 @@ impl Tmux {
 
     /// Polls the screen until it shows `text`; panics with the screen after a timeout.
     fn wait_for(&self, text: &str) -> String {
+        self.wait_within(text, Duration::from_secs(15))
+    }
+
+    /// [`Tmux::wait_for`] with a timeout of `limit`.
+    fn wait_within(&self, text: &str, limit: Duration) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
             if screen.contains(text) {
                 return screen;
             }
-            if start.elapsed() > Duration::from_secs(15) {
+            if start.elapsed() > limit {
                 panic!("timed out waiting for {text:?}; screen:\n{screen}");
             }
             std::thread::sleep(Duration::from_millis(50));
@@ -200,6 +205,48 @@ fn broken_files_are_listed_and_the_rest_opens() {
     tmux.keys(&["!"]);
     tmux.wait_for("broken.json");
     tmux.keys(&["Escape"]);
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&rc).trim(), "0");
+}
+
+/// Over 100,000 statements the filter bar's filter runs on a worker thread: typed in
+/// the real binary, its result reaches the screen and matches `list` on the same corpus.
+#[test]
+fn a_filter_over_a_large_corpus_runs_beside_the_typing_and_shows_its_result() {
+    if tmux_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    let cache = dir.path().join("cache");
+    let bin = env!("CARGO_BIN_EXE_demarche");
+    let generated = Command::new(bin)
+        .args(["generate", "--statements", "101000", "--seed", "3", "-o"])
+        .arg(&corpus)
+        .output()
+        .expect("run generate");
+    assert!(generated.status.success(), "{generated:?}");
+    let filter = "mode:direct grenze";
+    // `list` also leaves the snapshot the browser then opens quickly.
+    let listed = Command::new(bin)
+        .env("DEMARCHE_CACHE_DIR", &cache)
+        .args(["list", "--filter", filter, "--format", "jsonl"])
+        .arg(&corpus)
+        .output()
+        .expect("run list");
+    assert!(listed.status.success(), "{listed:?}");
+    let expected = listed.stdout.iter().filter(|&&b| b == b'\n').count();
+    assert!(expected > 100, "{expected} statements match");
+
+    let env = format!("DEMARCHE_CACHE_DIR='{}'", cache.display());
+    let (tmux, rc) = start_with(dir.path(), "background", &env, "corpus");
+    tmux.wait_within("press f", Duration::from_secs(120));
+    tmux.keys(&["f"]);
+    tmux.literal(filter);
+    let screen = tmux.wait_within(&format!(" {expected}/101000 "), Duration::from_secs(120));
+    assert!(screen.contains(&format!("Filter › {filter}")), "{screen}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&format!("Filter: {filter}"));
     tmux.keys(&["q"]);
     assert_eq!(wait_for_file(&rc).trim(), "0");
 }
