@@ -2,7 +2,7 @@
 
 use super::action::{FilterRequest, FilterResult};
 use crate::store::Store;
-use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::{Scope, ScopedJoinHandle};
 
 /// The loop's handle on the worker: send requests, collect results.
@@ -36,13 +36,7 @@ impl<'scope> Filterer<'scope> {
 
     /// The results that arrived since the last call, oldest first.
     pub fn results(&self) -> Vec<FilterResult> {
-        let mut out = Vec::new();
-        loop {
-            match self.results.try_recv() {
-                Ok(result) => out.push(result),
-                Err(TryRecvError::Empty | TryRecvError::Disconnected) => return out,
-            }
-        }
+        self.results.try_iter().collect()
     }
 }
 

@@ -5,7 +5,7 @@ use crate::search::text::{Progress, Query, rank_text};
 use crate::store::Store;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::{Scope, ScopedJoinHandle};
 
 /// The loop's handle on the worker: send requests, collect reports.
@@ -46,13 +46,7 @@ impl<'scope> Ranker<'scope> {
 
     /// The reports that arrived since the last call, oldest first.
     pub fn reports(&self) -> Vec<Progress> {
-        let mut out = Vec::new();
-        loop {
-            match self.reports.try_recv() {
-                Ok(report) => out.push(report),
-                Err(TryRecvError::Empty | TryRecvError::Disconnected) => return out,
-            }
-        }
+        self.reports.try_iter().collect()
     }
 }
 

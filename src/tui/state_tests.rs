@@ -588,6 +588,14 @@ fn closing_or_jumping_from_the_text_finder_cancels_its_ranking() {
     assert_eq!(s.overlay, Overlay::None);
 }
 
+/// A state whose filter bar is open and filters in the background, as over a large store.
+fn filtering_in_background(loaded: &Loaded) -> State<'_> {
+    let mut s = state(loaded);
+    s.filter.inline_limit = 0;
+    s.update(Action::EditFilter);
+    s
+}
+
 /// Types `text` into the filter bar over a store taken as large, returning the background
 /// run the settled input asks for.
 fn type_for_background(s: &mut State, text: &str) -> crate::tui::action::FilterRequest {
@@ -603,9 +611,7 @@ fn type_for_background(s: &mut State, text: &str) -> crate::tui::action::FilterR
 #[test]
 fn over_a_large_store_the_filter_runs_in_the_background_and_only_the_newest_result_shows() {
     let loaded = corpus();
-    let mut s = state(&loaded);
-    s.filter.inline_limit = 0;
-    s.update(Action::EditFilter);
+    let mut s = filtering_in_background(&loaded);
     let reported = type_for_background(&mut s, "mode:indirect");
     assert_eq!(s.list.len(), loaded.store.len(), "nothing applied yet");
     assert_eq!(s.filter.applied, "");
@@ -634,9 +640,7 @@ fn over_a_large_store_the_filter_runs_in_the_background_and_only_the_newest_resu
 #[test]
 fn esc_while_a_background_filter_runs_drops_its_result() {
     let loaded = corpus();
-    let mut s = state(&loaded);
-    s.filter.inline_limit = 0;
-    s.update(Action::EditFilter);
+    let mut s = filtering_in_background(&loaded);
     let request = type_for_background(&mut s, "mode:direct");
     assert_eq!(
         s.update(Action::Close),
@@ -652,9 +656,7 @@ fn esc_while_a_background_filter_runs_drops_its_result() {
 #[test]
 fn enter_before_a_background_filter_ends_applies_it_when_it_does() {
     let loaded = corpus();
-    let mut s = state(&loaded);
-    s.filter.inline_limit = 0;
-    s.update(Action::EditFilter);
+    let mut s = filtering_in_background(&loaded);
     for c in "mode:direct".chars() {
         s.update(Action::Edit(Edit::Insert(c)));
     }
