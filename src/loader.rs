@@ -2,6 +2,7 @@
 
 mod attribution;
 mod brat;
+mod chars;
 pub mod folder;
 pub mod label_studio;
 pub mod mapping;

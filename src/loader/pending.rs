@@ -293,24 +293,12 @@ impl PendingDoc {
         if self.ascii {
             return (index <= text.len()).then_some(index);
         }
-        let (mut c, mut b) = if index >= self.cursor.0 {
+        let from = if index >= self.cursor.0 {
             self.cursor
         } else {
             (0, 0)
         };
-        // Count characters by their first bytes (any byte that is not 0b10xx_xxxx),
-        // which is quicker than decoding each one.
-        let bytes = text.as_bytes();
-        while c < index {
-            if b >= bytes.len() {
-                return None;
-            }
-            b += 1;
-            while bytes.get(b).is_some_and(|&x| x & 0xC0 == 0x80) {
-                b += 1;
-            }
-            c += 1;
-        }
+        let (c, b) = super::chars::walk(text.as_bytes(), from, index)?;
         self.cursor = (c, b);
         Some(b)
     }
