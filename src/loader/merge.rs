@@ -11,7 +11,14 @@ use std::sync::Arc;
 /// Resolves every local reference against the whole corpus and builds the store.
 /// `buffers` hold each document's statements one document after another (a
 /// document's all in one buffer).
-pub fn merge(docs: Vec<PendingDoc>, mut buffers: Vec<Vec<Statement>>) -> (Store, Vec<Diagnostic>) {
+#[expect(
+    clippy::vec_box,
+    reason = "the documents as the parse boxed them (see `Pending`)"
+)]
+pub fn merge(
+    docs: Vec<Box<PendingDoc>>,
+    mut buffers: Vec<Vec<Statement>>,
+) -> (Store, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     // Where each article id was first loaded: (id, source) borrowed from `docs`.
     let mut article_origin: HashMap<&str, &str> = HashMap::with_capacity(docs.len());
@@ -89,7 +96,7 @@ pub fn merge(docs: Vec<PendingDoc>, mut buffers: Vec<Vec<Statement>>) -> (Store,
     drop(article_origin);
     // Each kept document with its statements as a slice of `statements`, where it starts,
     // and the statements of skipped documents (removed below).
-    let mut kept: Vec<PendingDoc> = Vec::with_capacity(docs.len());
+    let mut kept: Vec<Box<PendingDoc>> = Vec::with_capacity(docs.len());
     let mut slices: Vec<&mut [Statement]> = Vec::with_capacity(docs.len());
     let mut starts: Vec<usize> = Vec::with_capacity(docs.len());
     let mut removed: Vec<usize> = Vec::new();
@@ -179,7 +186,7 @@ type ResolvedArticle = (crate::model::Article, Vec<usize>, Vec<Diagnostic>);
 /// Maps one article's local actor and topic indices to global ids, marking
 /// statements that name an actor no loaded file defines as skipped.
 fn resolve(
-    doc: PendingDoc,
+    doc: Box<PendingDoc>,
     statements: &mut [Statement],
     article: ArticleId,
     actor_ids: &HashMap<String, ActorId>,
@@ -256,7 +263,7 @@ fn resolve(
 /// Numbers the topics in order of first appearance, and maps each article's local
 /// topic indices to those numbers. Runs on chunks of articles in parallel; only the
 /// chunks' (few) distinct topics are numbered one after another.
-fn number_topics(docs: &[PendingDoc]) -> (Vec<String>, Vec<Vec<TopicId>>) {
+fn number_topics(docs: &[Box<PendingDoc>]) -> (Vec<String>, Vec<Vec<TopicId>>) {
     let local: Vec<(Vec<&str>, Vec<Vec<u32>>)> = docs
         .par_chunks(1024)
         .map(|chunk| {
