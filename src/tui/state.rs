@@ -312,6 +312,11 @@ impl<'a> State<'a> {
         self.actors.recount(self.store, ids.as_deref());
         self.list.filtered = ids.unwrap_or_else(|| self.store.all_ids().collect());
         self.renarrow();
+        // A background result can arrive with the export dialog open: it then counts
+        // what it will now write.
+        if let Scope::Visible(count) = &mut self.export.scope {
+            *count = self.list.len();
+        }
     }
 
     /// Replaces the filter's `since:`/`until:` terms with the cursor's period.

@@ -670,3 +670,23 @@ fn enter_before_a_background_filter_ends_applies_it_when_it_does() {
     assert_eq!(s.update(Action::ClearFilter), None);
     assert_eq!(s.list.len(), loaded.store.len());
 }
+
+#[test]
+fn a_background_result_arriving_under_the_export_dialog_updates_its_count() {
+    let loaded = corpus();
+    let mut s = filtering_in_background(&loaded);
+    for c in "mode:direct".chars() {
+        s.update(Action::Edit(Edit::Insert(c)));
+    }
+    let Some(Effect::Filter(request)) = s.update(Action::Accept) else {
+        panic!("Enter on a typed filter asks for its run");
+    };
+    s.update(Action::OpenExport);
+    assert_eq!(s.export.scope, Scope::Visible(loaded.store.len()));
+    s.update(Action::Filtered(request.run(&loaded.store)));
+    assert_eq!(s.export.scope, Scope::Visible(1));
+    let Some(Effect::Export(export)) = s.update(Action::Accept) else {
+        panic!("Enter in the dialog asks for the export");
+    };
+    assert_eq!(export.ids.len(), 1);
+}
