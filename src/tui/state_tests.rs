@@ -596,16 +596,21 @@ fn filtering_in_background(loaded: &Loaded) -> State<'_> {
     s
 }
 
-/// Types `text` into the filter bar over a store taken as large, returning the background
-/// run the settled input asks for.
-fn type_for_background(s: &mut State, text: &str) -> crate::tui::action::FilterRequest {
+/// Types `text` into the filter bar over a store taken as large, then `then` (the input
+/// settling, or Enter), returning the background run that asks for.
+fn ask_in_background(s: &mut State, text: &str, then: Action) -> crate::tui::action::FilterRequest {
     for c in text.chars() {
         s.update(Action::Edit(Edit::Insert(c)));
     }
-    match s.update(Action::Settle) {
+    match s.update(then) {
         Some(Effect::Filter(request)) => request,
         other => panic!("expected a background filter run, got {other:?}"),
     }
+}
+
+/// [`ask_in_background`] once the input settles.
+fn type_for_background(s: &mut State, text: &str) -> crate::tui::action::FilterRequest {
+    ask_in_background(s, text, Action::Settle)
 }
 
 #[test]
@@ -657,12 +662,7 @@ fn esc_while_a_background_filter_runs_drops_its_result() {
 fn enter_before_a_background_filter_ends_applies_it_when_it_does() {
     let loaded = corpus();
     let mut s = filtering_in_background(&loaded);
-    for c in "mode:direct".chars() {
-        s.update(Action::Edit(Edit::Insert(c)));
-    }
-    let Some(Effect::Filter(request)) = s.update(Action::Accept) else {
-        panic!("Enter on a typed filter asks for its run");
-    };
+    let request = ask_in_background(&mut s, "mode:direct", Action::Accept);
     assert_eq!(s.overlay, Overlay::None);
     s.update(Action::Filtered(request.run(&loaded.store)));
     assert_eq!(s.list.len(), 1);
@@ -675,12 +675,7 @@ fn enter_before_a_background_filter_ends_applies_it_when_it_does() {
 fn a_background_result_arriving_under_the_export_dialog_updates_its_count() {
     let loaded = corpus();
     let mut s = filtering_in_background(&loaded);
-    for c in "mode:direct".chars() {
-        s.update(Action::Edit(Edit::Insert(c)));
-    }
-    let Some(Effect::Filter(request)) = s.update(Action::Accept) else {
-        panic!("Enter on a typed filter asks for its run");
-    };
+    let request = ask_in_background(&mut s, "mode:direct", Action::Accept);
     s.update(Action::OpenExport);
     assert_eq!(s.export.scope, Scope::Visible(loaded.store.len()));
     s.update(Action::Filtered(request.run(&loaded.store)));
