@@ -331,7 +331,7 @@ impl<'a> State<'a> {
             self.say("No dated statement under the cursor".into(), true);
             return None;
         };
-        let text = filter::without_dates(&self.filter.applied);
+        let text = filter::without_dates(self.filter.wanted());
         let expr = format!("{text} since:{first} until:{last}");
         self.filter.input.set(expr.trim());
         let effect = self.evaluate_filter();

@@ -685,3 +685,20 @@ fn a_background_result_arriving_under_the_export_dialog_updates_its_count() {
     };
     assert_eq!(export.ids.len(), 1);
 }
+
+#[test]
+fn narrowing_to_a_period_keeps_a_filter_still_running_in_the_background() {
+    let loaded = corpus();
+    let mut s = filtering_in_background(&loaded);
+    ask_in_background(&mut s, "mode:indirect", Action::Accept);
+    s.update(Action::FocusQuotes);
+    let request = match s.update(Action::FilterToPeriod) {
+        Some(Effect::Filter(request)) => request,
+        other => panic!("the period filter runs in the background too, got {other:?}"),
+    };
+    assert!(
+        request.expr.starts_with("mode:indirect since:"),
+        "{}",
+        request.expr
+    );
+}

@@ -129,6 +129,13 @@ impl FilterBar {
         }
     }
 
+    /// The expression the panes show, or the one a background run is bringing.
+    pub fn wanted(&self) -> &str {
+        self.running
+            .as_ref()
+            .map_or(&self.applied, |(_, text)| text)
+    }
+
     /// Takes a background result: its statements if it is the run awaited (an older
     /// one, superseded by later typing, is dropped).
     pub fn finished(&mut self, result: FilterResult) -> Option<Vec<StatementId>> {
