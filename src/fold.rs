@@ -83,26 +83,28 @@ const ASCII: [u8; 128] = {
     table
 };
 
-/// The eight bytes lowercased, if all are printable ASCII (else `None`).
-fn lowercase_printable_ascii(chunk: &[u8]) -> Option<[u8; 8]> {
+/// The eight bytes lowercased, and how many of them, from the first, are printable
+/// ASCII: only those are valid in the result (the count is 8 when all are).
+fn lowercase_ascii_prefix(chunk: [u8; 8]) -> ([u8; 8], usize) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let x = u64::from_le_bytes(chunk.try_into().ok()?);
+    let x = u64::from_le_bytes(chunk);
     // Any byte of 0x80 or more, below 0x20, or 0x7f (each sets its byte's high bit).
+    // Carries and borrows only run towards later bytes, and the printable bytes before
+    // the first flagged one cause none, so that byte and all before it are exact.
     let control = x.wrapping_sub(0x20 * ONES) & !x;
     let delete = (x ^ (0x7f * ONES)).wrapping_sub(ONES) & !(x ^ (0x7f * ONES));
-    if (x | control | delete) & HIGH != 0 {
-        return None;
-    }
+    let flagged = (x | control | delete) & HIGH;
+    let printable = (flagged.trailing_zeros() / 8) as usize;
     // High bit set where the byte is at least 'A', and where it is above 'Z'.
-    let at_least_a = x + (0x80 - 0x41) * ONES;
-    let above_z = x + (0x80 - 0x5b) * ONES;
+    let at_least_a = x.wrapping_add((0x80 - 0x41) * ONES);
+    let above_z = x.wrapping_add((0x80 - 0x5b) * ONES);
     let upper = (at_least_a ^ above_z) & HIGH;
-    Some((x | (upper >> 2)).to_le_bytes())
+    ((x | (upper >> 2)).to_le_bytes(), printable)
 }
 
 /// Appends `text` folded (see [`fold_char_slow`]) to `out` as bytes, in one pass:
-/// ASCII eight bytes at a time, two-byte characters (Latin, Greek, Cyrillic) from a
+/// runs of printable ASCII eight bytes at a time, two-byte characters (Latin, Greek, Cyrillic) from a
 /// table, the rest one by one. The bytes are always valid UTF-8.
 pub fn fold_bytes(text: &str, out: &mut Vec<u8>) {
     let table = two_byte_table();
@@ -111,13 +113,19 @@ pub fn fold_bytes(text: &str, out: &mut Vec<u8>) {
     let mut folded = String::new();
     let mut i = 0;
     while i < b.len() {
-        // Eight printable ASCII bytes at a time, lowercased together.
-        if let Some(chunk) = b.get(i..i + 8)
-            && let Some(lower) = lowercase_printable_ascii(chunk)
-        {
+        // Printable ASCII eight bytes at a time, lowercased together, up to the first
+        // byte that is not (which the code below takes on its own).
+        if let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            let (lower, printable) = lowercase_ascii_prefix(chunk);
+            // All eight copied (a fixed-size copy), the invalid tail cut off again.
+            let end = out.len() + printable;
             out.extend_from_slice(&lower);
-            i += 8;
-            continue;
+            if printable == 8 {
+                i += 8;
+                continue;
+            }
+            out.truncate(end);
+            i += printable;
         }
         let lead = b[i];
         if lead < 0x80 {
@@ -186,6 +194,28 @@ mod tests {
             all.push(c);
         }
         assert_eq!(fold(&all), by_char(&all));
+    }
+
+    #[test]
+    fn the_ascii_prefix_stops_at_the_first_byte_that_is_not_printable_ascii() {
+        for position in 0..8 {
+            for value in 0..=255u8 {
+                let mut chunk = *b"AbZz@[`{";
+                chunk[position] = value;
+                let (lower, printable) = super::lowercase_ascii_prefix(chunk);
+                let expected = if (0x20..0x7f).contains(&value) {
+                    8
+                } else {
+                    position
+                };
+                assert_eq!(printable, expected, "{value:#x} at {position}");
+                let want: Vec<u8> = chunk[..printable]
+                    .iter()
+                    .map(u8::to_ascii_lowercase)
+                    .collect();
+                assert_eq!(&lower[..printable], &want[..], "{value:#x} at {position}");
+            }
+        }
     }
 
     #[test]

@@ -58,29 +58,36 @@ impl Store {
         result
     }
 
-    /// Folds chunk `c` (statements `c * FOLD_CHUNK..`) of the store.
-    fn fold_chunk(&self, c: usize) -> FoldedChunk {
-        let mut chunk = FoldedChunk::default();
-        self.fold_chunk_into(c, &mut chunk);
-        chunk
+    /// The statements of chunk `c` of the store.
+    fn chunk_ids(&self, c: usize) -> std::ops::Range<u32> {
+        (c * FOLD_CHUNK) as u32..(((c + 1) * FOLD_CHUNK).min(self.len()) as u32)
     }
 
-    /// [`Store::fold_chunk`] into `chunk`, reusing its buffers: a scan folds chunk
-    /// after chunk into the same memory instead of touching fresh pages for each.
-    fn fold_chunk_into(&self, c: usize, chunk: &mut FoldedChunk) {
-        let ids = (c * FOLD_CHUNK) as u32..(((c + 1) * FOLD_CHUNK).min(self.len()) as u32);
-        let size: usize = ids
-            .clone()
+    /// Folds chunk `c` (statements `c * FOLD_CHUNK..`) of the store.
+    fn fold_chunk(&self, c: usize) -> FoldedChunk {
+        let size: usize = self
+            .chunk_ids(c)
             .map(|i| {
                 let id = StatementId(i);
                 self.text(id).len() + self.translation(id).map_or(0, str::len) + 2
             })
             .sum();
+        let mut chunk = FoldedChunk {
+            text: Vec::with_capacity(size + size / 16),
+            starts: Vec::with_capacity(FOLD_CHUNK + 1),
+        };
+        self.fold_chunk_into(c, &mut chunk);
+        chunk
+    }
+
+    /// [`Store::fold_chunk`] into `chunk`, reusing its buffers: a scan folds chunk
+    /// after chunk into the same memory instead of touching fresh pages for each (and
+    /// does not measure each chunk first: the buffers grow to the largest and stay).
+    fn fold_chunk_into(&self, c: usize, chunk: &mut FoldedChunk) {
+        let ids = self.chunk_ids(c);
         let FoldedChunk { text, starts } = chunk;
         text.clear();
         starts.clear();
-        text.reserve(size + size / 16);
-        starts.reserve(ids.len() + 1);
         // Offsets fit in u32: statement spans are u32 byte offsets, and a chunk's
         // translations would need to average 1 MB to overflow.
         let offset = |text: &Vec<u8>| u32::try_from(text.len()).expect("search chunk under 4 GB");
