@@ -138,7 +138,10 @@ pub fn fold_bytes(text: &str, out: &mut Vec<u8>) {
         {
             let entry = table[((usize::from(lead & 0x1F) << 6) | usize::from(next & 0x3F)) - 0x80];
             if entry.len != u8::MAX {
-                out.extend_from_slice(&entry.bytes[..usize::from(entry.len)]);
+                // A fixed-size copy, then the unused bytes cut off.
+                let end = out.len() + usize::from(entry.len);
+                out.extend_from_slice(&entry.bytes);
+                out.truncate(end);
                 i += 2;
                 continue;
             }
