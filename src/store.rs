@@ -2,11 +2,15 @@
 
 mod articles;
 mod lists;
+mod order;
 mod rows;
 mod search;
 mod words;
 
 pub use rows::NONE;
+
+use order::sort_key;
+pub(crate) use order::{SortKey, order_key, placement};
 
 use crate::model::{
     Actor, ActorId, Article, ArticleId, ArticleView, Discontinuous, Mode, Span, Statement,
@@ -79,20 +83,46 @@ impl Store {
         articles: Vec<Article>,
         actors: Vec<Actor>,
         topics: Vec<String>,
-        mut statements: Vec<Statement>,
+        statements: Vec<Statement>,
+    ) -> Store {
+        let mut firsts: Vec<Option<SortKey>> = vec![None; articles.len()];
+        for s in &statements {
+            let key = order_key(articles[s.article.index()].published, s);
+            let first = &mut firsts[s.article.index()];
+            if first.is_none_or(|f| key < f) {
+                *first = Some(key);
+            }
+        }
+        let placement = placement(
+            firsts
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, key)| Some((key?, ArticleId(i as u32))))
+                .collect(),
+        );
+        Store::build_with(articles, &placement, actors, topics, || statements)
+    }
+
+    /// [`Store::build`] for a caller that already knows `placement` (see [`placement`])
+    /// and still has to gather the statements: the article texts are laid out on one
+    /// thread while `statements` gathers them and they are sorted on another.
+    pub(crate) fn build_with(
+        articles: Vec<Article>,
+        placement: &[ArticleId],
+        actors: Vec<Actor>,
+        topics: Vec<String>,
+        statements: impl FnOnce() -> Vec<Statement> + Send,
     ) -> Store {
         let published: Vec<Option<crate::date::DateSpec>> =
             articles.iter().map(|a| a.published).collect();
-        statements.par_sort_by_cached_key(|s| sort_key(&published, s));
-        let mut seen = vec![false; articles.len()];
-        let placement: Vec<ArticleId> = statements
-            .iter()
-            .map(|s| s.article)
-            .filter(|a| !std::mem::replace(&mut seen[a.index()], true))
-            .collect();
-        let (articles, rows) = rayon::join(
-            || articles::Articles::of(articles, &placement),
-            || rows::Rows::of(&statements),
+        let (articles, (statements, rows)) = rayon::join(
+            || articles::Articles::of(articles, placement),
+            || {
+                let mut statements = statements();
+                statements.par_sort_by_cached_key(|s| sort_key(&published, s));
+                let rows = rows::Rows::of(&statements);
+                (statements, rows)
+            },
         );
         free_elsewhere(statements);
         let (indices, day_ranges) = rayon::join(
@@ -424,17 +454,6 @@ fn index_statements(
         },
     );
     (by_speaker, by_principal, by_article, by_topic, by_addressee)
-}
-
-fn sort_key(
-    published: &[Option<crate::date::DateSpec>],
-    s: &Statement,
-) -> (chrono::NaiveDate, chrono::NaiveDate, u32, u32) {
-    let published = published[s.article.index()]
-        .map(|d| d.sort_day())
-        .unwrap_or(chrono::NaiveDate::MAX);
-    let day = s.date.map(|d| d.sort_day()).unwrap_or(published);
-    (day, published, s.article.0, s.chars.start)
 }
 
 /// The union of several ascending lists of statements of a store of `len`, ascending:

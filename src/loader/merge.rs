@@ -144,44 +144,59 @@ pub fn merge(
         })
         .collect();
     let mut articles = Vec::with_capacity(results.len());
-    for ((article, skipped, diags), start) in results.into_iter().zip(starts) {
+    let mut firsts = Vec::with_capacity(results.len());
+    for (i, ((article, skipped, diags, first), start)) in
+        results.into_iter().zip(starts).enumerate()
+    {
         articles.push(article);
+        if let Some(key) = first {
+            firsts.push((key, ArticleId(i as u32)));
+        }
         removed.extend(skipped.into_iter().map(|i| start + i));
         diagnostics.extend(diags);
     }
-    // One move of every kept statement into a vector of the final size (none when the
-    // parse left them in one buffer and none is skipped).
-    let statements = if buffers.len() == 1 && removed.is_empty() {
-        buffers.pop().unwrap_or_default()
-    } else {
-        removed.sort_unstable();
-        let total: usize = buffers.iter().map(Vec::len).sum();
-        let mut statements = Vec::with_capacity(total - removed.len());
-        let mut next = removed.iter().peekable();
-        let mut index = 0;
-        for mut buffer in buffers {
-            if next.peek().is_none_or(|&&r| r >= index + buffer.len()) {
-                index += buffer.len();
-                statements.append(&mut buffer);
-                continue;
-            }
-            for s in buffer {
-                if next.next_if_eq(&&index).is_none() {
-                    statements.push(s);
-                }
-                index += 1;
-            }
-        }
-        statements
-    };
-    (
-        Store::build(articles, actors, topics, statements),
-        diagnostics,
-    )
+    let placement = crate::store::placement(firsts);
+    let store = Store::build_with(articles, &placement, actors, topics, || {
+        join(buffers, removed)
+    });
+    (store, diagnostics)
 }
 
-/// An article, the positions (in its document) of the statements skipped, and why.
-type ResolvedArticle = (crate::model::Article, Vec<usize>, Vec<Diagnostic>);
+/// One move of every statement not `removed` into a vector of the final size (none
+/// when the parse left them in one buffer and none is removed).
+fn join(mut buffers: Vec<Vec<Statement>>, mut removed: Vec<usize>) -> Vec<Statement> {
+    if buffers.len() == 1 && removed.is_empty() {
+        return buffers.pop().unwrap_or_default();
+    }
+    removed.sort_unstable();
+    let total: usize = buffers.iter().map(Vec::len).sum();
+    let mut statements = Vec::with_capacity(total - removed.len());
+    let mut next = removed.iter().peekable();
+    let mut index = 0;
+    for mut buffer in buffers {
+        if next.peek().is_none_or(|&&r| r >= index + buffer.len()) {
+            index += buffer.len();
+            statements.append(&mut buffer);
+            continue;
+        }
+        for s in buffer {
+            if next.next_if_eq(&&index).is_none() {
+                statements.push(s);
+            }
+            index += 1;
+        }
+    }
+    statements
+}
+
+/// An article, the positions (in its document) of the statements skipped, and why,
+/// and the key of its first statement kept (see [`crate::store::placement`]).
+type ResolvedArticle = (
+    crate::model::Article,
+    Vec<usize>,
+    Vec<Diagnostic>,
+    Option<crate::store::SortKey>,
+);
 
 /// Maps one article's local actor and topic indices to global ids, marking
 /// statements that name an actor no loaded file defines as skipped.
@@ -257,7 +272,14 @@ fn resolve(
         }
         s.article = article;
     }
-    (doc.article, skipped, diagnostics)
+    let mut skips = skipped.iter().peekable();
+    let first = statements
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| skips.next_if_eq(&&i).is_none())
+        .map(|(_, s)| crate::store::order_key(doc.article.published, s))
+        .min();
+    (doc.article, skipped, diagnostics, first)
 }
 
 /// Numbers the topics in order of first appearance, and maps each article's local

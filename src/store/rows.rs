@@ -140,24 +140,33 @@ impl Texts {
 }
 
 impl Rows {
-    /// The columns of `statements` (in store order): the strings on one thread, the
-    /// rest on another.
+    /// The columns of `statements` (in store order): the strings, the fixed-size
+    /// fields, and the symbols and lists, side by side.
     pub fn of(statements: &[Statement]) -> Rows {
-        let (texts, mut rows) = rayon::join(|| Texts::of(statements), || Rows::numbers(statements));
+        let (texts, (mut rows, lists)) = rayon::join(
+            || Texts::of(statements),
+            || rayon::join(|| Rows::fields(statements), || Lists::of(statements)),
+        );
         rows.keys = texts.keys;
         rows.translations = texts.translations;
         rows.translated = texts.translated;
         rows.noted = texts.noted;
         rows.notes = texts.notes;
         rows.discontinuous = texts.discontinuous;
+        rows.cues = lists.cues;
+        rows.places = lists.places;
+        rows.annotators = lists.annotators;
+        rows.symbols = lists.symbols;
+        rows.topic_starts = lists.topic_starts;
+        rows.topic_items = lists.topic_items;
+        rows.addressee_starts = lists.addressee_starts;
+        rows.addressee_items = lists.addressee_items;
         rows
     }
 
-    /// Every column but the strings.
-    fn numbers(statements: &[Statement]) -> Rows {
+    /// The fixed-size columns.
+    fn fields(statements: &[Statement]) -> Rows {
         let n = statements.len();
-        let topics: usize = statements.iter().map(|s| s.topics.len()).sum();
-        let addressees: usize = statements.iter().map(|s| s.addressees.len()).sum();
         let mut rows = Rows {
             articles: Vec::with_capacity(n),
             parties: Vec::with_capacity(n),
@@ -165,16 +174,8 @@ impl Rows {
             chars: Vec::with_capacity(n),
             bytes: Vec::with_capacity(n),
             dates: Vec::with_capacity(n),
-            cues: Vec::with_capacity(n),
-            places: Vec::with_capacity(n),
-            annotators: Vec::with_capacity(n),
-            topic_starts: Vec::with_capacity(n + 1),
-            topic_items: Vec::with_capacity(topics),
-            addressee_starts: Vec::with_capacity(n + 1),
-            addressee_items: Vec::with_capacity(addressees),
             ..Rows::default()
         };
-        let mut symbols = Interner::default();
         for s in statements {
             rows.articles.push(s.article);
             rows.parties
@@ -183,23 +184,62 @@ impl Rows {
             rows.chars.push(s.chars);
             rows.bytes.push(s.bytes);
             rows.dates.push(s.date);
-            rows.cues.push(symbols.id(s.cue.as_deref()));
-            rows.places.push(symbols.id(s.place.as_deref()));
-            rows.annotators.push(symbols.id(s.annotator.as_deref()));
-            // Fewer than 4G topic and addressee references: each statement has a handful.
-            rows.topic_starts.push(rows.topic_items.len() as u32);
-            rows.topic_items.extend_from_slice(&s.topics);
-            rows.addressee_starts
-                .push(rows.addressee_items.len() as u32);
-            rows.addressee_items.extend_from_slice(&s.addressees);
         }
-        rows.topic_starts.push(rows.topic_items.len() as u32);
-        rows.addressee_starts
-            .push(rows.addressee_items.len() as u32);
-        rows.symbols = symbols.strings;
         rows
     }
+}
 
+/// The columns of symbols and of lists (topics, addressees), built on one thread
+/// while [`Rows::fields`] and [`Texts::of`] run on others.
+struct Lists {
+    cues: Vec<u32>,
+    places: Vec<u32>,
+    annotators: Vec<u32>,
+    symbols: Vec<Box<str>>,
+    topic_starts: Vec<u32>,
+    topic_items: Vec<TopicStance>,
+    addressee_starts: Vec<u32>,
+    addressee_items: Vec<ActorId>,
+}
+
+impl Lists {
+    fn of(statements: &[Statement]) -> Lists {
+        let n = statements.len();
+        let topics: usize = statements.iter().map(|s| s.topics.len()).sum();
+        let addressees: usize = statements.iter().map(|s| s.addressees.len()).sum();
+        let mut lists = Lists {
+            cues: Vec::with_capacity(n),
+            places: Vec::with_capacity(n),
+            annotators: Vec::with_capacity(n),
+            symbols: Vec::new(),
+            topic_starts: Vec::with_capacity(n + 1),
+            topic_items: Vec::with_capacity(topics),
+            addressee_starts: Vec::with_capacity(n + 1),
+            addressee_items: Vec::with_capacity(addressees),
+        };
+        let mut symbols = Interner::default();
+        for s in statements {
+            lists.cues.push(symbols.id(s.cue.as_deref()));
+            lists.places.push(symbols.id(s.place.as_deref()));
+            lists.annotators.push(symbols.id(s.annotator.as_deref()));
+            // Fewer than 4G topic and addressee references: each statement has a handful.
+            lists.topic_starts.push(lists.topic_items.len() as u32);
+            lists.topic_items.extend_from_slice(&s.topics);
+            lists
+                .addressee_starts
+                .push(lists.addressee_items.len() as u32);
+            lists.addressee_items.extend_from_slice(&s.addressees);
+        }
+        lists.topic_starts.push(lists.topic_items.len() as u32);
+        lists
+            .addressee_starts
+            .push(lists.addressee_items.len() as u32);
+        lists.symbols = symbols.strings;
+        lists
+    }
+}
+
+impl Rows {
     pub fn len(&self) -> usize {
         self.modes.len()
     }
