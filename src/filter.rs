@@ -11,6 +11,9 @@ use crate::search::match_actors;
 use crate::store::{Store, bitmap, has_bit, set_bits, union_sorted};
 use rayon::prelude::*;
 
+/// Statements matched per chunk of a run, between which it may be cancelled.
+const RUN_CHUNK: usize = 1 << 14;
+
 /// A parsed expression, not yet tied to a store.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filter {
@@ -167,27 +170,55 @@ impl Matcher {
     /// Every matching statement, chronologically. Starts from an index where a
     /// positive actor, topic or text clause allows, and scans the rest in parallel.
     pub fn run(&self, store: &Store) -> Vec<StatementId> {
-        match self.candidates(store) {
+        self.run_unless(store, &|| false).unwrap_or_default()
+    }
+
+    /// [`Matcher::run`] that gives up (`None`) soon after `cancelled` turns true: it is
+    /// asked between chunks of every scan, so a run overtaken by typing, or one going
+    /// when the browser quits, stops within milliseconds.
+    pub fn run_unless(
+        &self,
+        store: &Store,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<StatementId>> {
+        let keep = |ids: &[StatementId], skip: Option<usize>| {
+            ids.iter()
+                .copied()
+                .filter(|&id| self.matches_except(store, id, skip))
+                .collect::<Vec<_>>()
+        };
+        let parts: Option<Vec<Vec<StatementId>>> = match self.candidates(store, cancelled)? {
             // The candidates are exactly the statements satisfying clause `exact`.
             Some((list, exact)) if self.clauses.len() == 1 => {
                 debug_assert_eq!(exact, 0);
-                list
+                return Some(list);
             }
             Some((list, exact)) => list
-                .into_par_iter()
-                .filter(|&id| self.matches_except(store, id, Some(exact)))
+                .par_chunks(RUN_CHUNK)
+                .map(|chunk| (!cancelled()).then(|| keep(chunk, Some(exact))))
                 .collect(),
-            None => (0..store.len() as u32)
+            None => (0..store.len().div_ceil(RUN_CHUNK))
                 .into_par_iter()
-                .map(StatementId)
-                .filter(|&id| self.matches(store, id))
+                .map(|c| {
+                    let ids: Vec<StatementId> = (c * RUN_CHUNK
+                        ..((c + 1) * RUN_CHUNK).min(store.len()))
+                        .map(|i| StatementId(i as u32))
+                        .collect();
+                    (!cancelled()).then(|| keep(&ids, None))
+                })
                 .collect(),
-        }
+        };
+        parts.map(|parts| parts.concat())
     }
 
     /// The smallest index-backed set of statements satisfying one positive clause,
-    /// with that clause's position, if any clause has an index.
-    fn candidates(&self, store: &Store) -> Option<(Vec<StatementId>, usize)> {
+    /// with that clause's position, if any clause has an index (`None` when
+    /// `cancelled` stopped the scan it took).
+    fn candidates(
+        &self,
+        store: &Store,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Option<(Vec<StatementId>, usize)>> {
         let mut best: Option<(Vec<StatementId>, usize)> = None;
         let smaller = |best: &Option<(Vec<StatementId>, usize)>, len: usize| {
             best.as_ref().is_none_or(|(b, _)| len < b.len())
@@ -235,10 +266,10 @@ impl Matcher {
                 _ => None,
             });
             if let Some((i, needle)) = first_text {
-                best = Some((store.containing(needle), i));
+                best = Some((store.containing_unless(needle, cancelled)?, i));
             }
         }
-        best
+        Some(best)
     }
 }
 

@@ -217,3 +217,43 @@ fn indexed_filtering_equals_a_brute_force_scan() {
         );
     }
 }
+
+/// A run asked to stop gives up instead of answering; one never asked gives exactly
+/// what `select` gives.
+#[test]
+fn a_cancelled_run_gives_up_and_an_uncancelled_one_answers() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let dir = tempfile::tempdir().expect("tempdir");
+    generate(dir.path(), &Options::new(6_000, 5), false).expect("generate");
+    let loaded = demarche::load_paths(&[dir.path()]);
+    let store = &loaded.store;
+    assert!(
+        store.len() > 4096,
+        "two chunks of the search buffer at least"
+    );
+    for expr in [
+        "grenze",
+        "\"le c\"",
+        "mode:direct",
+        "grenze mode:direct",
+        "-grenze",
+    ] {
+        let matcher = Filter::parse(expr).expect("valid").compile(store);
+        let expected = demarche::filter::select(store, expr).expect("valid");
+        assert!(!expected.is_empty(), "{expr}");
+        assert_eq!(
+            matcher.run_unless(store, &|| false),
+            Some(expected),
+            "{expr}"
+        );
+        assert_eq!(matcher.run_unless(store, &|| true), None, "{expr}");
+    }
+    // Cancelled after the first chunk of a scan of the search buffer: the rest is skipped.
+    let checks = AtomicUsize::new(0);
+    let after_one = || checks.fetch_add(1, Ordering::SeqCst) > 0;
+    assert_eq!(store.scan_containing_unless("grenze", &after_one), None);
+    assert_eq!(
+        store.scan_containing_unless("grenze", &|| false),
+        Some(store.scan_containing("grenze"))
+    );
+}

@@ -108,11 +108,24 @@ impl Store {
     /// Once [`Store::prepare_search`] has run, a needle of letters and digits only is
     /// looked up in the word index instead.
     pub fn containing(&self, needle: &str) -> Vec<StatementId> {
+        self.containing_unless(needle, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// [`Store::containing`] that gives up (`None`) soon after `cancelled` turns true,
+    /// should it have to scan (see [`Store::scan_containing_unless`]).
+    pub fn containing_unless(
+        &self,
+        needle: &str,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<StatementId>> {
         if needle.is_empty() {
-            return self.all_ids().collect();
+            return Some(self.all_ids().collect());
         }
-        self.indexed_containing(needle)
-            .unwrap_or_else(|| self.scan_containing(needle))
+        match self.indexed_containing(needle) {
+            Some(found) => Some(found),
+            None => self.scan_containing_unless(needle, cancelled),
+        }
     }
 
     /// [`Store::containing`] through the word index, when it is built and `needle` has
@@ -183,13 +196,28 @@ impl Store {
 
     /// [`Store::containing`] by one scan of the whole search buffer, without the word index.
     pub fn scan_containing(&self, needle: &str) -> Vec<StatementId> {
+        self.scan_containing_unless(needle, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// [`Store::scan_containing`] that gives up (`None`) soon after `cancelled` turns
+    /// true: it is asked between chunks of [`FOLD_CHUNK`] statements (about a
+    /// millisecond each), so a run nobody waits for any more stops at once.
+    pub fn scan_containing_unless(
+        &self,
+        needle: &str,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<StatementId>> {
         if needle.is_empty() {
-            return self.all_ids().collect();
+            return Some(self.all_ids().collect());
         }
         let finder = memmem::Finder::new(needle.as_bytes());
-        let found: Vec<Vec<StatementId>> = (0..self.chunks())
+        let found: Option<Vec<Vec<StatementId>>> = (0..self.chunks())
             .into_par_iter()
             .map_init(FoldedChunk::default, |chunk, c| {
+                if cancelled() {
+                    return None;
+                }
                 self.fold_chunk_into(c, chunk);
                 let mut out: Vec<StatementId> = Vec::new();
                 let hay = chunk.text.as_slice();
@@ -201,10 +229,10 @@ impl Store {
                     out.push(StatementId((first + j) as u32));
                     from = chunk.starts[j + 1] as usize;
                 }
-                out
+                Some(out)
             })
             .collect();
-        found.concat()
+        found.map(|parts| parts.concat())
     }
 }
 

@@ -2,11 +2,15 @@
 
 use super::action::{FilterRequest, FilterResult};
 use crate::store::Store;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::{Scope, ScopedJoinHandle};
 
 /// The loop's handle on the worker: send requests, collect results.
 pub struct Filterer<'scope> {
+    /// The generation last asked for; a run of an older one stops between chunks.
+    current: Arc<AtomicU64>,
     requests: Option<Sender<FilterRequest>>,
     results: Receiver<FilterResult>,
     worker: Option<ScopedJoinHandle<'scope, ()>>,
@@ -15,19 +19,23 @@ pub struct Filterer<'scope> {
 impl<'scope> Filterer<'scope> {
     /// Starts the worker inside `scope`, filtering statements of `store`.
     pub fn start<'env>(scope: &'scope Scope<'scope, 'env>, store: &'env Store) -> Filterer<'scope> {
+        let current = Arc::new(AtomicU64::new(0));
         let (requests, inbox) = channel::<FilterRequest>();
         let (outbox, results) = channel::<FilterResult>();
-        let worker = scope.spawn(move || work(store, &inbox, &outbox));
+        let shared = Arc::clone(&current);
+        let worker = scope.spawn(move || work(store, &shared, &inbox, &outbox));
         Filterer {
+            current,
             requests: Some(requests),
             results,
             worker: Some(worker),
         }
     }
 
-    /// Asks for `request`; requests still waiting when the worker is free are skipped
-    /// for the newest (a run already going finishes, and the state drops its result).
+    /// Asks for `request`: a run of an older request stops, and requests still
+    /// waiting when the worker is free are skipped for the newest.
     pub fn ask(&self, request: FilterRequest) {
+        self.current.store(request.generation, Ordering::SeqCst);
         if let Some(requests) = &self.requests {
             // A worker that has gone (it panicked) leaves the last result shown.
             let _ = requests.send(request);
@@ -41,8 +49,9 @@ impl<'scope> Filterer<'scope> {
 }
 
 impl Drop for Filterer<'_> {
-    /// Stops taking requests and waits for the run going, if any, to end.
+    /// Stops the run going, if any, and waits for the worker to end.
     fn drop(&mut self) {
+        self.current.store(u64::MAX, Ordering::SeqCst);
         self.requests = None;
         if let Some(worker) = self.worker.take() {
             let _ = worker.join();
@@ -50,13 +59,23 @@ impl Drop for Filterer<'_> {
     }
 }
 
-/// The worker: for each request, the newest of those waiting, run it and send the result.
-fn work(store: &Store, inbox: &Receiver<FilterRequest>, outbox: &Sender<FilterResult>) {
+/// The worker: for each request, the newest of those waiting, run it and send the
+/// result, unless a newer request stopped it.
+fn work(
+    store: &Store,
+    current: &AtomicU64,
+    inbox: &Receiver<FilterRequest>,
+    outbox: &Sender<FilterResult>,
+) {
     while let Ok(mut request) = inbox.recv() {
         while let Ok(newer) = inbox.try_recv() {
             request = newer;
         }
-        if outbox.send(request.run(store)).is_err() {
+        let superseded = || current.load(Ordering::SeqCst) != request.generation;
+        let Some(result) = request.run_unless(store, &superseded) else {
+            continue;
+        };
+        if outbox.send(result).is_err() {
             return;
         }
     }

@@ -57,14 +57,28 @@ pub struct FilterRequest {
 impl FilterRequest {
     /// Runs the filter (on any thread).
     pub fn run(&self, store: &Store) -> FilterResult {
+        let result = self.run_unless(store, &|| false);
+        result.unwrap_or(FilterResult {
+            generation: self.generation,
+            ids: Vec::new(),
+        })
+    }
+
+    /// [`FilterRequest::run`] that gives up (`None`) soon after `cancelled` turns true.
+    pub fn run_unless(
+        &self,
+        store: &Store,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<FilterResult> {
         // The expression parsed when it was asked for; should it not, nothing matches.
-        let ids = Filter::parse(&self.expr)
-            .map(|filter| filter.compile(store).run(store))
-            .unwrap_or_default();
-        FilterResult {
+        let ids = match Filter::parse(&self.expr) {
+            Ok(filter) => filter.compile(store).run_unless(store, cancelled)?,
+            Err(_) => Vec::new(),
+        };
+        Some(FilterResult {
             generation: self.generation,
             ids,
-        }
+        })
     }
 }
 
