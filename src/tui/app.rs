@@ -50,6 +50,15 @@ struct Workers<'scope> {
     filterer: Filterer<'scope>,
 }
 
+impl Drop for Workers<'_> {
+    /// Stops both workers before waiting for either: they share the thread pool, so
+    /// one waited for while the other still runs would wait for that run too.
+    fn drop(&mut self) {
+        self.ranker.cancel();
+        self.filterer.cancel();
+    }
+}
+
 /// The loop proper, with the workers running beside it.
 fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,

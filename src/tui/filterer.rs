@@ -42,6 +42,11 @@ impl<'scope> Filterer<'scope> {
         }
     }
 
+    /// Stops the filter run going, if any, and any asked for later (the browser is closing).
+    pub fn cancel(&self) {
+        self.current.store(u64::MAX, Ordering::SeqCst);
+    }
+
     /// The results that arrived since the last call, oldest first.
     pub fn results(&self) -> Vec<FilterResult> {
         self.results.try_iter().collect()
@@ -51,7 +56,7 @@ impl<'scope> Filterer<'scope> {
 impl Drop for Filterer<'_> {
     /// Stops the run going, if any, and waits for the worker to end.
     fn drop(&mut self) {
-        self.current.store(u64::MAX, Ordering::SeqCst);
+        self.cancel();
         self.requests = None;
         if let Some(worker) = self.worker.take() {
             let _ = worker.join();

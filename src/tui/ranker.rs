@@ -44,6 +44,11 @@ impl<'scope> Ranker<'scope> {
         }
     }
 
+    /// Stops the ranking going, if any, and any asked for later (the browser is closing).
+    pub fn cancel(&self) {
+        self.current.store(u64::MAX, Ordering::SeqCst);
+    }
+
     /// The reports that arrived since the last call, oldest first.
     pub fn reports(&self) -> Vec<Progress> {
         self.reports.try_iter().collect()
@@ -53,7 +58,7 @@ impl<'scope> Ranker<'scope> {
 impl Drop for Ranker<'_> {
     /// Cancels the running ranking and waits for the worker to end.
     fn drop(&mut self) {
-        self.current.store(u64::MAX, Ordering::SeqCst);
+        self.cancel();
         self.requests = None;
         if let Some(worker) = self.worker.take() {
             let _ = worker.join();
