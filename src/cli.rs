@@ -247,7 +247,11 @@ impl From<ExportFormat> for export::Format {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    run(Cli::parse())
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
     let cache = if cli.no_cache {
         CacheOptions::disabled()
     } else {

@@ -409,3 +409,41 @@ fn list_jsonl_keeps_store_order_across_output_batches() {
         assert_eq!(line["text"], store.text(id));
     }
 }
+
+/// A subcommand starts itself again with jemalloc's options set (see `main.rs`) unless
+/// the user set their own: either way the same output, messages and exit code.
+#[test]
+fn a_subcommand_behaves_the_same_with_or_without_allocator_options() {
+    let run = |args: &[&str], options: Option<&str>| {
+        let mut command = demarche();
+        command.env_remove("_RJEM_MALLOC_CONF");
+        if let Some(options) = options {
+            command.env("_RJEM_MALLOC_CONF", options);
+        }
+        let out = command.args(args).output().expect("runs");
+        (out.status.code(), out.stdout, out.stderr)
+    };
+    let diagnostics = fixture("diagnostics");
+    let diagnostics = diagnostics.to_str().expect("utf-8 path");
+    for args in [
+        &["list", "--format", "jsonl"][..],
+        &[
+            "list",
+            diagnostics,
+            "--filter",
+            "mode:direct",
+            "--format",
+            "csv",
+        ],
+        &["check", diagnostics],
+        &["list", "--filter", "mode:"],
+    ] {
+        let started_again = run(args, None);
+        let as_set = run(args, Some("dirty_decay_ms:10000"));
+        assert_eq!(started_again, as_set, "{args:?}");
+        assert!(
+            !started_again.1.is_empty() || !started_again.2.is_empty(),
+            "{args:?}"
+        );
+    }
+}
