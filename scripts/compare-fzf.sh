@@ -8,6 +8,9 @@
 # Usage: scripts/compare-fzf.sh [WORD...]        (default words: grenze ultimatum)
 # Env:   STATEMENTS=1000000  corpus size (generated once, reused from the target dir)
 #        RUNS=5              timed runs per command
+#        PAIRS=8             then fzf and `list --no-cache` run by turns, PAIRS times each, and
+#                            the median of each pair's ratio is printed: the machine's drift
+#                            over the minutes between hyperfine's blocks cancels out (0: skip)
 #        DEMARCHE_CACHE_DIR  snapshot folder (default: $CARGO_TARGET_DIR/demarche-cache)
 #        CORPUS, QUOTES      an existing corpus folder and its quote lines, instead of generating them
 set -euo pipefail
@@ -15,6 +18,7 @@ cd "$(dirname "$0")/.."
 
 STATEMENTS=${STATEMENTS:-1000000}
 RUNS=${RUNS:-5}
+PAIRS=${PAIRS:-8}
 WORDS=("$@")
 [ ${#WORDS[@]} -gt 0 ] || WORDS=(grenze ultimatum)
 TARGET=${CARGO_TARGET_DIR:-target}
@@ -86,5 +90,15 @@ for word in "${WORDS[@]}"; do
     row "demarche list, first (+ snapshot)" "$w" "$d_n"
     row "demarche list, cached" "$c" "$c_n"
 done
+if [ "$PAIRS" -gt 0 ]; then
+    echo "paired, by turns: fzf --filter WORD, then demarche list --no-cache (parse), $PAIRS times"
+    for word in "${WORDS[@]}"; do
+        for _ in $(seq "$PAIRS"); do
+            f=$( { /usr/bin/time -f %e fzf --filter "$word" < "$QUOTES" > /dev/null; } 2>&1 | tail -1)
+            d=$( { /usr/bin/time -f %e $BIN list --no-cache "$DIR" --filter "$word" --format jsonl > /dev/null; } 2>&1 | tail -1)
+            echo "$f / $d" | bc -l
+        done | sort -g | awk -v w="$word" '{a[NR]=$1} END {m=(NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2); printf "%-10s fzf / demarche --no-cache, paired: median %.3f (lowest %.3f, highest %.3f)\n", w, m, a[1], a[NR]}'
+    done
+fi
 echo "snapshot: $(du -b --apparent-size -c "$DEMARCHE_CACHE_DIR"/*.demarche-snapshot | tail -1 | cut -f1) bytes in $DEMARCHE_CACHE_DIR"
 echo "ratio = fzf --filter median / this median (above 1: faster than fzf --filter)"
