@@ -12,6 +12,7 @@ mod ranker;
 mod state;
 mod text;
 mod ui;
+mod worker;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;

@@ -1,86 +1,44 @@
 //! The background filter run: one worker thread that runs the newest `FilterRequest` over a large store and sends its result back to the loop.
 
 use super::action::{FilterRequest, FilterResult};
+use super::worker::{Inbox, Worker};
 use crate::store::Store;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
-use std::thread::{Scope, ScopedJoinHandle};
+use std::thread::Scope;
 
-/// The loop's handle on the worker: send requests, collect results.
-pub struct Filterer<'scope> {
-    /// The generation last asked for; a run of an older one stops between chunks.
-    current: Arc<AtomicU64>,
-    requests: Option<Sender<FilterRequest>>,
-    results: Receiver<FilterResult>,
-    worker: Option<ScopedJoinHandle<'scope, ()>>,
-}
+/// The loop's handle on the filter worker.
+pub struct Filterer<'scope>(Worker<'scope, FilterRequest, FilterResult>);
 
 impl<'scope> Filterer<'scope> {
     /// Starts the worker inside `scope`, filtering statements of `store`.
     pub fn start<'env>(scope: &'scope Scope<'scope, 'env>, store: &'env Store) -> Filterer<'scope> {
-        let current = Arc::new(AtomicU64::new(0));
-        let (requests, inbox) = channel::<FilterRequest>();
-        let (outbox, results) = channel::<FilterResult>();
-        let shared = Arc::clone(&current);
-        let worker = scope.spawn(move || work(store, &shared, &inbox, &outbox));
-        Filterer {
-            current,
-            requests: Some(requests),
-            results,
-            worker: Some(worker),
-        }
+        Filterer(Worker::start(scope, move |inbox| work(store, &inbox)))
     }
 
     /// Asks for `request`: a run of an older request stops, and requests still
     /// waiting when the worker is free are skipped for the newest.
     pub fn ask(&self, request: FilterRequest) {
-        self.current.store(request.generation, Ordering::SeqCst);
-        if let Some(requests) = &self.requests {
-            // A worker that has gone (it panicked) leaves the last result shown.
-            let _ = requests.send(request);
-        }
+        self.0.ask(request.generation, Some(request));
     }
 
     /// Stops the filter run going, if any, and any asked for later (the browser is closing).
     pub fn cancel(&self) {
-        self.current.store(u64::MAX, Ordering::SeqCst);
+        self.0.cancel();
     }
 
     /// The results that arrived since the last call, oldest first.
     pub fn results(&self) -> Vec<FilterResult> {
-        self.results.try_iter().collect()
-    }
-}
-
-impl Drop for Filterer<'_> {
-    /// Stops the run going, if any, and waits for the worker to end.
-    fn drop(&mut self) {
-        self.cancel();
-        self.requests = None;
-        if let Some(worker) = self.worker.take() {
-            let _ = worker.join();
-        }
+        self.0.reports()
     }
 }
 
 /// The worker: for each request, the newest of those waiting, run it and send the
 /// result, unless a newer request stopped it.
-fn work(
-    store: &Store,
-    current: &AtomicU64,
-    inbox: &Receiver<FilterRequest>,
-    outbox: &Sender<FilterResult>,
-) {
-    while let Ok(mut request) = inbox.recv() {
-        while let Ok(newer) = inbox.try_recv() {
-            request = newer;
-        }
-        let superseded = || current.load(Ordering::SeqCst) != request.generation;
-        let Some(result) = request.run_unless(store, &superseded) else {
+fn work(store: &Store, inbox: &Inbox<FilterRequest, FilterResult>) {
+    while let Some(request) = inbox.newest() {
+        let Some(result) = request.run_unless(store, &inbox.superseded(request.generation)) else {
             continue;
         };
-        if outbox.send(result).is_err() {
+        if !inbox.send(result) {
             return;
         }
     }

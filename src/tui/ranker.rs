@@ -1,92 +1,58 @@
 //! The background text ranking: one worker thread that builds the word index, then runs the newest `RankRequest` and sends its progress back to the loop.
 
 use super::action::RankRequest;
+use super::worker::{Inbox, Worker};
 use crate::search::text::{Progress, Query, rank_text};
 use crate::store::Store;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
-use std::thread::{Scope, ScopedJoinHandle};
+use std::thread::Scope;
 
-/// The loop's handle on the worker: send requests, collect reports.
-pub struct Ranker<'scope> {
-    /// The generation that may run; a worker stops between chunks once it changes.
-    current: Arc<AtomicU64>,
-    requests: Option<Sender<RankRequest>>,
-    reports: Receiver<Progress>,
-    worker: Option<ScopedJoinHandle<'scope, ()>>,
-}
+/// The loop's handle on the ranking worker.
+pub struct Ranker<'scope>(Worker<'scope, RankRequest, Progress>);
 
 impl<'scope> Ranker<'scope> {
     /// Starts the worker inside `scope`, ranking statements of `store`.
     pub fn start<'env>(scope: &'scope Scope<'scope, 'env>, store: &'env Store) -> Ranker<'scope> {
-        let current = Arc::new(AtomicU64::new(0));
-        let (requests, inbox) = channel::<RankRequest>();
-        let (outbox, reports) = channel::<Progress>();
-        let shared = Arc::clone(&current);
-        let worker = scope.spawn(move || work(store, &shared, &inbox, &outbox));
-        Ranker {
-            current,
-            requests: Some(requests),
-            reports,
-            worker: Some(worker),
-        }
+        Ranker(Worker::start(scope, move |inbox| work(store, &inbox)))
     }
 
     /// Cancels the running ranking and starts `request` (an empty query only cancels).
     pub fn ask(&self, request: RankRequest) {
-        self.current.store(request.generation, Ordering::SeqCst);
-        if !request.query.is_empty()
-            && let Some(requests) = &self.requests
-        {
-            // A worker that has gone (it panicked) leaves the exact hits alone.
-            let _ = requests.send(request);
-        }
+        let generation = request.generation;
+        let request = (!request.query.is_empty()).then_some(request);
+        // A worker that has gone (it panicked) leaves the exact hits alone.
+        self.0.ask(generation, request);
     }
 
     /// Stops the ranking going, if any, and any asked for later (the browser is closing).
     pub fn cancel(&self) {
-        self.current.store(u64::MAX, Ordering::SeqCst);
+        self.0.cancel();
     }
 
     /// The reports that arrived since the last call, oldest first.
     pub fn reports(&self) -> Vec<Progress> {
-        self.reports.try_iter().collect()
-    }
-}
-
-impl Drop for Ranker<'_> {
-    /// Cancels the running ranking and waits for the worker to end.
-    fn drop(&mut self) {
-        self.cancel();
-        self.requests = None;
-        if let Some(worker) = self.worker.take() {
-            let _ = worker.join();
-        }
+        self.0.reports()
     }
 }
 
 /// The worker: for each request (skipping those already superseded), rank and report.
-fn work(
-    store: &Store,
-    current: &AtomicU64,
-    inbox: &Receiver<RankRequest>,
-    outbox: &Sender<Progress>,
-) {
+fn work(store: &Store, inbox: &Inbox<RankRequest, Progress>) {
     // Meanwhile, build the word index the text finder's exact search needs, so the
     // first word typed does not wait for it.
     // Given up when the browser quits (the ranker is dropped) before it is built.
-    store.prepare_search_unless(&|| current.load(Ordering::SeqCst) == u64::MAX);
-    while let Ok(mut request) = inbox.recv() {
-        while let Ok(newer) = inbox.try_recv() {
-            request = newer;
-        }
-        if current.load(Ordering::SeqCst) != request.generation {
+    store.prepare_search_unless(&inbox.closing());
+    while let Some(request) = inbox.newest() {
+        if !inbox.wanted(request.generation) {
             continue;
         }
         let query = Query::new(&request.query, &request.candidates);
-        rank_text(store, &query, request.generation, current, |progress| {
-            let _ = outbox.send(progress.clone());
-        });
+        rank_text(
+            store,
+            &query,
+            request.generation,
+            inbox.current(),
+            |progress| {
+                let _ = inbox.send(progress.clone());
+            },
+        );
     }
 }
