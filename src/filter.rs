@@ -181,12 +181,6 @@ impl Matcher {
         store: &Store,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<StatementId>> {
-        let keep = |ids: &[StatementId], skip: Option<usize>| {
-            ids.iter()
-                .copied()
-                .filter(|&id| self.matches_except(store, id, skip))
-                .collect::<Vec<_>>()
-        };
         let parts: Option<Vec<Vec<StatementId>>> = match self.candidates(store, cancelled)? {
             // The candidates are exactly the statements satisfying clause `exact`.
             Some((list, exact)) if self.clauses.len() == 1 => {
@@ -195,16 +189,22 @@ impl Matcher {
             }
             Some((list, exact)) => list
                 .par_chunks(RUN_CHUNK)
-                .map(|chunk| (!cancelled()).then(|| keep(chunk, Some(exact))))
+                .map(|chunk| {
+                    (!cancelled()).then(|| {
+                        let keep = |&id: &StatementId| self.matches_except(store, id, Some(exact));
+                        chunk.iter().copied().filter(keep).collect()
+                    })
+                })
                 .collect(),
             None => (0..store.len().div_ceil(RUN_CHUNK))
                 .into_par_iter()
                 .map(|c| {
-                    let ids: Vec<StatementId> = (c * RUN_CHUNK
-                        ..((c + 1) * RUN_CHUNK).min(store.len()))
-                        .map(|i| StatementId(i as u32))
-                        .collect();
-                    (!cancelled()).then(|| keep(&ids, None))
+                    (!cancelled()).then(|| {
+                        (c * RUN_CHUNK..((c + 1) * RUN_CHUNK).min(store.len()))
+                            .map(|i| StatementId(i as u32))
+                            .filter(|&id| self.matches(store, id))
+                            .collect()
+                    })
                 })
                 .collect(),
         };
