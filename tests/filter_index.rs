@@ -256,4 +256,10 @@ fn a_cancelled_run_gives_up_and_an_uncancelled_one_answers() {
         store.scan_containing_unless("grenze", &|| false),
         Some(store.scan_containing("grenze"))
     );
+    // An empty needle is in every statement, with the word index or without it.
+    let all: Vec<_> = store.all_ids().collect();
+    assert_eq!(store.containing(""), all);
+    store.prepare_search();
+    assert_eq!(store.containing(""), all);
+    assert_eq!(store.containing_unless("", &|| true), Some(all));
 }
