@@ -129,10 +129,13 @@ pub fn write_atomically(
             dir,
         });
     }
-    let mut temp = tempfile::Builder::new()
-        .prefix(".demarche-export-")
-        .tempfile_in(&dir)
-        .map_err(io_error)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".demarche-export-");
+    // Readable as any file the user creates (the umask applies), not private to them as
+    // a temporary file would be: it becomes the export itself.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder.tempfile_in(&dir).map_err(io_error)?;
     {
         let mut buffered = io::BufWriter::new(temp.as_file_mut());
         body(&mut buffered).map_err(io_error)?;

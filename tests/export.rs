@@ -121,3 +121,29 @@ fn markdown_cites_quote_speaker_role_outlet_and_date() {
         "{reported}"
     );
 }
+
+/// An export gets the permissions of any file the user creates there (umask applied),
+/// not the owner-only ones of the temporary file it is written through.
+#[cfg(unix)]
+#[test]
+fn an_export_is_readable_like_any_file_the_user_creates() {
+    use std::os::unix::fs::PermissionsExt;
+    let loaded = demarche::bundled::load();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plain = dir.path().join("plain.txt");
+    std::fs::File::create(&plain).expect("create");
+    let exported = dir.path().join("export.md");
+    let ids: Vec<StatementId> = loaded.store.all_ids().collect();
+    export::write_file(
+        &loaded.store,
+        &ids,
+        Format::Markdown,
+        Options::default(),
+        &exported,
+        false,
+    )
+    .expect("written");
+    let mode =
+        |p: &std::path::Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+    assert_eq!(mode(&exported), mode(&plain));
+}
