@@ -3,6 +3,7 @@
 mod actors;
 mod cache;
 mod check;
+mod dates;
 mod list;
 mod load;
 mod status;
@@ -396,6 +397,7 @@ fn with_filter(
         Err(e) => return filter_error(expr, &e),
     };
     let ids = filter.compile(&loaded.store).run(&loaded.store);
+    dates::note_possible(&loaded.store, &filter, &ids);
     finish_output(then(&filter, &ids))
 }
 
@@ -419,10 +421,14 @@ fn run_export(
     output: &std::path::Path,
     force: bool,
 ) -> ExitCode {
-    let ids = match Filter::parse(expr) {
-        Ok(f) => f.compile(&loaded.store).run(&loaded.store),
+    let (filter, ids) = match Filter::parse(expr) {
+        Ok(f) => {
+            let ids = f.compile(&loaded.store).run(&loaded.store);
+            (f, ids)
+        }
         Err(e) => return filter_error(expr, &e),
     };
+    dates::note_possible(&loaded.store, &filter, &ids);
     match export::write_file(&loaded.store, &ids, format, options, output, force) {
         Ok(()) => {
             eprintln!(

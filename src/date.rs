@@ -134,6 +134,36 @@ impl DateSpec {
     }
 }
 
+/// The first and last day a statement could have been made on, each `None` where
+/// unbounded; `None` when neither the statement (`date`) nor its article (`published`)
+/// is dated. A statement's own date wins over its article's, and nothing is said after
+/// its article is published: the range ends by the last day `published` stands for
+/// (in its own precision), unless the statement's date lies wholly after it, which is
+/// kept as written. A `before` date stays open below: the text does not say how long
+/// before (see "Dates" in `docs/format.md`).
+pub fn bounds(
+    date: Option<DateSpec>,
+    published: Option<DateSpec>,
+) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let d = date.or(published)?;
+    let earliest = d.earliest();
+    let mut latest = d.latest();
+    if let Some(cap) = published.and_then(DateSpec::latest)
+        && earliest.is_none_or(|e| e <= cap)
+    {
+        latest = Some(latest.map_or(cap, |l| l.min(cap)));
+    }
+    Some((earliest, latest))
+}
+
+/// The day a statement is sorted on: the first of its [`bounds`], else (open below)
+/// the last, else after every dated one.
+pub fn sort_day(date: Option<DateSpec>, published: Option<DateSpec>) -> NaiveDate {
+    bounds(date, published)
+        .and_then(|(earliest, latest)| earliest.or(latest))
+        .unwrap_or(NaiveDate::MAX)
+}
+
 fn parse_day(text: &str) -> Option<NaiveDate> {
     let bytes = text.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
@@ -260,5 +290,48 @@ mod tests {
         assert_eq!(before.sort_day(), day("2025-02-12"));
         assert!(before.overlaps(Some(day("2025-02-01")), None));
         assert!(!before.overlaps(Some(day("2025-02-13")), None));
+    }
+
+    #[test]
+    fn nothing_is_said_after_the_article_is_published() {
+        let spec = |s: &str| DateSpec::parse(s).ok();
+        let after = bounds(spec("after 2025-02-10"), spec("2025-02-14"));
+        assert_eq!(
+            after,
+            Some((Some(day("2025-02-11")), Some(day("2025-02-14"))))
+        );
+        // The publication's own precision: a month bounds at its last day.
+        let in_month = bounds(spec("after 2025-02-10"), spec("2025-02"));
+        assert_eq!(
+            in_month,
+            Some((Some(day("2025-02-11")), Some(day("2025-02-28"))))
+        );
+        let year = bounds(spec("2025"), spec("2025-02-14"));
+        assert_eq!(
+            year,
+            Some((Some(day("2025-01-01")), Some(day("2025-02-14"))))
+        );
+        let before = bounds(spec("before 2025-03-01"), spec("2025-02-14"));
+        assert_eq!(before, Some((None, Some(day("2025-02-14")))));
+        // A date wholly after publication is kept as written, not emptied.
+        let later = bounds(spec("2025-03-01"), spec("2025-02-14"));
+        assert_eq!(
+            later,
+            Some((Some(day("2025-03-01")), Some(day("2025-03-01"))))
+        );
+        // Undated statements take the article's date; an undated article bounds nothing.
+        assert_eq!(
+            bounds(None, spec("2025-02")),
+            Some((Some(day("2025-02-01")), Some(day("2025-02-28"))))
+        );
+        assert_eq!(
+            bounds(spec("after 2025-02-10"), None),
+            Some((Some(day("2025-02-11")), None))
+        );
+        assert_eq!(bounds(None, None), None);
+        assert_eq!(
+            sort_day(spec("before 2025-03-01"), spec("2025-02-14")),
+            day("2025-02-14")
+        );
     }
 }

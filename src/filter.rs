@@ -2,7 +2,7 @@
 
 mod parse;
 
-pub use parse::{Clause, FilterError, KEYS, Role, Term, key_list};
+pub use parse::{Clause, DateMode, FilterError, KEYS, PRECISIONS, Role, Term, key_list};
 
 use crate::date::day_number;
 use crate::fold::fold;
@@ -53,22 +53,59 @@ impl Filter {
         })
     }
 
+    /// How `since:`/`until:` read imprecise dates: the last `dates:` term's, else certain.
+    pub fn date_mode(&self) -> DateMode {
+        self.clauses
+            .iter()
+            .rev()
+            .find_map(|c| match c.term {
+                Term::Dates(mode) => Some(mode),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether the expression bounds dates (`since:` or `until:`).
+    pub fn bounds_dates(&self) -> bool {
+        self.clauses
+            .iter()
+            .any(|c| matches!(c.term, Term::Since(_) | Term::Until(_)))
+    }
+
+    /// The expression with its dates read as possible, when they are read as certain:
+    /// what it would match if every statement that may fall in its dates did.
+    pub fn loosened(&self) -> Option<Filter> {
+        (self.bounds_dates() && self.date_mode() == DateMode::Certain).then(|| {
+            let mut loose = self.clone();
+            loose.clauses.push(Clause {
+                negated: false,
+                term: Term::Dates(DateMode::Possible),
+                start: 0,
+                end: 0,
+            });
+            loose
+        })
+    }
+
     /// Resolves actor names, topics and outlets against `store`.
     pub fn compile(&self, store: &Store) -> Matcher {
         let topic_scope = self.named_topics(store);
-        let clauses = self
+        let mode = self.date_mode();
+        let terms: Vec<&Clause> = self
             .clauses
             .iter()
+            .filter(|c| !matches!(c.term, Term::Dates(_)))
+            .collect();
+        let alone = terms.len() == 1;
+        let clauses = terms
+            .iter()
             .map(|c| {
-                (
-                    c.negated,
-                    compile_term(
-                        store,
-                        &c.term,
-                        topic_scope.as_deref(),
-                        self.clauses.len() == 1,
-                    ),
-                )
+                let test = compile_term(store, &c.term, topic_scope.as_deref(), alone);
+                let test = match test {
+                    Test::Range(since, until, _) => Test::Range(since, until, mode),
+                    other => other,
+                };
+                (c.negated, test)
             })
             .collect();
         Matcher { clauses }
@@ -82,8 +119,12 @@ enum Test {
     Mode(crate::model::Mode),
     Topics(Vec<bool>),
     Stance(crate::model::Stance, Option<Vec<bool>>),
-    /// Day numbers (see [`crate::date::day_number`]).
-    Range(Option<i32>, Option<i32>),
+    /// Day numbers (see [`crate::date::day_number`]), and how to read imprecise dates.
+    Range(Option<i32>, Option<i32>, DateMode),
+    /// A precision of [`PRECISIONS`].
+    Precision(&'static str),
+    /// Every statement (a `dates:` term only changes how the others read).
+    Always,
     Articles(Vec<bool>),
     Kind(crate::model::ActorKind),
     /// The symbols (see [`Store::symbols`]) of matching places or annotators.
@@ -123,8 +164,11 @@ fn compile_term(store: &Store, term: &Term, topic_scope: Option<&[bool]>, alone:
                 .collect(),
         ),
         Term::Stance(s) => Test::Stance(*s, topic_scope.map(<[bool]>::to_vec)),
-        Term::Since(d) => Test::Range(Some(day_number(*d)), None),
-        Term::Until(d) => Test::Range(None, Some(day_number(*d))),
+        Term::Since(d) => Test::Range(Some(day_number(*d)), None, DateMode::Certain),
+        Term::Until(d) => Test::Range(None, Some(day_number(*d)), DateMode::Certain),
+        // Read by `Filter::compile`, never tested one statement at a time.
+        Term::Dates(_) => Test::Always,
+        Term::Precision(p) => Test::Precision(p),
         Term::Outlet(o) => {
             articles_where(&|a| a.outlet.is_some_and(|x| fold(x).contains(o.as_str())))
         }
@@ -293,7 +337,12 @@ fn test_one(store: &Store, id: StatementId, test: &Test) -> bool {
             .topics_of(id)
             .iter()
             .any(|t| t.stance == *stance && scope.as_ref().is_none_or(|set| set[t.topic.index()])),
-        Test::Range(since, until) => store.day_range(id).overlaps(*since, *until),
+        Test::Range(since, until, DateMode::Certain) => store.day_range(id).within(*since, *until),
+        Test::Range(since, until, DateMode::Possible) => {
+            store.day_range(id).overlaps(*since, *until)
+        }
+        Test::Precision(p) => store.precision(id) == *p,
+        Test::Always => true,
         Test::Articles(set) => set[store.article_of(id).index()],
         Test::Kind(k) => {
             let (speaker, principal) = store.parties_of(id);
@@ -316,6 +365,25 @@ fn symbols_where(store: &Store, test: impl Fn(&str) -> bool) -> Vec<bool> {
 
 fn symbol_in(set: &[bool], symbol: u32) -> bool {
     symbol != crate::store::NONE && set[symbol as usize]
+}
+
+/// How many statements `filter` would match besides `certain` (what it matched) if its
+/// dates were read as possible; `None` when they already are, or it bounds no dates.
+pub fn possible_more(
+    store: &Store,
+    filter: &Filter,
+    certain: &[StatementId],
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Option<usize>> {
+    let Some(loose) = filter.loosened() else {
+        return Some(None);
+    };
+    let possible = loose.compile(store).run_unless(store, cancelled)?;
+    let more = possible
+        .iter()
+        .filter(|id| certain.binary_search(id).is_err())
+        .count();
+    Some(Some(more))
 }
 
 /// Parses and runs `expr` over `store` in one call.

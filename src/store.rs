@@ -1,12 +1,14 @@
 //! The statement store: chronological statements, actors, articles and the indices over them.
 
 mod articles;
+mod days;
 mod lists;
 mod order;
 mod rows;
 mod search;
 mod words;
 
+pub use days::DayRange;
 pub use rows::NONE;
 
 use order::sort_key;
@@ -38,43 +40,8 @@ pub struct Store {
     word_index: std::sync::OnceLock<words::WordIndex>,
     /// Each actor's names, aliases and id folded for lookup.
     actor_keys: Vec<Vec<String>>,
-    /// Each statement's possible days (its date, else its article's), for `since:`/`until:`.
+    /// Each statement's possible days (see [`DayRange::of`]), for `since:`/`until:`.
     day_ranges: Vec<DayRange>,
-}
-
-/// The first and last day (as [`crate::date::day_number`]) a statement could have been
-/// made on; `i32::MIN`/`i32::MAX` where unbounded, [`DayRange::UNDATED`] when unknown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct DayRange {
-    pub earliest: i32,
-    pub latest: i32,
-}
-
-impl DayRange {
-    /// Neither the statement nor its article has a date.
-    pub const UNDATED: DayRange = DayRange {
-        earliest: i32::MAX,
-        latest: i32::MIN,
-    };
-
-    fn of(date: Option<crate::date::DateSpec>) -> DayRange {
-        use crate::date::day_number;
-        match date {
-            None => DayRange::UNDATED,
-            Some(d) => DayRange {
-                earliest: d.earliest().map_or(i32::MIN, day_number),
-                latest: d.latest().map_or(i32::MAX, day_number),
-            },
-        }
-    }
-
-    /// Whether the range overlaps `[since, until]` (day numbers, either bound open),
-    /// exactly as [`crate::date::DateSpec::overlaps`]; an undated range never does.
-    pub fn overlaps(self, since: Option<i32>, until: Option<i32>) -> bool {
-        self != DayRange::UNDATED
-            && since.is_none_or(|s| self.latest >= s)
-            && until.is_none_or(|u| self.earliest <= u)
-    }
 }
 
 impl Store {
@@ -130,7 +97,7 @@ impl Store {
             || {
                 (0..rows.len())
                     .into_par_iter()
-                    .map(|i| DayRange::of(rows.dates[i].or(published[rows.articles[i].index()])))
+                    .map(|i| DayRange::of(rows.dates[i], published[rows.articles[i].index()]))
                     .collect()
             },
         );
@@ -251,6 +218,19 @@ impl Store {
 
     pub fn date(&self, id: StatementId) -> Option<crate::date::DateSpec> {
         self.rows.dates[id.index()]
+    }
+
+    /// The date statement `id`'s range comes from: its own, else its article's.
+    pub fn date_or_published(&self, id: StatementId) -> Option<crate::date::DateSpec> {
+        self.date(id)
+            .or_else(|| self.articles.published(self.article_of(id)))
+    }
+
+    /// How precisely statement `id` is dated (see [`Store::date_or_published`]):
+    /// [`crate::date::DateSpec::precision`], or `undated`.
+    pub fn precision(&self, id: StatementId) -> &'static str {
+        self.date_or_published(id)
+            .map_or("undated", crate::date::DateSpec::precision)
     }
 
     pub fn addressees_of(&self, id: StatementId) -> &[ActorId] {

@@ -79,24 +79,48 @@ fn mode_topic_and_stance_bind_together() {
 }
 
 #[test]
-fn dates_match_when_the_statement_could_fall_in_the_range() {
-    let day = ids("since:2025-02-13 until:2025-02-13");
+fn dates_match_statements_certainly_in_the_range_unless_asked_for_possible_ones() {
     let store = &corpus().store;
-    assert!(!day.is_empty());
-    for id in &day {
-        let d = store.statement(*id).date.expect("dated");
-        assert!(d.overlaps(
-            chrono::NaiveDate::from_ymd_opt(2025, 2, 13),
-            chrono::NaiveDate::from_ymd_opt(2025, 2, 13)
-        ));
-    }
-    assert!(
-        ids("until:2025-01")
-            .iter()
-            .all(|&id| store.statement(id).date.expect("dated").precision() == "before"),
-        "only 'before' dates can be in January"
+    let precision = |ids: &[StatementId]| -> Vec<&str> {
+        let mut p: Vec<&str> = ids.iter().map(|&id| store.precision(id)).collect();
+        p.dedup();
+        p
+    };
+    // The bundled article reports 2025-02-13: seven statements are dated to that day,
+    // one "before 2025-02-14" and thirteen "2025-02" may have been made on it too.
+    let certain = ids("since:2025-02-13 until:2025-02-13");
+    assert_eq!(certain.len(), 7);
+    assert_eq!(precision(&certain), ["day"]);
+    let possible = ids("since:2025-02-13 until:2025-02-13 dates:possible");
+    assert_eq!(possible.len(), 21);
+    assert!(certain.iter().all(|id| possible.contains(id)));
+    let filter = Filter::parse("since:2025-02-13 until:2025-02-13").expect("valid");
+    let more = demarche::filter::possible_more(store, &filter, &certain, &|| false);
+    assert_eq!(more, Some(Some(14)));
+    let asked = Filter::parse("since:2025-02-13 dates:possible").expect("valid");
+    assert_eq!(
+        demarche::filter::possible_more(store, &asked, &[], &|| false),
+        Some(None)
     );
+    // A "before" date is open below: certainly until its bound, never certainly since a day.
+    let before = ids("until:2025-02-13");
+    assert_eq!(precision(&before), ["before", "day"]);
+    assert!(
+        ids("until:2025-01").is_empty(),
+        "nothing is certainly in January"
+    );
+    assert_eq!(precision(&ids("until:2025-01 dates:possible")), ["before"]);
     assert!(ids("since:2026").is_empty());
+}
+
+#[test]
+fn precision_filters_on_how_a_statement_is_dated() {
+    assert_eq!(ids("precision:day").len(), 7);
+    assert_eq!(ids("precision:month").len(), 13);
+    assert_eq!(ids("precision:before").len(), 2);
+    assert!(ids("precision:undated").is_empty());
+    assert_eq!(ids("-precision:day").len(), 15);
+    assert_eq!(ids("precision:day"), brute("precision:day"));
 }
 
 #[test]

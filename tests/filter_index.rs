@@ -14,6 +14,7 @@ fn brute(
     term: &Term,
     scope: &[String],
     actors: &[ActorId],
+    certain: bool,
 ) -> bool {
     let s = store.statement(id);
     match term {
@@ -40,9 +41,22 @@ fn brute(
                 Term::Since(_) => (Some(*d), None),
                 _ => (None, Some(*d)),
             };
-            s.date
-                .or(store.article(s.article).published)
-                .is_some_and(|date| date.overlaps(since, until))
+            let published = store.article(s.article).published;
+            let Some((earliest, latest)) = demarche::date::bounds(s.date, published) else {
+                return false;
+            };
+            if certain {
+                since.is_none_or(|d| earliest.is_some_and(|e| e >= d))
+                    && until.is_none_or(|d| latest.is_some_and(|l| l <= d))
+            } else {
+                since.is_none_or(|d| latest.is_none_or(|l| l >= d))
+                    && until.is_none_or(|d| earliest.is_none_or(|e| e <= d))
+            }
+        }
+        Term::Dates(_) => true,
+        Term::Precision(p) => {
+            let date = s.date.or(store.article(s.article).published);
+            date.map_or("undated", |d| d.precision()) == *p
         }
         Term::Kind(kind) => {
             store.actor(s.speaker).kind == *kind
@@ -80,6 +94,7 @@ fn brute_select(store: &Store, expr: &str) -> Vec<StatementId> {
             _ => Vec::new(),
         })
         .collect();
+    let certain = filter.date_mode() == demarche::filter::DateMode::Certain;
     store
         .all_ids()
         .filter(|&id| {
@@ -87,7 +102,7 @@ fn brute_select(store: &Store, expr: &str) -> Vec<StatementId> {
                 .clauses
                 .iter()
                 .zip(&actors)
-                .all(|(c, a)| brute(store, id, &c.term, &scope, a) != c.negated)
+                .all(|(c, a)| brute(store, id, &c.term, &scope, a, certain) != c.negated)
         })
         .collect()
 }
@@ -122,6 +137,11 @@ fn indexed_filtering_equals_a_brute_force_scan() {
         "since:2024",
         "until:2016-03",
         "-since:2018-01-01",
+        "since:2020-01-06 until:2020-01-12 dates:possible",
+        "-until:2019-06 dates:possible",
+        "precision:day since:2021",
+        "-precision:before -precision:after",
+        "precision:month dates:possible until:2018",
         "since:2019-02-28 grenze",
         "actor:peskov",
         "actor:peskov grenze",

@@ -21,8 +21,22 @@ pub const KEYS: &[(&str, &str)] = &[
         "stance",
         "supports | opposes | neutral (on the topics named by topic:, else any)",
     ),
-    ("since", "made on or after YYYY[-MM[-DD]]"),
-    ("until", "made on or before YYYY[-MM[-DD]]"),
+    (
+        "since",
+        "made on or after YYYY[-MM[-DD]] (certainly, unless dates:possible)",
+    ),
+    (
+        "until",
+        "made on or before YYYY[-MM[-DD]] (certainly, unless dates:possible)",
+    ),
+    (
+        "dates",
+        "certain (default: dated wholly inside since:/until:) | possible (dated so it may fall inside)",
+    ),
+    (
+        "precision",
+        "how the statement (else its article) is dated: day | month | year | before | after | undated",
+    ),
     ("outlet", "the article's outlet contains the value"),
     ("lang", "the article's language code"),
     (
@@ -55,6 +69,10 @@ pub enum Term {
     Stance(Stance),
     Since(NaiveDate),
     Until(NaiveDate),
+    /// How `since:` and `until:` read the whole expression's imprecise dates.
+    Dates(DateMode),
+    /// A date precision ([`PRECISIONS`]).
+    Precision(&'static str),
     Outlet(String),
     Lang(String),
     Kind(ActorKind),
@@ -64,6 +82,29 @@ pub enum Term {
     /// A word or phrase, folded, to find in text or translation.
     Text(String),
 }
+
+/// Whether `since:`/`until:` keep a statement whose date range lies wholly inside
+/// them (certainly made then) or any whose range overlaps them (possibly made then).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateMode {
+    #[default]
+    Certain,
+    Possible,
+}
+
+impl DateMode {
+    pub const ALL: &[DateMode] = &[DateMode::Certain, DateMode::Possible];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateMode::Certain => "certain",
+            DateMode::Possible => "possible",
+        }
+    }
+}
+
+/// The values of `precision:`: [`crate::date::DateSpec::precision`]'s, and `undated`.
+pub const PRECISIONS: &[&str] = &["day", "month", "year", "before", "after", "undated"];
 
 /// A term with its sign and where it stands in the expression (byte offsets).
 #[derive(Clone, Debug, PartialEq)]
@@ -158,6 +199,11 @@ pub fn parse(expr: &str) -> Result<Vec<Clause>, FilterError> {
             start,
             end,
         };
+        if negated && key.as_deref() == Some("dates") {
+            return Err(error(
+                "`dates:` says how to read since:/until: and cannot be negated; write dates:certain or dates:possible".into(),
+            ));
+        }
         let term = match key {
             None => {
                 let folded = fold(&value);
@@ -233,6 +279,8 @@ fn example(key: &str) -> &'static str {
         "mode" => "mode:direct",
         "stance" => "stance:opposes",
         "since" | "until" => "since:2025-02-01",
+        "dates" => "dates:possible",
+        "precision" => "precision:day",
         "kind" => "kind:ministry",
         "lang" => "lang:de",
         "topic" => "topic:negotiations",
@@ -288,6 +336,16 @@ fn term_for(key: &str, value: &str) -> Result<Term, String> {
         "topic" => Term::Topic(fold(value)),
         "since" => Term::Since(day(false)?),
         "until" => Term::Until(day(true)?),
+        "dates" => Term::Dates(
+            named(DateMode::ALL, DateMode::as_str, value)
+                .ok_or_else(|| format!("unknown `dates:{value}`: expected certain or possible"))?,
+        ),
+        "precision" => Term::Precision(named(PRECISIONS, |p| p, value).ok_or_else(|| {
+            format!(
+                "unknown precision `{value}`: expected one of {}",
+                PRECISIONS.join(", ")
+            )
+        })?),
         "outlet" => Term::Outlet(fold(value)),
         "lang" => Term::Lang(value.to_ascii_lowercase()),
         "place" => Term::Place(fold(value)),
@@ -298,63 +356,5 @@ fn term_for(key: &str, value: &str) -> Result<Term, String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unknown_key_points_at_the_key_and_lists_the_valid_ones() {
-        let err = parse("mode:direct speeker:peskov").expect_err("invalid");
-        assert_eq!((err.start, err.end), (12, 20));
-        assert!(err.message.contains("actor:"), "{}", err.message);
-    }
-
-    #[test]
-    fn negation_and_phrases() {
-        let clauses = parse("-mode:direct \"Frieden durch\" Stärke").expect("valid");
-        assert!(clauses[0].negated);
-        assert_eq!(clauses[1].term, Term::Text("frieden durch".into()));
-        assert_eq!(clauses[2].term, Term::Text("starke".into()));
-    }
-
-    #[test]
-    fn a_lone_minus_asks_for_a_term() {
-        for expr in ["grenze -", "grenze - ultimatum", "-"] {
-            let e = parse(expr).expect_err(expr);
-            assert!(e.message.contains("needs a term"), "{expr}: {}", e.message);
-            assert_eq!(&expr[e.start..e.end], "-", "{expr}");
-        }
-        let clauses = parse("-grenze cessez-le-feu").expect("valid");
-        assert!(clauses[0].negated);
-        assert_eq!(clauses[1].term, Term::Text("cessez-le-feu".into()));
-    }
-
-    #[test]
-    fn a_unique_prefix_names_a_mode_stance_or_kind() {
-        let clauses = parse("mode:dir stance:OPP kind:gov").expect("valid");
-        assert_eq!(clauses[0].term, Term::Mode(Mode::Direct));
-        assert_eq!(clauses[1].term, Term::Stance(Stance::Opposes));
-        assert_eq!(clauses[2].term, Term::Kind(ActorKind::Government));
-        // `m` could be ministry or media; `mixed` is whole.
-        let e = parse("kind:m").expect_err("ambiguous");
-        assert!(e.message.contains("expected one of"), "{}", e.message);
-        assert_eq!(
-            parse("mode:mixed").expect("valid")[0].term,
-            Term::Mode(Mode::Mixed)
-        );
-    }
-
-    #[test]
-    fn a_colon_after_digits_is_text() {
-        let clauses = parse("12:30").expect("valid");
-        assert_eq!(clauses[0].term, Term::Text("12:30".into()));
-    }
-
-    #[test]
-    fn until_a_month_means_its_last_day() {
-        let clauses = parse("until:2025-02").expect("valid");
-        assert_eq!(
-            clauses[0].term,
-            Term::Until(NaiveDate::from_ymd_opt(2025, 2, 28).expect("date"))
-        );
-    }
-}
+#[path = "parse_tests.rs"]
+mod tests;

@@ -8,16 +8,16 @@ pub(super) fn sort_key(published: &[Option<DateSpec>], s: &Statement) -> SortKey
     order_key(published[s.article.index()], s)
 }
 
-/// Where a statement stands in the store's order: its day (else its article's), its
-/// article's day, its article, its place in the article.
+/// Where a statement stands in the store's order: its day (see [`crate::date::sort_day`]),
+/// its article's day, its article, its place in the article.
 pub(crate) type SortKey = (chrono::NaiveDate, chrono::NaiveDate, u32, u32);
 
 /// The [`SortKey`] of statement `s`, whose article was published on `published`.
-pub(crate) fn order_key(published: Option<DateSpec>, s: &Statement) -> SortKey {
-    let published = published
+pub(crate) fn order_key(published_on: Option<DateSpec>, s: &Statement) -> SortKey {
+    let published = published_on
         .map(|d| d.sort_day())
         .unwrap_or(chrono::NaiveDate::MAX);
-    let day = s.date.map(|d| d.sort_day()).unwrap_or(published);
+    let day = crate::date::sort_day(s.date, published_on);
     (day, published, s.article.0, s.chars.start)
 }
 

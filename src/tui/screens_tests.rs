@@ -289,3 +289,60 @@ fn loading_a_snapshot() {
         "Building the index from the snapshot… 600.0 MB read"
     );
 }
+
+/// The rendered screen's rows as strings.
+fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_timeline_gives_its_scale_and_the_count_of_the_cursor_period() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::FocusNext);
+    s.update(Action::ZoomIn);
+    s.update(Action::Bottom);
+    let screen = rows(&render(&s, 120, 40)).join("\n");
+    // Seven statements dated 2025-02-13, plus shares of the month-dated ones.
+    assert!(
+        screen.contains("▲ 2025-02-13: 7 exact, 1.5 spread ░"),
+        "{screen}"
+    );
+    assert!(screen.contains("tallest bar 8.5"), "{screen}");
+}
+
+#[test]
+fn without_colour_the_cursor_period_is_marked_above_its_bar_not_drawn_as_one() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::FocusNext);
+    let screen = rows(&render(&s, 120, 40));
+    let marked: Vec<(usize, usize)> = screen
+        .iter()
+        .enumerate()
+        .flat_map(|(y, row)| {
+            row.chars()
+                .enumerate()
+                .filter(|(_, c)| matches!(c, '▼' | '▽'))
+                .map(move |(x, _)| (x, y))
+        })
+        .collect();
+    assert!(!marked.is_empty(), "the cursor's periods are marked");
+    for (x, y) in marked {
+        // Below the mark, down to its bar, only blanks: no glyph a count could be read from.
+        let below: String = screen[y + 1..]
+            .iter()
+            .map(|row| row.chars().nth(x).unwrap_or(' '))
+            .take_while(|c| !"▁▂▃▄▅▆▇█░─".contains(*c))
+            .collect();
+        assert!(below.chars().all(|c| c == ' '), "column {x}: {below:?}");
+    }
+    assert!(!screen.iter().any(|r| r.contains('┆') || r.contains("││┆")));
+}

@@ -14,7 +14,7 @@ mod timeline;
 
 pub use actors::{ActorSort, ActorsPane};
 pub use export::{ExportDialog, Scope};
-pub use filter::{FilterBar, FilterRequest, FilterResult};
+pub use filter::{Dates, FilterBar, FilterRequest, FilterResult};
 pub use finder::{ActorFinder, RankRequest, TextFinder, highlight_positions};
 pub use list::StatementList;
 pub use quotes::{QuotesPane, card_lines};
@@ -360,10 +360,10 @@ impl<'a> State<'a> {
         None
     }
 
-    /// The first timeline bin of the statement under the cursor.
+    /// The timeline bin of the period the statement under the cursor is sorted under.
     pub fn cursor_bin(&self) -> Option<usize> {
         let id = self.list.current()?;
-        self.timeline.bins_of(self.store, id).map(|(a, _)| a)
+        self.timeline.sort_bin(self.store, id)
     }
 
     /// Keeps every cursor inside its pane after any change.

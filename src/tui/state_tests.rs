@@ -414,10 +414,18 @@ fn filtering_to_the_cursor_period_replaces_the_date_terms() {
     s.update(Action::FilterToPeriod);
     assert_eq!(s.filter.applied, "since:2025-02-13 until:2025-02-13");
     s.update(Action::ZoomOut);
+    s.update(Action::FilterToPeriod);
+    // The week shows the statements made in it, and says how many more may have been.
+    assert_eq!(s.filter.applied, "since:2025-02-10 until:2025-02-16");
+    assert_eq!(s.list.len(), 7);
+    let dates = s.filter.dates.expect("the filter bounds dates");
+    assert_eq!(dates.mode, crate::filter::DateMode::Certain);
+    assert_eq!(dates.possible_more, Some(15));
     s.update(Action::ZoomOut);
     s.update(Action::FilterToPeriod);
     assert_eq!(s.filter.applied, "since:2025-02-01 until:2025-02-28");
-    assert_eq!(s.list.len(), loaded.store.len());
+    // All but the two "before" dates, which may lie in January.
+    assert_eq!(s.list.len(), loaded.store.len() - 2);
 }
 
 #[test]

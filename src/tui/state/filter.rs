@@ -1,7 +1,7 @@
 //! The filter bar: the expression being typed, the last valid one in force, the error of an invalid one, and the run awaited from the background.
 
 use super::input::Input;
-use crate::filter::{Filter, FilterError, Term};
+use crate::filter::{DateMode, Filter, FilterError, Term, possible_more};
 use crate::model::StatementId;
 use crate::store::Store;
 
@@ -29,6 +29,34 @@ pub struct FilterBar {
     generation: u64,
     /// Stores larger than this are filtered in the background ([`INLINE_LIMIT`]).
     pub inline_limit: usize,
+    /// How the expression shown reads dates, if it bounds them: [`Dates`].
+    pub dates: Option<Dates>,
+}
+
+/// How the filter in force reads `since:`/`until:`, for the status line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dates {
+    pub mode: DateMode,
+    /// Under [`DateMode::Certain`], how many more statements may fall in the dates.
+    pub possible_more: Option<usize>,
+}
+
+impl Dates {
+    /// What `filter` matched as `ids`, read for the status line (`None`: no date bounds).
+    fn of(
+        store: &Store,
+        filter: &Filter,
+        ids: &[StatementId],
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Option<Dates>> {
+        if !filter.bounds_dates() {
+            return Some(None);
+        }
+        Some(Some(Dates {
+            mode: filter.date_mode(),
+            possible_more: possible_more(store, filter, ids, cancelled)?,
+        }))
+    }
 }
 
 impl Default for FilterBar {
@@ -42,6 +70,7 @@ impl Default for FilterBar {
             running: None,
             generation: 0,
             inline_limit: INLINE_LIMIT,
+            dates: None,
         }
     }
 }
@@ -61,6 +90,7 @@ impl FilterRequest {
         result.unwrap_or(FilterResult {
             generation: self.generation,
             ids: Vec::new(),
+            dates: None,
         })
     }
 
@@ -71,13 +101,18 @@ impl FilterRequest {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<FilterResult> {
         // The expression parsed when it was asked for; should it not, nothing matches.
-        let ids = match Filter::parse(&self.expr) {
-            Ok(filter) => filter.compile(store).run_unless(store, cancelled)?,
-            Err(_) => Vec::new(),
+        let (ids, dates) = match Filter::parse(&self.expr) {
+            Ok(filter) => {
+                let ids = filter.compile(store).run_unless(store, cancelled)?;
+                let dates = Dates::of(store, &filter, &ids, cancelled)?;
+                (ids, dates)
+            }
+            Err(_) => (Vec::new(), None),
         };
         Some(FilterResult {
             generation: self.generation,
             ids,
+            dates,
         })
     }
 }
@@ -87,6 +122,7 @@ impl FilterRequest {
 pub struct FilterResult {
     pub generation: u64,
     pub ids: Vec<StatementId>,
+    pub dates: Option<Dates>,
 }
 
 /// The result of parsing the typed expression.
@@ -131,9 +167,12 @@ impl FilterBar {
                 self.running = None;
                 self.applied = text;
                 if filter.is_empty() {
+                    self.dates = None;
                     Outcome::Apply(None)
                 } else {
-                    Outcome::Apply(Some(filter.compile(store).run(store)))
+                    let ids = filter.compile(store).run(store);
+                    self.dates = Dates::of(store, &filter, &ids, &|| false).flatten();
+                    Outcome::Apply(Some(ids))
                 }
             }
             Err(e) => {
@@ -156,6 +195,7 @@ impl FilterBar {
         match self.running.take() {
             Some((generation, text)) if generation == result.generation => {
                 self.applied = text;
+                self.dates = result.dates;
                 Some(result.ids)
             }
             other => {

@@ -111,12 +111,11 @@ pub(crate) fn fit_spans(spans: Vec<Span<'static>>, room: usize) -> Line<'static>
 
 pub fn status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let (errors, warnings) = tally(state.diagnostics);
-    let mut right = format!(
-        "{}/{} shown · {} marked",
-        state.list.len(),
-        state.store.len(),
-        state.marks.len()
-    );
+    let mut right = format!("{}/{} shown", state.list.len(), state.store.len());
+    if let Some(dates) = state.filter.dates {
+        right.push_str(&dates_note(dates));
+    }
+    right.push_str(&format!(" · {} marked", state.marks.len()));
     if errors + warnings > 0 {
         right.push_str(&format!(" · ⚠ {} load problem(s) (!)", errors + warnings));
     }
@@ -132,6 +131,18 @@ pub fn status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     frame
         .buffer_mut()
         .set_string(x, area.y, &right, theme.title);
+}
+
+/// Which reading of `since:`/`until:` is in force, and what the other would add.
+fn dates_note(dates: crate::tui::state::Dates) -> String {
+    use crate::filter::DateMode;
+    match (dates.mode, dates.possible_more) {
+        (DateMode::Certain, Some(more)) if more > 0 => {
+            format!(" · dates certain, {more} more possible (dates:possible)")
+        }
+        (DateMode::Certain, _) => " · dates certain".into(),
+        (DateMode::Possible, _) => " · dates possible".into(),
+    }
 }
 
 pub fn footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {

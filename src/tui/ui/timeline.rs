@@ -34,10 +34,58 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         t.imprecise,
         t.undated
     );
-    frame.render_widget(pane(title, focused, theme), area);
     let parts = layout::timeline_parts(layout::inner(area));
+    let scale = scale(
+        state,
+        parts.bars.width,
+        area.width.saturating_sub(2) as usize,
+    );
+    let block = pane(title, focused, theme).title_bottom(Span::styled(scale, theme.dim));
+    frame.render_widget(block, area);
     bars(frame.buffer_mut(), parts.bars, parts.axis, state, theme);
     list(frame, parts.list, state, theme, focused);
+}
+
+/// The chart's scale (its tallest bar) and the count of the cursor's period: dated to
+/// it exactly, and the shares of imprecise dates that may fall in it. Whole parts
+/// only, as many as fit in `room` columns.
+fn scale(state: &State, width: u16, room: usize) -> String {
+    let t = &state.timeline;
+    let cursor = state.cursor_bin();
+    let window = t.window(cursor, width);
+    if window.count == 0 {
+        return String::new();
+    }
+    let tallest = t.peak(window.start, window.start + window.count);
+    let mut parts = vec![format!("tallest bar {}", count(tallest))];
+    if let Some((i, b)) = cursor.and_then(|i| Some((i, *t.bins.get(i)?))) {
+        let label = period_label(t.zoom, t.zoom.start(t.first + i as i64));
+        parts.push(format!(" · ▲ {label}: {} exact", b.exact));
+        if b.spread > 0.0 {
+            parts.push(format!(", {} spread ░", count(b.spread)));
+        }
+    }
+    let mut text = String::new();
+    for part in parts {
+        if crate::tui::text::width(&text) + crate::tui::text::width(&part) + 2 > room {
+            break;
+        }
+        text.push_str(&part);
+    }
+    if text.is_empty() {
+        text
+    } else {
+        format!(" {text} ")
+    }
+}
+
+/// A count that may hold shares of imprecise dates: whole, else to one decimal.
+fn count(n: f32) -> String {
+    if (n - n.round()).abs() < 0.05 {
+        format!("{}", n.round() as u64)
+    } else {
+        format!("{n:.1}")
+    }
 }
 
 fn bars(buf: &mut Buffer, area: Rect, axis: Rect, state: &State, theme: &Theme) {
@@ -48,7 +96,7 @@ fn bars(buf: &mut Buffer, area: Rect, axis: Rect, state: &State, theme: &Theme) 
         return;
     }
     let shown = &t.bins[window.start..window.start + window.count];
-    let max = shown.iter().map(|b| b.total()).fold(0.0_f32, f32::max);
+    let max = t.peak(window.start, window.start + window.count);
     if max <= 0.0 {
         return;
     }
@@ -73,12 +121,17 @@ fn bars(buf: &mut Buffer, area: Rect, axis: Rect, state: &State, theme: &Theme) 
         for r in 0..h {
             let filled = total.saturating_sub(r * 8).min(8);
             let (symbol, style) = if filled == 0 {
-                if !on_cursor {
+                if !on_cursor || r + 1 < h {
+                    if on_cursor {
+                        continue;
+                    }
                     break;
                 }
-                // The cursor's period: a solid line for an exact date, dashed for an imprecise one.
+                // The cursor's periods, marked above their bars with what no bar is
+                // drawn with (so that without colour it does not read as a count):
+                // filled for an exact date, hollow for an imprecise one.
                 let exact_cursor = range.is_some_and(|(a, b)| a == b);
-                (if exact_cursor { "│" } else { "┆" }, theme.bar_cursor)
+                (if exact_cursor { "▼" } else { "▽" }, theme.bar_cursor)
             } else if r * 8 >= exact {
                 (
                     "░",
@@ -116,7 +169,7 @@ fn bars(buf: &mut Buffer, area: Rect, axis: Rect, state: &State, theme: &Theme) 
         taken[a..b].iter_mut().for_each(|t| *t = true);
         buf.set_string(axis.x + x, axis.y, text, style);
     };
-    if let (Some((a, _)), Some(id)) = (range, state.list.current()) {
+    if let (Some(a), Some(id)) = (cursor, state.list.current()) {
         let a = a.clamp(window.start, last);
         let date = crate::tui::state::date_of(state.store, id);
         let label = format!("▲{}", date_label(date));
