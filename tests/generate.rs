@@ -47,6 +47,7 @@ fn generated_corpus_loads_without_diagnostics_and_is_varied() {
     let mut modes = HashSet::new();
     let mut languages = HashSet::new();
     let mut precisions = HashSet::new();
+    let mut by_precision: std::collections::HashMap<&str, usize> = Default::default();
     let mut on_behalf = 0;
     let mut translated = 0;
     for id in store.all_ids() {
@@ -68,6 +69,7 @@ fn generated_corpus_loads_without_diagnostics_and_is_varied() {
         modes.insert(s.mode);
         languages.insert(store.article(s.article).language);
         precisions.insert(s.date.map_or("unknown", |d| d.precision()));
+        *by_precision.entry(store.precision(id)).or_default() += 1;
         on_behalf += usize::from(s.on_behalf_of.is_some());
         translated += usize::from(s.translation.is_some());
         assert!(!s.topics.is_empty());
@@ -77,6 +79,18 @@ fn generated_corpus_loads_without_diagnostics_and_is_varied() {
     for p in ["day", "month", "year", "before", "after", "unknown"] {
         assert!(precisions.contains(p), "no {p} date among {precisions:?}");
     }
+    // As in news: most statements dated to a day (their own or their article's), a
+    // minority to a month or year, few open-ended.
+    let share = |p: &str| by_precision.get(p).copied().unwrap_or(0) as f64 / STATEMENTS as f64;
+    assert!(share("day") >= 0.8, "day-dated: {by_precision:?}");
+    assert!(
+        (0.05..=0.15).contains(&(share("month") + share("year"))),
+        "{by_precision:?}"
+    );
+    assert!(
+        share("before") + share("after") <= 0.06,
+        "open-ended: {by_precision:?}"
+    );
     assert!(on_behalf > 0, "no spokesperson speaks for a principal");
     assert!(translated > STATEMENTS / 2, "translations: {translated}");
 

@@ -185,14 +185,14 @@ pub fn build<'a>(
         .map_or("en", |(l, _)| l);
     let vocab = vocabulary(lang);
     let published_day = pools.first_day + Duration::days(rng.i64(0..pools.days));
+    // News is dated to the day; a few archive items only to a month, or not at all.
     let published = match rng.u32(0..100) {
-        0..=84 => Some(day_text(published_day)),
-        85..=92 => Some(format!(
+        0..=96 => Some(day_text(published_day)),
+        97..=98 => Some(format!(
             "{:04}-{:02}",
             published_day.year(),
             published_day.month()
         )),
-        93..=96 => Some(format!("{:04}", published_day.year())),
         _ => None,
     };
     let (open, close) = quote_marks(lang);
@@ -337,20 +337,23 @@ pub fn build<'a>(
     }
 }
 
-/// A statement date around the publication day, in every precision the format knows.
+/// A statement date around the publication day, in every precision the format knows,
+/// mixed as in news: most on the article's day or a day it names in the week before,
+/// a minority to a month or year, few open-ended, some left to the article's date.
 fn statement_date(rng: &mut fastrand::Rng, published: NaiveDate) -> Option<String> {
-    let day = published - Duration::days(rng.i64(0..3));
+    let named_day = published - Duration::days(rng.i64(1..8));
     Some(match rng.u32(0..100) {
-        0..=54 => day_text(day),
-        55..=69 => format!("{:04}-{:02}", day.year(), day.month()),
-        70..=76 => format!("{:04}", day.year()),
-        77..=86 => format!(
+        0..=49 => day_text(published),
+        50..=79 => day_text(named_day),
+        80..=89 => format!("{:04}-{:02}", named_day.year(), named_day.month()),
+        90..=91 => format!("{:04}", named_day.year()),
+        92..=94 => format!(
             "before {}",
-            day_text(published - Duration::days(rng.i64(0..30)))
+            day_text(published - Duration::days(rng.i64(0..14)))
         ),
-        87..=91 => format!(
+        95 => format!(
             "after {}",
-            day_text(published - Duration::days(rng.i64(1..60)))
+            day_text(published - Duration::days(rng.i64(1..14)))
         ),
         _ => return None,
     })
