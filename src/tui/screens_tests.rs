@@ -346,3 +346,24 @@ fn without_colour_the_cursor_period_is_marked_above_its_bar_not_drawn_as_one() {
     }
     assert!(!screen.iter().any(|r| r.contains('┆') || r.contains("││┆")));
 }
+
+#[test]
+fn the_status_line_says_how_dates_are_read_and_what_else_may_belong() {
+    let loaded = crate::bundled::load();
+    let mut s = state(&loaded, 120, 40);
+    s.update(Action::FocusNext);
+    s.update(Action::Bottom);
+    s.update(Action::FilterToPeriod);
+    let screen = rows(&render(&s, 120, 40));
+    let status = &screen[38];
+    assert!(
+        status.contains("7/22 shown · dates certain, +15 possible"),
+        "{status}"
+    );
+    s.update(Action::EditFilter);
+    s.update(Action::Edit(Edit::End));
+    type_text(&mut s, " dates:possible");
+    s.update(Action::Accept);
+    let status = rows(&render(&s, 120, 40))[38].clone();
+    assert!(status.contains("22/22 shown · dates possible"), "{status}");
+}

@@ -138,7 +138,7 @@ fn dates_note(dates: crate::tui::state::Dates) -> String {
     use crate::filter::DateMode;
     match (dates.mode, dates.possible_more) {
         (DateMode::Certain, Some(more)) if more > 0 => {
-            format!(" · dates certain, {more} more possible (dates:possible)")
+            format!(" · dates certain, +{more} possible")
         }
         (DateMode::Certain, _) => " · dates certain".into(),
         (DateMode::Possible, _) => " · dates possible".into(),
