@@ -12,6 +12,7 @@ mod pending;
 mod progress;
 mod raw;
 mod read;
+mod walk;
 
 pub use progress::{LoadProgress, LoadSnapshot};
 pub use read::Limits;
@@ -85,9 +86,17 @@ pub fn load_paths_counting<P: AsRef<Path>>(
 ) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut inputs = Vec::new();
+    let mut walk = walk::Walk::default();
     for path in paths {
-        collect(path.as_ref(), true, &mut inputs, &mut diagnostics);
+        collect(
+            path.as_ref(),
+            true,
+            &mut walk,
+            &mut inputs,
+            &mut diagnostics,
+        );
     }
+    walk.finish(&mut diagnostics);
     let bytes: u64 = inputs
         .iter()
         .map(|input| match input {
@@ -115,9 +124,13 @@ pub fn load_sources(sources: Vec<Source>) -> Loaded {
     )
 }
 
+/// Adds what `path` holds to `inputs`: a folder's files (recursively, links followed,
+/// each file and folder once), or the file itself. `explicit`: named by the user, so
+/// read whatever its extension.
 fn collect(
     path: &Path,
     explicit: bool,
+    walk: &mut walk::Walk,
     inputs: &mut Vec<Input>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -134,7 +147,20 @@ fn collect(
             return;
         }
     };
-    if meta.is_dir() {
+    let kind = walk::Kind::of(&meta);
+    if let walk::Kind::Special(what) = kind {
+        // Only files the walk would read are worth a word: `notes.fifo` is not ours.
+        if explicit || SourceFormat::of_path(path).is_some() || has_extension(path, "ann") {
+            let message = walk::special_message(what, explicit);
+            let found = Diagnostic::at(&name, None, None, message);
+            diagnostics.push(if explicit { found } else { found.warning() });
+        }
+        return;
+    }
+    if !walk.first_visit(&name, &meta) {
+        return;
+    }
+    if kind == walk::Kind::Folder {
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
             Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
             Err(e) => {
@@ -171,7 +197,7 @@ fn collect(
                 .and_then(|n| n.to_str())
                 .is_some_and(|n| n.starts_with('.'));
             if !hidden {
-                collect(&entry, false, inputs, diagnostics);
+                collect(&entry, false, walk, inputs, diagnostics);
             }
         }
         return;

@@ -141,7 +141,8 @@ pub fn parse(doc: BratDoc) -> Pending {
 }
 
 fn read_utf8(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let limits = super::read::Limits::default();
+    let bytes = super::read::whole(path, "", &limits).map_err(|d| d.message)?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "not valid UTF-8 (byte offset {}): save the file as UTF-8",

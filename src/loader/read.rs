@@ -35,6 +35,40 @@ fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1_048_576.0)
 }
 
+/// Opens `path` for reading if it is a regular file (its links followed). A named
+/// pipe is opened without waiting for a writer, so that it is refused, not waited on;
+/// the check is made on the file opened, so a file swapped for a pipe after the walk
+/// looked at it is refused too.
+pub fn open_regular(path: &Path, name: &str) -> Result<std::fs::File, Box<Diagnostic>> {
+    let cannot = |e: std::io::Error| {
+        Box::new(Diagnostic::at(
+            name,
+            None,
+            None,
+            format!("cannot read: {e}"),
+        ))
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    match super::walk::Kind::of(&meta) {
+        super::walk::Kind::File => Ok(file),
+        super::walk::Kind::Folder => Err(cannot(std::io::ErrorKind::IsADirectory.into())),
+        super::walk::Kind::Special(what) => Err(Box::new(Diagnostic::at(
+            name,
+            None,
+            None,
+            super::walk::special_message(what, true),
+        ))),
+    }
+}
+
 /// Reads a `.json` file whole, refusing one larger than `limits.max_document`.
 pub fn whole(path: &Path, name: &str, limits: &Limits) -> Result<Vec<u8>, Box<Diagnostic>> {
     let cannot = |e: std::io::Error| {
@@ -45,7 +79,8 @@ pub fn whole(path: &Path, name: &str, limits: &Limits) -> Result<Vec<u8>, Box<Di
             format!("cannot read: {e}"),
         ))
     };
-    let size = std::fs::metadata(path).map_err(cannot)?.len();
+    let file = open_regular(path, name)?;
+    let size = file.metadata().map_err(cannot)?.len();
     if size > limits.max_document {
         return Err(Box::new(Diagnostic::at(
             name,
@@ -58,22 +93,22 @@ pub fn whole(path: &Path, name: &str, limits: &Limits) -> Result<Vec<u8>, Box<Di
             ),
         )));
     }
-    std::fs::read(path).map_err(cannot)
+    // Never more than the limit, should the file grow while it is read.
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limits.max_document)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    Ok(bytes)
 }
 
 /// Parses a `.jsonl` file block by block, so memory holds one block of lines
 /// (plus the store being built) however large the file is.
 pub fn json_lines(path: &Path, name: &str, limits: &Limits, progress: &LoadProgress) -> Pending {
     let mut out = Pending::default();
-    let mut file = match std::fs::File::open(path) {
+    let mut file = match open_regular(path, name) {
         Ok(f) => f,
-        Err(e) => {
-            out.diagnostics.push(Diagnostic::at(
-                name,
-                None,
-                None,
-                format!("cannot read: {e}"),
-            ));
+        Err(d) => {
+            out.diagnostics.push(*d);
             return out;
         }
     };
