@@ -130,12 +130,14 @@ impl fmt::Display for FilterError {
 }
 
 impl FilterError {
-    /// The expression with a caret line under the offending term, for terminals.
+    /// The expression with a caret line under the offending term, for terminals: in
+    /// display columns, so that it stands under the term after wide characters (习近平).
     pub fn pointed(&self, expr: &str) -> String {
-        let pad = expr.get(..self.start).map_or(0, |s| s.chars().count());
+        use unicode_width::UnicodeWidthStr;
+        let pad = expr.get(..self.start).map_or(0, UnicodeWidthStr::width);
         let width = expr
             .get(self.start..self.end)
-            .map_or(1, |s| s.chars().count().max(1));
+            .map_or(1, |s| s.width().max(1));
         format!(
             "{expr}\n{}{}\n{}",
             " ".repeat(pad),
@@ -166,6 +168,10 @@ fn named<T: Copy>(all: &[T], name: fn(T) -> &'static str, value: &str) -> Option
         _ => None,
     }
 }
+
+/// The most terms one expression may hold: each costs a pass over its candidates, and
+/// no question an analyst asks needs more.
+pub const MAX_TERMS: usize = 64;
 
 /// Splits the expression into clauses.
 pub fn parse(expr: &str) -> Result<Vec<Clause>, FilterError> {
@@ -224,6 +230,12 @@ pub fn parse(expr: &str) -> Result<Vec<Clause>, FilterError> {
                 term_for(&key, value.trim()).map_err(error)?
             }
         };
+        if clauses.len() == MAX_TERMS {
+            return Err(error(format!(
+                "too many terms: an expression holds at most {MAX_TERMS}; this is term {}",
+                MAX_TERMS + 1
+            )));
+        }
         clauses.push(Clause {
             negated,
             term,

@@ -70,3 +70,23 @@ fn dates_and_precision_take_their_values_and_refuse_others() {
     assert!(e.message.contains("cannot be negated"), "{}", e.message);
     assert!(parse("-precision:day").is_ok());
 }
+
+#[test]
+fn the_caret_stands_under_the_term_after_wide_characters() {
+    let expr = "习近平 speeker:x";
+    let e = parse(expr).expect_err("unknown key");
+    let pointed = e.pointed(expr);
+    let caret = pointed.lines().nth(1).expect("caret line");
+    // 习近平 takes six columns, then a space: the key starts at column 7.
+    assert_eq!(caret, format!("{}{}", " ".repeat(7), "^".repeat(8)));
+}
+
+#[test]
+fn an_expression_of_too_many_terms_is_refused_at_the_first_one_over() {
+    let words: Vec<String> = (0..1000).map(|i| format!("w{i}")).collect();
+    let expr = words.join(" ");
+    let e = parse(&expr).expect_err("too many");
+    assert!(e.message.contains("at most 64"), "{}", e.message);
+    assert_eq!(&expr[e.start..e.end], "w64");
+    assert!(parse(&words[..64].join(" ")).is_ok());
+}
