@@ -45,29 +45,84 @@ pub fn files(store: &Store, target: Target) -> io::Result<Vec<File>> {
 }
 
 /// Writes every file into `dir` (created if missing). Nothing is written when a file
-/// exists and `overwrite` is off; each file is written atomically.
+/// exists and `overwrite` is off. The files are written first into a hidden folder
+/// beside or inside `dir`, then moved into place: a conversion that fails or is killed
+/// leaves no part of itself where the user looks (and its hidden folder is swept by
+/// the next one).
 pub fn write_dir(
     store: &Store,
     target: Target,
     dir: &Path,
     overwrite: bool,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    let files = files(store, target).map_err(|source| ExportError::Io {
-        path: dir.to_path_buf(),
-        source,
-    })?;
+    let io_error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ExportError::Io { path, source }
+    };
+    let files = files(store, target).map_err(io_error(dir))?;
     let paths: Vec<PathBuf> = files.iter().map(|f| dir.join(&f.name)).collect();
     if let Some(existing) = paths.iter().find(|p| !overwrite && p.exists()) {
         return Err(ExportError::Exists(existing.clone()));
     }
-    std::fs::create_dir_all(dir).map_err(|source| ExportError::Io {
-        path: dir.to_path_buf(),
-        source,
-    })?;
+    // Staged beside `dir` when it is new (then renamed whole), else inside it.
+    let fresh = !dir.exists();
+    let parent = match dir.parent() {
+        Some(p) if fresh && !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ if fresh => PathBuf::from("."),
+        _ => dir.to_path_buf(),
+    };
+    std::fs::create_dir_all(&parent).map_err(io_error(&parent))?;
+    export::sweep_stale(&parent);
+    let stage = export::staging_dir(&parent).map_err(io_error(&parent))?;
+    for file in &files {
+        export::write_atomically(&stage.path().join(&file.name), false, |out| {
+            out.write_all(&file.contents)
+        })?;
+    }
+    if fresh {
+        let staged = stage.keep();
+        return match std::fs::rename(&staged, dir) {
+            Ok(()) => Ok(paths),
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&staged);
+                Err(io_error(dir)(e))
+            }
+        };
+    }
     for (file, path) in files.iter().zip(&paths) {
-        export::write_atomically(path, overwrite, |out| out.write_all(&file.contents))?;
+        let from = stage.path().join(&file.name);
+        if overwrite {
+            std::fs::rename(&from, path).map_err(io_error(path))?;
+        } else {
+            // A link fails where a file appeared since the check: never replaced unasked.
+            std::fs::hard_link(&from, path).map_err(|e| match e.kind() {
+                io::ErrorKind::AlreadyExists => ExportError::Exists(path.clone()),
+                _ => io_error(path)(e),
+            })?;
+        }
     }
     Ok(paths)
+}
+
+/// The longest file name stem written: the rest of an id is kept as a hash, well under
+/// the 255 bytes file systems allow once `.json`, `.ann` or `_annotator.ann` is added.
+const MAX_STEM: usize = 100;
+
+/// `clean` cut to [`MAX_STEM`] bytes, its end replaced by a hash of the whole, so that
+/// long ids stay distinct and the same id always gives the same name.
+fn shortened(clean: String) -> String {
+    if clean.len() <= MAX_STEM {
+        return clean;
+    }
+    let mut cut = MAX_STEM - 9;
+    while !clean.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!(
+        "{}-{:08x}",
+        &clean[..cut],
+        crc32fast::hash(clean.as_bytes())
+    )
 }
 
 /// A file name for each article: its id with characters unsafe in file names as `_`,
@@ -87,11 +142,11 @@ fn file_names(store: &Store) -> Vec<String> {
                         }
                     })
                     .collect();
-            let clean = if clean.is_empty() || clean.starts_with('.') {
+            let clean = shortened(if clean.is_empty() || clean.starts_with('.') {
                 format!("article{clean}")
             } else {
                 clean
-            };
+            });
             let mut name = clean.clone();
             let mut n = 2;
             while !taken.insert(name.to_lowercase()) {

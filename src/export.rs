@@ -3,9 +3,11 @@
 mod csv;
 mod json;
 mod markdown;
+mod stale;
 
 pub use self::csv::{HEADER as CSV_HEADER, guard};
 pub use self::json::write_article;
+pub use self::stale::{staging_dir, sweep_stale};
 
 use crate::model::StatementId;
 use crate::store::Store;
@@ -129,8 +131,9 @@ pub fn write_atomically(
             dir,
         });
     }
+    stale::sweep_stale(&dir);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".demarche-export-");
+    builder.prefix(stale::EXPORT_PREFIX);
     // Readable as any file the user creates (the umask applies), not private to them as
     // a temporary file would be: it becomes the export itself.
     #[cfg(unix)]

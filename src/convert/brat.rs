@@ -12,8 +12,9 @@ use std::fmt::Write as _;
 /// metadata and actor tables.
 pub fn files(store: &Store, names: &[String]) -> Vec<File> {
     let mut files = Vec::new();
-    let mut metadata =
-        String::from("filename\ttitle\tpublication_date\tpublisher\tauthor\turl\tlanguage\n");
+    let mut metadata = String::from(
+        "filename\tarticle_id\ttitle\tpublication_date\tpublisher\tauthor\turl\tlanguage\n",
+    );
     let mut actors: BTreeSet<ActorId> = BTreeSet::new();
     for (i, article) in store.articles().enumerate() {
         let id = ArticleId(i as u32);
@@ -35,7 +36,10 @@ pub fn files(store: &Store, names: &[String]) -> Vec<File> {
             ids.sort_by_key(|&s| store.chars(s).start);
             let file = match annotator {
                 None => format!("{name}.ann"),
-                Some(a) => format!("{name}_{}.ann", a.replace(['/', '\\'], "_")),
+                Some(a) => format!(
+                    "{name}_{}.ann",
+                    super::shortened(a.replace(['/', '\\'], "_"))
+                ),
             };
             files.push(File {
                 name: file,
@@ -44,6 +48,7 @@ pub fn files(store: &Store, names: &[String]) -> Vec<File> {
         }
         let row = [
             format!("{name}.txt"),
+            cell(Some(article.id)),
             cell(article.title),
             article.published.map(|d| d.to_string()).unwrap_or_default(),
             cell(article.outlet),

@@ -16,6 +16,8 @@ pub const ACTORS_FILE: &str = "actors.tsv";
 /// One article's metadata row.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Meta {
+    /// The article's id where it is not the file's name (`convert` shortens long ids).
+    pub id: Option<String>,
     pub title: Option<String>,
     pub outlet: Option<String>,
     pub author: Option<String>,
@@ -60,7 +62,7 @@ impl Folder {
     pub fn article(&self, name: &str, text: String, source: String) -> Article {
         let meta = self.metadata.get(name).cloned().unwrap_or_default();
         Article {
-            id: name.to_string(),
+            id: meta.id.unwrap_or_else(|| name.to_string()),
             title: meta.title,
             outlet: meta.outlet,
             author: meta.author,
@@ -92,6 +94,7 @@ impl Folder {
             ));
             return;
         };
+        let id = column(&["article_id"]);
         let title = column(&["title", "headline"]);
         let outlet = column(&["publisher", "outlet", "source", "publication"]);
         let author = column(&["author", "authors", "byline"]);
@@ -136,6 +139,7 @@ impl Folder {
             self.metadata.insert(
                 stem,
                 Meta {
+                    id: cell(id),
                     title: cell(title),
                     outlet: cell(outlet),
                     author: cell(author),
