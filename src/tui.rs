@@ -10,6 +10,7 @@ mod layout;
 mod loading;
 mod ranker;
 mod state;
+mod suspend;
 mod text;
 mod ui;
 mod worker;
@@ -46,7 +47,9 @@ pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions) -> ExitCode {
     let theme = ui::theme::Theme::from_env();
     let stop = Arc::new(AtomicBool::new(false));
     let caught = Arc::new(AtomicI32::new(0));
+    let redraw = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&stop), Arc::clone(&caught));
+    suspend::watch(Arc::clone(&redraw));
     install_panic_hook();
     let mut saving = None;
     let result = init().and_then(|mut terminal| {
@@ -65,7 +68,7 @@ pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions) -> ExitCode {
         if std::env::var_os(PANIC_FOR_TESTS).is_some() {
             panic!("deliberate panic inside the browser ({PANIC_FOR_TESTS} is set)");
         }
-        let result = app::run(&mut terminal, &mut state, &theme, &stop);
+        let result = app::run(&mut terminal, &mut state, &theme, &stop, &redraw);
         drop(state);
         // Freeing a large store takes a moment the user would wait for on quitting;
         // the process ends right after (the snapshot writer keeps its own reference).
@@ -105,9 +108,14 @@ fn session_stamp() -> String {
 }
 
 /// Raw mode, the alternate screen and mouse capture.
-fn init() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+}
+
+/// [`enter`], and the terminal drawn on.
+fn init() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     terminal.clear()?;
     Ok(terminal)

@@ -93,12 +93,18 @@ fn exported_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The end-to-end tests need tmux (`.ci/run` installs it): without it they fail, never
+/// pass by doing nothing.
 fn tmux_missing() -> bool {
-    let missing = Command::new("tmux").arg("-V").output().is_err();
-    if missing {
-        println!("skipped: tmux is not installed");
-    }
-    missing
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "tmux is required for the end-to-end tests; install it (.ci/run does)"
+    );
+    false
 }
 
 /// Starts the test binary in a 120x40 tmux pane inside `dir` with `args`; its exit
@@ -382,4 +388,62 @@ fn a_panic_restores_the_terminal_then_prints_its_message() {
         screen.contains("panicked at"),
         "the message is readable on the normal screen:\n{screen}"
     );
+}
+
+/// The state letter of process `pid` (`T` when stopped).
+fn process_state(pid: &str) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit_once(") ")
+        .and_then(|(_, rest)| rest.chars().next())
+        .unwrap_or('?')
+}
+
+/// Polls until `check` holds; panics with `what` after a deadline.
+fn eventually(what: &str, check: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !check() {
+        assert!(start.elapsed() < Duration::from_secs(15), "never: {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Stops the browser with `suspend`, checks the terminal is given back while it is
+/// stopped, continues it, and checks it takes the terminal again and redraws.
+fn suspends_and_resumes(tmux: &Tmux, pid: &str, suspend: impl Fn()) {
+    let alternate = || tmux.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]);
+    suspend();
+    eventually("the browser stops", || process_state(pid) == 'T');
+    eventually("the terminal is given back", || alternate().trim() == "0");
+    Command::new("kill")
+        .args(["-CONT", pid])
+        .status()
+        .expect("kill");
+    eventually("the browser takes the terminal again", || {
+        alternate().trim() == "1"
+    });
+    tmux.wait_for("Quotes · all actors");
+    // Input is raw again: a key acts at once, no Enter needed.
+    tmux.keys(&["?"]);
+    tmux.wait_for("Help · j/k scroll");
+    tmux.keys(&["Escape"]);
+}
+
+#[test]
+fn sigtstp_and_ctrl_z_suspend_and_fg_resumes_with_the_screen_redrawn() {
+    if tmux_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (tmux, rc) = start(dir.path(), "suspend", "");
+    tmux.wait_for("Quotes · all actors");
+    let pid = demarche_pid(&tmux);
+    suspends_and_resumes(&tmux, &pid, || {
+        Command::new("kill")
+            .args(["-TSTP", &pid])
+            .status()
+            .expect("kill");
+    });
+    suspends_and_resumes(&tmux, &pid, || tmux.keys(&["C-z"]));
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&rc).trim(), "0", "exit code");
 }

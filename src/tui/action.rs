@@ -81,6 +81,8 @@ pub enum Action {
     TextRanked(Progress),
     /// A background filter run has finished.
     Filtered(FilterResult),
+    /// Give the terminal back and stop, as Ctrl-Z in a shell does.
+    Suspend,
     Quit,
 }
 
@@ -123,6 +125,7 @@ impl Action {
         Action::PrevFormat,
         Action::ConfirmOverwrite,
         Action::DeclineOverwrite,
+        Action::Suspend,
         Action::Quit,
         Action::Settle,
     ];
@@ -136,6 +139,7 @@ pub enum Effect {
     RankText(RankRequest),
     /// Run a filter in the background, superseding the one asked for before.
     Filter(FilterRequest),
+    Suspend,
     Quit,
 }
 

@@ -19,12 +19,15 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-/// Runs until the user quits or `stop` is set (a signal); returns I/O errors of the terminal.
+/// Runs until the user quits or `stop` is set (a signal); repaints the whole screen
+/// when `redraw` is set (the terminal was given back and taken again); returns I/O
+/// errors of the terminal.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     state: &mut State,
     theme: &Theme,
     stop: &Arc<AtomicBool>,
+    redraw: &AtomicBool,
 ) -> io::Result<()>
 where
     io::Error: From<B::Error>,
@@ -40,7 +43,7 @@ where
             ranker: Ranker::start(scope, store),
             filterer: Filterer::start(scope, store),
         };
-        run_loop(terminal, state, theme, stop, &workers)
+        run_loop(terminal, state, theme, (stop, redraw), &workers)
     })
 }
 
@@ -64,7 +67,7 @@ fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     state: &mut State,
     theme: &Theme,
-    stop: &Arc<AtomicBool>,
+    (stop, redraw): (&AtomicBool, &AtomicBool),
     workers: &Workers,
 ) -> io::Result<()>
 where
@@ -72,6 +75,10 @@ where
 {
     let mut dirty = true;
     while !stop.load(Ordering::Relaxed) {
+        if redraw.swap(false, Ordering::SeqCst) {
+            terminal.clear()?;
+            dirty = true;
+        }
         for report in workers.ranker.reports() {
             state.update(Action::TextRanked(report));
             dirty = true;
@@ -115,6 +122,7 @@ fn apply(state: &mut State, action: Action, workers: &Workers) -> bool {
         match state.update(action) {
             None => {}
             Some(Effect::Quit) => return true,
+            Some(Effect::Suspend) => super::suspend::request(),
             Some(Effect::Export(request)) => {
                 next = Some(Action::ExportDone(perform_export(state.store, &request)));
             }

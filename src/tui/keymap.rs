@@ -182,6 +182,7 @@ const fn k(code: KeyCode) -> Key {
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     bind!(Any, Key::ctrl('c'), Action::Quit, "", "quit (restores the terminal)"),
+    bind!(Any, Key::ctrl('z'), Action::Suspend, "", "suspend to the shell (fg resumes)"),
     bind!(Browse, ch('q'), Action::Quit, "quit", "quit"),
     bind!(Browse, ch('j'), Action::Down, "", "next row"),
     bind!(Browse, k(K::Down), Action::Down, "", "next row"),

@@ -48,6 +48,7 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::PrevFormat
         | Action::ConfirmOverwrite
         | Action::DeclineOverwrite
+        | Action::Suspend
         | Action::Quit => true,
         Action::Edit(_)
         | Action::Click { .. }

@@ -279,6 +279,7 @@ impl<'a> State<'a> {
                 self.text_finder.ranked(progress);
                 None
             }
+            Action::Suspend => Some(Effect::Suspend),
             Action::Quit => Some(Effect::Quit),
         };
         self.scroll_panes();
