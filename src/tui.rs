@@ -11,6 +11,8 @@ mod loading;
 mod ranker;
 mod state;
 mod suspend;
+#[cfg(test)]
+mod test_support;
 mod text;
 mod ui;
 mod worker;

@@ -4,34 +4,7 @@ use super::*;
 use crate::export::Format;
 use crate::loader::Loaded;
 use crate::tui::action::{Edit, ExportFailure, ExportReport};
-
-fn corpus() -> Loaded {
-    crate::bundled::load()
-}
-
-fn state(loaded: &Loaded) -> State<'_> {
-    let mut s = State::new(&loaded.store, &loaded.diagnostics, "20250101-000000");
-    s.update(Action::Resize {
-        width: 120,
-        height: 40,
-    });
-    s
-}
-
-/// Types `text` as a burst of keys, then lets the input settle (as the loop does).
-fn type_text(s: &mut State, text: &str) {
-    for c in text.chars() {
-        s.update(Action::Edit(Edit::Insert(c)));
-    }
-    s.update(Action::Settle);
-}
-
-fn peskov(loaded: &Loaded) -> crate::model::ActorId {
-    loaded
-        .store
-        .actor_by_key("peskov")
-        .expect("peskov in corpus")
-}
+use crate::tui::test_support::{corpus, peskov, state, type_text};
 
 #[test]
 fn starts_on_all_statements_in_the_quotes_pane() {

@@ -61,10 +61,12 @@ impl QuotesPane {
         translation: bool,
     ) {
         let height = height as usize;
-        if cursor < self.offset || ids.is_empty() {
-            self.offset = cursor.min(ids.len().saturating_sub(1));
+        if ids.is_empty() {
+            self.offset = 0;
             return;
         }
+        let cursor = cursor.min(ids.len() - 1);
+        self.offset = self.offset.min(cursor);
         // Every card is at least three rows, so more than `height` cards never fit.
         if cursor - self.offset > height {
             self.offset = cursor - height;
@@ -74,6 +76,19 @@ impl QuotesPane {
         while used > height && self.offset < cursor {
             used -= height_of(self.offset);
             self.offset += 1;
+        }
+        // No blank rows below the last card while earlier cards would fit above: after a
+        // filter shortens the list, its first results must not stay above the screen.
+        let mut below = 0;
+        for i in self.offset..ids.len() {
+            below += height_of(i);
+            if below > height {
+                return;
+            }
+        }
+        while self.offset > 0 && below + height_of(self.offset - 1) <= height {
+            self.offset -= 1;
+            below += height_of(self.offset);
         }
     }
 
@@ -97,3 +112,7 @@ impl QuotesPane {
         None
     }
 }
+
+#[cfg(test)]
+#[path = "quotes_tests.rs"]
+mod tests;

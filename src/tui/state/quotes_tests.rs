@@ -1,0 +1,34 @@
+//! The quotes pane's scrolling: the cursor's card and as many others as fit stay on screen.
+
+use crate::tui::action::Action;
+use crate::tui::test_support::{corpus, state, type_text};
+
+#[test]
+fn a_filter_that_shortens_the_list_scrolls_its_first_results_back_into_view() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    // Far down the list, so the pane has scrolled.
+    for _ in 0..12 {
+        s.update(Action::Down);
+    }
+    assert!(s.quotes.offset > 0, "the pane scrolled");
+    s.update(Action::EditFilter);
+    type_text(&mut s, "topic:eu-participation");
+    s.update(Action::Accept);
+    let shown = s.list.len();
+    assert!(shown >= 2, "{shown} statements match");
+    assert_eq!(
+        s.quotes.offset, 0,
+        "every result fits, so none is above the screen"
+    );
+}
+
+#[test]
+fn the_last_cards_fill_the_pane_when_stepping_up_from_the_end() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::Bottom);
+    let at_bottom = s.quotes.offset;
+    s.update(Action::Up);
+    assert_eq!(s.quotes.offset, at_bottom, "one step up does not scroll");
+}
