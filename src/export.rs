@@ -37,6 +37,18 @@ impl Format {
         }
     }
 
+    /// The format a file name's extension names (`.json`, `.csv`, `.md`/`.markdown`,
+    /// any case), if any.
+    pub fn of_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            "md" | "markdown" => Some(Format::Markdown),
+            _ => None,
+        }
+    }
+
     /// The name shown to people.
     pub fn label(self) -> &'static str {
         match self {

@@ -45,7 +45,6 @@ pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let stamp = session_stamp();
     let theme = ui::theme::Theme::from_env();
     let stop = Arc::new(AtomicBool::new(false));
     let caught = Arc::new(AtomicI32::new(0));
@@ -66,7 +65,7 @@ pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions) -> ExitCode {
             let loaded = Arc::clone(&loaded);
             saving = Some(std::thread::spawn(move || save.write(&loaded)));
         }
-        let mut state = state::State::new(&loaded.store, &loaded.diagnostics, &stamp);
+        let mut state = state::State::new(&loaded.store, &loaded.diagnostics, now_stamp);
         if std::env::var_os(PANIC_FOR_TESTS).is_some() {
             panic!("deliberate panic inside the browser ({PANIC_FOR_TESTS} is set)");
         }
@@ -99,7 +98,7 @@ pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions) -> ExitCode {
 }
 
 /// `YYYYMMDD-HHMMSS` (UTC) of now, naming default export files.
-fn session_stamp() -> String {
+fn now_stamp() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

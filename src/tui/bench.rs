@@ -34,7 +34,7 @@ impl<'a> Session<'a> {
         width: u16,
         height: u16,
     ) -> Session<'a> {
-        let mut state = State::new(store, diagnostics, "20250101-000000");
+        let mut state = State::new(store, diagnostics, || "20250101-000000".into());
         state.update(Action::Resize { width, height });
         let terminal =
             Terminal::new(TestBackend::new(width, height)).expect("a test backend cannot fail");

@@ -68,7 +68,7 @@ proptest! {
     #[test]
     fn random_sessions_keep_every_invariant(actions in prop::collection::vec(action(), 1..60)) {
         let loaded = corpus();
-        let mut state = State::new(&loaded.store, &loaded.diagnostics, "20250101-000000");
+        let mut state = State::new(&loaded.store, &loaded.diagnostics, || "20250101-000000".into());
         state.update(Action::Resize { width: 120, height: 40 });
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
         for action in actions {

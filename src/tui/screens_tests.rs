@@ -2,7 +2,6 @@
 
 use super::action::{Action, Edit};
 use super::keymap::Context;
-use super::state::State;
 use super::ui::{self, theme::Theme};
 use crate::diagnostic::Diagnostic;
 use crate::loader::Loaded;
@@ -10,27 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
-fn state(loaded: &Loaded, width: u16, height: u16) -> State<'_> {
-    let mut s = State::new(&loaded.store, &loaded.diagnostics, "20250101-000000");
-    s.update(Action::Resize { width, height });
-    s
-}
-
-fn render(state: &State, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|frame| ui::draw(frame, state, &Theme::new(false)))
-        .expect("draw");
-    terminal
-}
-
-/// Types `text` as a burst of keys, then lets the input settle (as the loop does).
-fn type_text(s: &mut State, text: &str) {
-    for c in text.chars() {
-        s.update(Action::Edit(Edit::Insert(c)));
-    }
-    s.update(Action::Settle);
-}
+use super::test_support::{render, sized as state, type_text};
 
 #[test]
 fn start() {

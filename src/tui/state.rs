@@ -87,14 +87,20 @@ pub struct State<'a> {
     pub status: Option<Status>,
     /// The terminal size.
     pub size: Rect,
-    /// `YYYYMMDD-HHMMSS` of the session start, for default export names.
-    stamp: String,
-    exports_written: usize,
+    /// `YYYYMMDD-HHMMSS` of now, for default export names (the loop's clock, a
+    /// fixed one in tests).
+    clock: fn() -> String,
+    /// The stamp of the last default export name and how many used it.
+    last_stamp: (String, usize),
 }
 
 impl<'a> State<'a> {
-    /// A state over `store`, with all actors and no filter; `stamp` names default exports.
-    pub fn new(store: &'a Store, diagnostics: &'a [Diagnostic], stamp: &str) -> State<'a> {
+    /// A state over `store`, with all actors and no filter; `clock` stamps default export names.
+    pub fn new(
+        store: &'a Store,
+        diagnostics: &'a [Diagnostic],
+        clock: fn() -> String,
+    ) -> State<'a> {
         let mut state = State {
             store,
             diagnostics,
@@ -113,8 +119,8 @@ impl<'a> State<'a> {
             translation: false,
             status: None,
             size: Rect::new(0, 0, 80, 24),
-            stamp: stamp.to_string(),
-            exports_written: 0,
+            clock,
+            last_stamp: (String::new(), 0),
         };
         state.list.filtered = store.all_ids().collect();
         state.renarrow();
@@ -315,9 +321,7 @@ impl<'a> State<'a> {
         self.renarrow();
         // A background result can arrive with the export dialog open: it then counts
         // what it will now write.
-        if let Scope::Visible(count) = &mut self.export.scope {
-            *count = self.list.len();
-        }
+        self.refresh_scope();
     }
 
     /// Replaces the filter's `since:`/`until:` terms with the cursor's period.

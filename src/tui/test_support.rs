@@ -15,7 +15,9 @@ pub fn state(loaded: &Loaded) -> State<'_> {
 
 /// A state over `loaded` in a `width` x `height` terminal.
 pub fn sized(loaded: &Loaded, width: u16, height: u16) -> State<'_> {
-    let mut s = State::new(&loaded.store, &loaded.diagnostics, "20250101-000000");
+    let mut s = State::new(&loaded.store, &loaded.diagnostics, || {
+        "20250101-000000".into()
+    });
     s.update(Action::Resize { width, height });
     s
 }
@@ -33,4 +35,18 @@ pub fn peskov(loaded: &Loaded) -> crate::model::ActorId {
         .store
         .actor_by_key("peskov")
         .expect("peskov in corpus")
+}
+
+/// The screen `state` draws in a `width` x `height` terminal, as text.
+pub fn render(
+    state: &State,
+    width: u16,
+    height: u16,
+) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).expect("test backend");
+    terminal
+        .draw(|frame| super::ui::draw(frame, state, &super::ui::theme::Theme::new(false)))
+        .expect("draw");
+    terminal
 }

@@ -4,13 +4,14 @@ use super::input::Input;
 use super::{Overlay, State};
 use crate::export::Format;
 use crate::model::StatementId;
-use crate::tui::action::{Effect, ExportFailure, ExportReport, ExportRequest};
-use std::path::PathBuf;
+use crate::tui::action::{Edit, Effect, ExportFailure, ExportReport, ExportRequest};
+use std::path::{Path, PathBuf};
 
 /// What the export will contain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
-    Marked(usize),
+    /// The marks, `hidden` of them not shown under the current filter and actor.
+    Marked { total: usize, hidden: usize },
     /// No marks: the visible statements.
     Visible(usize),
 }
@@ -22,6 +23,8 @@ pub struct ExportDialog {
     pub scope: Scope,
     /// The file exists: asking whether to overwrite.
     pub confirming: bool,
+    /// The stamp of the default name offered when the dialog opened.
+    stamp: String,
 }
 
 impl Default for ExportDialog {
@@ -31,11 +34,13 @@ impl Default for ExportDialog {
             path: Input::default(),
             scope: Scope::Visible(0),
             confirming: false,
+            stamp: String::new(),
         }
     }
 }
 
-/// `./demarche-export-<stamp>[-n].<ext>`: the default path for the `n`th export of a session.
+/// `./demarche-export-<stamp>[-n].<ext>`: the default path when `written` exports
+/// already took names with this stamp (several in one second).
 pub fn default_path(stamp: &str, written: usize, format: Format) -> String {
     let suffix = if written == 0 {
         String::new()
@@ -62,6 +67,16 @@ impl ExportDialog {
         }
         self.format = next;
     }
+
+    /// Applies an edit to the path; an extension typed there picks its format, so the
+    /// file's name and contents always agree.
+    pub fn edit_path(&mut self, edit: Edit) {
+        if self.path.apply(edit)
+            && let Some(format) = Format::of_path(Path::new(self.path.text().trim()))
+        {
+            self.format = format;
+        }
+    }
 }
 
 impl State<'_> {
@@ -74,17 +89,33 @@ impl State<'_> {
         }
     }
 
-    pub(super) fn open_export(&mut self) -> Option<Effect> {
+    /// Recounts what the export will write: the marks (and how many of them the filter
+    /// or actor hides), else the visible statements.
+    pub(super) fn refresh_scope(&mut self) {
         self.export.scope = if self.marks.is_empty() {
             Scope::Visible(self.list.len())
         } else {
-            Scope::Marked(self.marks.len())
+            let shown = |id: &&StatementId| self.list.ids.binary_search(id).is_ok();
+            Scope::Marked {
+                total: self.marks.len(),
+                hidden: self.marks.len() - self.marks.iter().filter(shown).count(),
+            }
         };
+    }
+
+    pub(super) fn open_export(&mut self) -> Option<Effect> {
+        self.refresh_scope();
         if self.marks.is_empty() && self.list.len() == 0 {
             self.say("Nothing to export: no statement is visible".into(), true);
             return None;
         }
-        let path = default_path(&self.stamp, self.exports_written, self.export.format);
+        // Named for the time of this export, not of the session's start.
+        self.export.stamp = (self.clock)();
+        let earlier = match &self.last_stamp {
+            (stamp, n) if *stamp == self.export.stamp => *n,
+            _ => 0,
+        };
+        let path = default_path(&self.export.stamp, earlier, self.export.format);
         self.export.path.set(&path);
         self.export.confirming = false;
         self.overlay = Overlay::Export;
@@ -112,10 +143,14 @@ impl State<'_> {
     ) -> Option<Effect> {
         match result {
             Ok(report) => {
-                self.exports_written += 1;
+                if self.last_stamp.0 == self.export.stamp {
+                    self.last_stamp.1 += 1;
+                } else {
+                    self.last_stamp = (self.export.stamp.clone(), 1);
+                }
                 self.overlay = Overlay::None;
                 let which = match self.export.scope {
-                    Scope::Marked(_) => "marked",
+                    Scope::Marked { .. } => "marked",
                     Scope::Visible(_) => "visible; none marked",
                 };
                 self.say(
@@ -144,3 +179,7 @@ impl State<'_> {
         None
     }
 }
+
+#[cfg(test)]
+#[path = "export_tests.rs"]
+mod tests;

@@ -96,9 +96,7 @@ impl State<'_> {
                     return Some(Effect::RankText(request));
                 }
             }
-            Overlay::Export => {
-                self.export.path.apply(edit);
-            }
+            Overlay::Export => self.export.edit_path(edit),
             Overlay::None | Overlay::Detail | Overlay::Help | Overlay::Diagnostics => {}
         }
         None

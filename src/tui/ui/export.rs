@@ -5,18 +5,21 @@ use super::theme::Theme;
 use crate::export::Format;
 use crate::tui::layout;
 use crate::tui::state::{Scope, State};
-use crate::tui::text::{clean, truncate, width};
+use crate::tui::text::{clean, truncate, width, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
-    let area = layout::popup(screen, 60, 9);
-    let inner = popup(frame, area, "Export", theme);
     let d = &state.export;
+    // The text wraps to the popup's width (narrow terminals), and the popup grows to fit.
+    let room = layout::popup(screen, 60, 9).width.saturating_sub(2) as usize;
     let what = match d.scope {
-        Scope::Marked(n) => format!("Exports the {n} marked statement(s)."),
+        Scope::Marked { total, hidden: 0 } => format!("Exports the {total} marked statement(s)."),
+        Scope::Marked { total, hidden } => format!(
+            "Exports the {total} marked statement(s); {hidden} of them not shown now (filter or actor)."
+        ),
         Scope::Visible(n) => {
             format!("No statements are marked: exports the {n} visible statement(s).")
         }
@@ -33,22 +36,25 @@ pub fn draw(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
     }
     formats.push(Span::styled("(Tab)", theme.dim));
     let path = clean(d.path.text());
-    let room = (inner.width as usize).saturating_sub(8);
-    let mut lines = vec![
-        Line::from(Span::styled(what, theme.plain)),
-        Line::default(),
-        Line::from(formats),
-        Line::from(vec![
-            Span::styled("Path    ", theme.title),
-            Span::styled(truncate(&path, room), theme.plain),
-        ]),
-        Line::default(),
-    ];
+    let mut lines: Vec<Line> = wrap(&what, room, 4)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, theme.plain)))
+        .collect();
+    lines.push(Line::default());
+    let path_row = lines.len() + 1;
+    lines.push(Line::from(formats));
+    lines.push(Line::from(vec![
+        Span::styled("Path    ", theme.title),
+        Span::styled(truncate(&path, room.saturating_sub(8)), theme.plain),
+    ]));
+    lines.push(Line::default());
     if d.confirming {
-        lines.push(Line::from(Span::styled(
-            "The file exists. Overwrite it? y = overwrite, n = keep it",
-            theme.error,
-        )));
+        let question = "The file exists. Overwrite it? y = overwrite, n = keep it";
+        lines.extend(
+            wrap(question, room, 3)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, theme.error))),
+        );
     } else {
         lines.push(Line::from(vec![
             Span::styled("Enter", theme.key),
@@ -57,11 +63,13 @@ pub fn draw(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
             Span::styled(" cancel (marks kept)", theme.plain),
         ]));
     }
+    let area = layout::popup(screen, 60, lines.len() as u16 + 3);
+    let inner = popup(frame, area, "Export", theme);
     frame.render_widget(Paragraph::new(lines), inner);
     if !d.confirming {
         let before: String = d.path.text().chars().take(d.path.cursor()).collect();
         let x = inner.x + 8 + width(&before) as u16;
-        let y = inner.y + 3;
+        let y = inner.y + path_row as u16;
         if y < inner.bottom() {
             frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
         }
