@@ -5,6 +5,7 @@ mod app;
 #[doc(hidden)]
 pub mod bench;
 mod filterer;
+mod help_text;
 mod keymap;
 mod layout;
 mod loading;

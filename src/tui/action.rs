@@ -84,6 +84,23 @@ pub enum Action {
     /// Give the terminal back and stop, as Ctrl-Z in a shell does.
     Suspend,
     Quit,
+    /// A key with no binding where it was pressed (its label, as the help writes it).
+    Unbound(String),
+}
+
+impl Action {
+    /// Whether the action is the user's (a key, the mouse), not the terminal's or a
+    /// finished job's: the user's next action replaces the status line's message.
+    pub fn is_input(&self) -> bool {
+        !matches!(
+            self,
+            Action::Resize { .. }
+                | Action::Settle
+                | Action::ExportDone(_)
+                | Action::TextRanked(_)
+                | Action::Filtered(_)
+        )
+    }
 }
 
 #[cfg(test)]

@@ -160,7 +160,11 @@ fn actions_of(event: Event, state: &mut State, workers: &Workers) -> Vec<Action>
 fn action_of(event: Event, state: &State) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            keymap::lookup(state.context(), key)
+            keymap::lookup(state.context(), key).or_else(|| match key.code {
+                // A modifier alone is not a key the user meant.
+                KeyCode::Modifier(_) | KeyCode::Null => None,
+                _ => Some(Action::Unbound(keymap::Key::of(key).label())),
+            })
         }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
@@ -235,6 +239,17 @@ mod tests {
             ..request
         };
         assert!(perform_export(&loaded.store, &forced).is_ok());
+    }
+
+    #[test]
+    fn an_unbound_key_becomes_an_action_that_says_so_and_a_lone_modifier_does_not() {
+        let loaded = crate::bundled::load();
+        let state = State::new(&loaded.store, &loaded.diagnostics, String::new);
+        let x = Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
+        assert_eq!(action_of(x, &state), Some(Action::Unbound("x".into())));
+        let shift = KeyCode::Modifier(event::ModifierKeyCode::LeftShift);
+        let shift = Event::Key(KeyEvent::new(shift, KeyModifiers::SHIFT));
+        assert_eq!(action_of(shift, &state), None);
     }
 
     #[test]

@@ -57,7 +57,8 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::Settle
         | Action::ExportDone(_)
         | Action::TextRanked(_)
-        | Action::Filtered(_) => false,
+        | Action::Filtered(_)
+        | Action::Unbound(_) => false,
     }
 }
 

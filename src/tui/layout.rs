@@ -90,6 +90,11 @@ pub fn popup(area: Rect, width_percent: u16, height: u16) -> Rect {
     }
 }
 
+/// The help popup: most of the screen.
+pub fn help(area: Rect) -> Rect {
+    popup(area, 70, area.height.saturating_sub(2))
+}
+
 /// The detail view: the screen less a margin, above the status and footer lines.
 pub fn detail(area: Rect) -> Rect {
     let a = areas(area);

@@ -1,6 +1,7 @@
 //! The TUI's whole state: focus, overlay, panes, marks, status; `update` turns an `Action` into changes and an `Effect`.
 
 mod actors;
+pub mod detail;
 mod export;
 mod filter;
 mod finder;
@@ -10,6 +11,7 @@ mod mouse;
 mod navigate;
 mod overlay;
 mod quotes;
+mod status;
 mod timeline;
 
 pub use actors::{ActorSort, ActorsPane};
@@ -157,6 +159,10 @@ impl<'a> State<'a> {
 
     /// Applies one action; returns the I/O it asks for.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if action.is_input() {
+            // A message lasts until the user's next key: it never outlives what it describes.
+            self.status = None;
+        }
         let effect = match action {
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
@@ -285,15 +291,12 @@ impl<'a> State<'a> {
                 self.text_finder.ranked(progress);
                 None
             }
+            Action::Unbound(key) => self.unbound(&key),
             Action::Suspend => Some(Effect::Suspend),
             Action::Quit => Some(Effect::Quit),
         };
         self.scroll_panes();
         effect
-    }
-
-    fn say(&mut self, text: String, error: bool) {
-        self.status = Some(Status { text, error });
     }
 
     fn set_focus(&mut self, focus: Focus) -> Option<Effect> {

@@ -136,6 +136,15 @@ pub enum Outcome {
 }
 
 impl FilterBar {
+    /// The filter in force, as the status and the bar name it: `none` when empty.
+    pub fn applied_label(&self) -> String {
+        if self.applied.is_empty() {
+            "none".to_string()
+        } else {
+            crate::tui::text::clean(&self.applied)
+        }
+    }
+
     /// Starts editing the current expression.
     pub fn begin(&mut self) {
         self.before_edit = self.input.text().to_string();

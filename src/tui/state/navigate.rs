@@ -53,8 +53,15 @@ impl State<'_> {
                     self.list.cursor = step(self.list.cursor, delta, self.list.len());
                     self.pages.detail = 0;
                 } else {
-                    let by = delta.clamp(-1000, 1000) as i32;
-                    self.pages.detail = (i32::from(self.pages.detail) + by).clamp(0, 1000) as u16;
+                    // Scrolls the text, never past its last row.
+                    let inner = layout::inner(layout::detail(self.size));
+                    let rows = self
+                        .list
+                        .current()
+                        .map_or(0, |id| super::detail::rows(self.store, id, inner.width));
+                    let max = rows.saturating_sub(inner.height as usize);
+                    let at = step(self.pages.detail as usize, delta, max + 1);
+                    self.pages.detail = u16::try_from(at).unwrap_or(u16::MAX);
                 }
             }
             Overlay::ActorSearch => {
@@ -66,9 +73,10 @@ impl State<'_> {
                 self.text_finder.cursor = step(self.text_finder.cursor, delta, n);
             }
             Overlay::Help => {
-                // At most one line per binding plus a title and a gap per context.
-                let lines = crate::tui::keymap::BINDINGS.len() + 3 * Context::ALL.len();
-                self.pages.help = step(self.pages.help, delta, lines);
+                let context = self.pages.help_for.unwrap_or(Context::Quotes);
+                let lines = crate::tui::help_text::lines(context).len();
+                let shown = layout::inner(layout::help(self.size)).height as usize;
+                self.pages.help = step(self.pages.help, delta, lines.saturating_sub(shown) + 1);
             }
             Overlay::Diagnostics => {
                 let n = self.diagnostics.len();
@@ -79,3 +87,7 @@ impl State<'_> {
         None
     }
 }
+
+#[cfg(test)]
+#[path = "navigate_tests.rs"]
+mod tests;

@@ -45,7 +45,10 @@ impl State<'_> {
                 };
                 if self.filter.error.is_some() {
                     self.say(
-                        format!("Invalid filter; still showing `{}`", self.filter.applied),
+                        format!(
+                            "Invalid filter; still showing `{}`",
+                            self.filter.applied_label()
+                        ),
                         true,
                     );
                 }

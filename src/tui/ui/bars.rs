@@ -61,11 +61,7 @@ pub fn filter(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                     part(end.max(start + 1), chars.len()),
                     theme.plain,
                 ));
-                let applied = if bar.applied.is_empty() {
-                    "none".to_string()
-                } else {
-                    clean(&bar.applied)
-                };
+                let applied = bar.applied_label();
                 spans.push(Span::styled(
                     format!("  ✗ still showing `{applied}`: {}", clean(&e.message)),
                     theme.error,
@@ -123,6 +119,13 @@ pub fn status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let room = (area.width as usize).saturating_sub(width(&right));
     let (text, style) = match &state.status {
         Some(s) => (clean(&s.text), if s.error { theme.error } else { theme.ok }),
+        None if !state.diagnostics.is_empty() => (
+            format!(
+                "{} load problem(s): ! shows them · ? for help",
+                state.diagnostics.len()
+            ),
+            theme.error,
+        ),
         None => ("Ready. ? for help".to_string(), theme.dim),
     };
     let left = fit_spans(vec![Span::styled(format!(" {text}"), style)], room);

@@ -2,7 +2,8 @@
 
 use super::popup;
 use super::theme::Theme;
-use crate::tui::keymap::{self, Context, FIELD_EDITS};
+use crate::tui::help_text::{self, HelpLine};
+use crate::tui::keymap::Context;
 use crate::tui::layout;
 use crate::tui::state::State;
 use crate::tui::text::{clean, wrap};
@@ -11,48 +12,37 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// The help text: the current context's sections first, then every other context.
+/// The help text, styled: the current context's sections first, then every other context.
 pub fn lines(current: Context, theme: &Theme) -> Vec<Line<'static>> {
-    let live = current.stack();
-    let mut order = live.clone();
-    order.extend(Context::ALL.iter().copied().filter(|c| !live.contains(c)));
-    let mut out: Vec<Line<'static>> = Vec::new();
-    for (n, ctx) in order.into_iter().enumerate() {
-        if n == live.len() {
-            out.push(Line::from(Span::styled("Other contexts", theme.title)));
-            out.push(Line::default());
-        }
-        out.push(Line::from(Span::styled(ctx.title(), theme.heading)));
-        for (keys, help) in keymap::help_rows(ctx) {
-            out.push(Line::from(vec![
+    help_text::lines(current)
+        .into_iter()
+        .map(|l| match l {
+            HelpLine::Others => Line::from(Span::styled("Other contexts", theme.title)),
+            HelpLine::Heading(h) => Line::from(Span::styled(h, theme.heading)),
+            HelpLine::Row(keys, help) => Line::from(vec![
                 Span::styled(format!("  {keys:<18}"), theme.key),
                 Span::styled(help, theme.plain),
-            ]));
-        }
-        if ctx.is_text_field() {
-            for (key, _, help) in FIELD_EDITS {
-                out.push(Line::from(vec![
-                    Span::styled(format!("  {:<18}", key.label()), theme.key),
-                    Span::styled(*help, theme.plain),
-                ]));
-            }
-        }
-        out.push(Line::default());
-    }
-    out.push(Line::from(Span::styled("Mouse", theme.heading)));
-    out.push(Line::from(Span::styled(
-        "  click a row to focus its pane and select it, a bar to jump to its period, the filter bar to edit it, a finder match to jump to it; the wheel scrolls",
-        theme.plain,
-    )));
-    out
+            ]),
+            HelpLine::Blank => Line::default(),
+            HelpLine::Mouse(text) => Line::from(Span::styled(text, theme.plain)),
+        })
+        .collect()
 }
 
 pub fn draw(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
-    let area = layout::popup(screen, 70, screen.height.saturating_sub(2));
-    let inner = popup(frame, area, "Help · j/k scroll · Esc close", theme);
+    let area = layout::help(screen);
+    let inner = popup(
+        frame,
+        area,
+        "Help · j/k scroll · g/G ends · Esc close",
+        theme,
+    );
     let current = state.pages.help_for.unwrap_or(Context::Quotes);
     let all = lines(current, theme);
-    let top = state.pages.help.min(all.len().saturating_sub(1));
+    let top = state
+        .pages
+        .help
+        .min(all.len().saturating_sub(inner.height as usize));
     let shown: Vec<Line> = all
         .into_iter()
         .skip(top)

@@ -1,0 +1,115 @@
+//! The detail view's content as text (the paragraph around the statement, then every
+//! field) and its scrolling, kept within the rows that text takes.
+
+use crate::date::DateSpec;
+use crate::model::{ActorId, StatementId};
+use crate::store::Store;
+use crate::tui::text::{clean, date_label, wrap};
+
+/// Columns the field names take.
+pub const NAME_WIDTH: usize = 13;
+
+/// The paragraph around a statement: (before, span, after), cleaned.
+pub fn paragraph(store: &Store, id: StatementId) -> (String, String, String) {
+    let s = store.statement(id);
+    let text = &store.article(s.article).text;
+    let (a, b) = (s.bytes.start as usize, s.bytes.end as usize);
+    let start = text
+        .get(..a)
+        .and_then(|t| t.rfind("\n\n"))
+        .map_or(0, |i| i + 2);
+    let end = text
+        .get(b..)
+        .and_then(|t| t.find("\n\n"))
+        .map_or(text.len(), |i| b + i);
+    let part = |x: usize, y: usize| clean(text.get(x..y).unwrap_or_default());
+    (part(start, a), part(a, b), part(b, end))
+}
+
+fn when(date: Option<DateSpec>) -> String {
+    match date {
+        None => "unknown".into(),
+        Some(d) => format!(
+            "{}  ({}; precision: {})",
+            date_label(Some(d)),
+            d,
+            d.precision()
+        ),
+    }
+}
+
+/// Every field of the statement and its article, as (name, cleaned value).
+pub fn fields(store: &Store, id: StatementId) -> Vec<(&'static str, String)> {
+    let s = store.statement(id);
+    let article = store.article(s.article);
+    let actor = |a: ActorId| {
+        let x = store.actor(a);
+        let mut out = clean(&x.name);
+        if let Some(role) = &x.role {
+            out.push_str(&format!(" ({})", clean(role)));
+        }
+        out.push_str(&format!(" · {}", x.kind));
+        out
+    };
+    let none = || "—".to_string();
+    let or_none = |items: Vec<String>| {
+        if items.is_empty() {
+            none()
+        } else {
+            items.join(", ")
+        }
+    };
+    let addressees = s
+        .addressees
+        .iter()
+        .map(|&a| store.actor(a).name.to_string())
+        .collect();
+    let topics = s
+        .topics
+        .iter()
+        .map(|t| format!("{} ({})", store.topic(t.topic), t.stance))
+        .collect();
+    let mut out = vec![
+        ("Speaker", actor(s.speaker)),
+        ("On behalf of", s.on_behalf_of.map_or_else(none, actor)),
+        ("Mode", s.mode.to_string()),
+        ("Cue", s.cue.as_deref().map_or_else(none, str::to_string)),
+        ("Date", when(s.date)),
+        (
+            "Place",
+            s.place.as_deref().map_or_else(none, str::to_string),
+        ),
+        ("Addressees", or_none(addressees)),
+        ("Topics", or_none(topics)),
+        (
+            "Translation",
+            s.translation
+                .as_deref()
+                .map_or_else(|| "(none)".to_string(), str::to_string),
+        ),
+    ];
+    if let Some(notes) = &s.notes {
+        out.push(("Notes", notes.to_string()));
+    }
+    out.extend([
+        ("Article", article.label().to_string()),
+        ("Outlet", article.outlet.map_or_else(none, str::to_string)),
+        ("Published", when(article.published)),
+        ("URL", article.url.map_or_else(none, str::to_string)),
+        ("Source", article.source.to_string()),
+    ]);
+    out.into_iter().map(|(n, v)| (n, clean(&v))).collect()
+}
+
+/// The rows the detail text takes wrapped to `width` (at least, as word wrapping
+/// may break a line earlier than this count assumes: one row of slack is added).
+pub fn rows(store: &Store, id: StatementId, width: u16) -> usize {
+    let width = width as usize;
+    let (before, span, after) = paragraph(store, id);
+    let count = |text: &str| wrap(text, width, usize::MAX).len().max(1);
+    let fields: usize = fields(store, id)
+        .iter()
+        .map(|(name, value)| count(&format!("{name:<NAME_WIDTH$}{value}")))
+        .sum();
+    count(&format!("{before}{span}{after}")) + 1 + fields + 1
+}
