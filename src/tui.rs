@@ -165,5 +165,8 @@ fn install_panic_hook() {
 #[cfg(test)]
 mod property_tests;
 #[cfg(test)]
+#[path = "tui/screens_small_tests.rs"]
+mod screens_small_tests;
+#[cfg(test)]
 #[path = "tui/screens_tests.rs"]
 mod screens_tests;

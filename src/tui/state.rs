@@ -10,7 +10,7 @@ mod list;
 mod mouse;
 mod navigate;
 mod overlay;
-mod quotes;
+pub mod quotes;
 mod status;
 mod timeline;
 

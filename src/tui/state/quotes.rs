@@ -1,11 +1,13 @@
 //! The quotes pane: how tall each statement card is and which card is at the top.
 
-use crate::model::{Mode, StatementId};
+use crate::model::{Mode, Stance, StatementId};
 use crate::store::Store;
-use crate::tui::text::wrap;
+use crate::tui::text::{clean, width as width_of, wrap};
 
 /// Lines of statement text a card shows before `…`.
 pub const TEXT_LINES: usize = 4;
+/// Lines of topics a card shows (when they go below the header) before `…`.
+pub const TOPIC_LINES: usize = 2;
 /// Lines of translation a card shows before `…`.
 pub const TRANSLATION_LINES: usize = 3;
 /// Columns cards are indented by.
@@ -26,27 +28,79 @@ pub fn card_text(store: &Store, id: StatementId) -> String {
     }
 }
 
-/// The wrapped lines of a card's text and translation, for a pane `width` wide.
-pub fn card_lines(
-    store: &Store,
-    id: StatementId,
-    width: u16,
-    translation: bool,
-) -> (Vec<String>, Vec<String>) {
+/// Columns of a card's header before the speaker: mark, date, mode.
+pub const HEAD: usize = 2 + 13 + 11;
+
+/// The speaker, "for" the principal when there is one, cleaned.
+pub fn speaker_label(store: &Store, id: StatementId) -> String {
+    let (speaker, principal) = store.parties_of(id);
+    let mut label = clean(&store.actor(speaker).name);
+    if let Some(p) = principal {
+        label = format!("{label} for {}", clean(&store.actor(p).name));
+    }
+    label
+}
+
+/// The topics with their stance (+ supports, − opposes, · neutral), cleaned.
+pub fn topics_label(store: &Store, id: StatementId) -> String {
+    let topics: Vec<String> = store
+        .topics_of(id)
+        .iter()
+        .map(|t| {
+            let sign = match t.stance {
+                Stance::Supports => '+',
+                Stance::Opposes => '−',
+                Stance::Neutral => '·',
+            };
+            format!("{sign}{}", clean(store.topic(t.topic)))
+        })
+        .collect();
+    topics.join(" ")
+}
+
+/// A card's lines below its header, for a pane `width` wide.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CardLines {
+    /// The topics when they do not fit beside the speaker (narrow panes, many topics):
+    /// on lines of their own rather than cut or dropped.
+    pub topics: Vec<String>,
+    pub text: Vec<String>,
+    pub english: Vec<String>,
+}
+
+/// Whether the topics fit whole in the header beside the (truncated) speaker.
+pub fn topics_fit_beside(store: &Store, id: StatementId, width: u16) -> bool {
+    let w = width as usize;
+    let speaker = width_of(&speaker_label(store, id)).min(w.saturating_sub(HEAD));
+    width_of(&topics_label(store, id)) + 3 + HEAD + speaker <= w
+}
+
+/// The wrapped lines of a card's topics (when not in the header), text and
+/// translation, for a pane `width` wide.
+pub fn card_lines(store: &Store, id: StatementId, width: u16, translation: bool) -> CardLines {
     let w = width.saturating_sub(INDENT) as usize;
+    let topics = if topics_fit_beside(store, id, width) {
+        Vec::new()
+    } else {
+        wrap(&topics_label(store, id), w, TOPIC_LINES)
+    };
     let text = wrap(&card_text(store, id), w, TEXT_LINES);
     let english = match (translation, store.translation(id)) {
         (true, Some(t)) => wrap(&format!("EN: {t}"), w, TRANSLATION_LINES),
         (true, None) => vec!["EN: (no translation)".to_string()],
         (false, _) => Vec::new(),
     };
-    (text, english)
+    CardLines {
+        topics,
+        text,
+        english,
+    }
 }
 
-/// Rows a card takes: header, text, translation, a blank line.
+/// Rows a card takes: header, topics, text, translation, a blank line.
 pub fn card_height(store: &Store, id: StatementId, width: u16, translation: bool) -> usize {
-    let (text, english) = card_lines(store, id, width, translation);
-    2 + text.len() + english.len()
+    let lines = card_lines(store, id, width, translation);
+    2 + lines.topics.len() + lines.text.len() + lines.english.len()
 }
 
 impl QuotesPane {

@@ -150,9 +150,16 @@ fn dates_note(dates: crate::tui::state::Dates) -> String {
 
 pub fn footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
     for (key, label) in keymap::footer(state.context()) {
-        spans.push(Span::styled(format!(" {key}"), theme.key));
-        spans.push(Span::styled(format!(" {label} "), theme.label));
+        let (key, label) = (format!(" {key}"), format!(" {label} "));
+        // Whole hints only: a narrow terminal shows fewer keys, never half of one.
+        used += width(&key) + width(&label);
+        if used > area.width as usize {
+            break;
+        }
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(label, theme.label));
     }
-    frame.render_widget(Paragraph::new(fit_spans(spans, area.width as usize)), area);
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -2,8 +2,9 @@
 
 use super::theme::Theme;
 use super::{pane, quoted};
-use crate::model::{Mode, Stance};
+use crate::model::Mode;
 use crate::tui::layout;
+use crate::tui::state::quotes::{HEAD, speaker_label, topics_fit_beside, topics_label};
 use crate::tui::state::{Focus, Overlay, State, card_lines};
 use crate::tui::text::{clean, date_label, truncate, width};
 use ratatui::Frame;
@@ -47,7 +48,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         let id = state.list.ids[i];
         // One field at a time from the store's columns: no record built per row and frame.
         let (date, mode) = (store.date(id), store.mode(id));
-        let (speaker, principal) = store.parties_of(id);
         let is_cursor = i == state.list.cursor;
         let mark = if state.marks.contains(&id) {
             "● "
@@ -59,32 +59,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         } else {
             theme.date_imprecise
         };
-        let mut speaker = clean(&store.actor(speaker).name);
-        if let Some(p) = principal {
-            speaker = format!("{speaker} for {}", clean(&store.actor(p).name));
-        }
-        let used = 2 + 13 + 11;
-        let speaker = truncate(&speaker, (inner.width as usize).saturating_sub(used));
-        // Topics with their stance (+ supports, − opposes, · neutral), right-aligned where they fit.
-        let room = (inner.width as usize).saturating_sub(used + width(&speaker) + 3);
-        let topics: Vec<String> = store
-            .topics_of(id)
-            .iter()
-            .map(|t| {
-                let sign = match t.stance {
-                    Stance::Supports => '+',
-                    Stance::Opposes => '−',
-                    Stance::Neutral => '·',
-                };
-                format!("{sign}{}", clean(store.topic(t.topic)))
-            })
-            .collect();
-        let topics = if room >= 12 {
-            truncate(&topics.join(" "), room)
+        let width_all = inner.width as usize;
+        let speaker = truncate(&speaker_label(store, id), width_all.saturating_sub(HEAD));
+        // Topics right-aligned beside the speaker when they fit whole, else on their own lines.
+        let topics = if topics_fit_beside(store, id, inner.width) {
+            topics_label(store, id)
         } else {
             String::new()
         };
-        let gap = room.saturating_sub(width(&topics)) + 3;
+        let gap = width_all.saturating_sub(HEAD + width(&speaker) + width(&topics));
         let mut header = Line::from(vec![
             Span::styled(mark, theme.mark),
             Span::styled(format!("{:<13}", date_label(date)), date_style),
@@ -101,11 +84,17 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             });
         }
         lines.push(header);
-        let (text, english) = card_lines(store, id, inner.width, state.translation);
+        let card = card_lines(store, id, inner.width, state.translation);
         let gutter = if is_cursor { "▎ " } else { "  " };
+        for t in card.topics {
+            lines.push(Line::from(vec![
+                Span::styled(gutter, theme.border_focused),
+                Span::styled(t, theme.kind),
+            ]));
+        }
         let style = theme.mode(mode);
         let mut inside = false;
-        for t in text {
+        for t in card.text {
             let mut line = if mode == Mode::Mixed {
                 quoted(&t, style, theme.quoted_fragment, &mut inside)
             } else {
@@ -115,7 +104,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                 .insert(0, Span::styled(gutter, theme.border_focused));
             lines.push(line);
         }
-        for t in english {
+        for t in card.english {
             lines.push(Line::from(vec![
                 Span::styled(gutter, theme.border_focused),
                 Span::styled(t, theme.dim),
