@@ -41,6 +41,9 @@ pub enum Action {
     ZoomIn,
     ZoomOut,
     FilterToPeriod,
+    /// The next (previous) statement the last text search found.
+    NextMatch,
+    PrevMatch,
     OpenDetail,
     OpenActorSearch,
     OpenTextSearch,
@@ -125,6 +128,8 @@ impl Action {
         Action::ZoomIn,
         Action::ZoomOut,
         Action::FilterToPeriod,
+        Action::NextMatch,
+        Action::PrevMatch,
         Action::OpenDetail,
         Action::OpenActorSearch,
         Action::OpenTextSearch,

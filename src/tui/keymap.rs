@@ -200,6 +200,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Browse, k(K::BackTab), Action::FocusPrev, "", "previous pane"),
     bind!(Browse, ch('/'), Action::OpenActorSearch, "actor", "find an actor by name or alias (fuzzy)"),
     bind!(Browse, ch('s'), Action::OpenTextSearch, "text", "find statements by words, then fuzzy-ranked matches"),
+    bind!(Browse, ch('n'), Action::NextMatch, "", "next match of the last text search (after Enter)"),
+    bind!(Browse, ch('N'), Action::PrevMatch, "", "previous match of the last text search"),
     bind!(Browse, ch('f'), Action::EditFilter, "filter", "edit the filter expression"),
     bind!(Browse, ch('F'), Action::ClearFilter, "", "clear the filter"),
     bind!(Browse, ch('a'), Action::ShowAllActors, "all", "back to all actors"),
@@ -366,31 +368,6 @@ pub fn help_rows(context: Context) -> Vec<(String, &'static str)> {
         rows.push((keys.join(" "), b.help));
     }
     rows
-}
-
-/// The whole table as Markdown, one section row per context, for the README.
-#[cfg(test)]
-pub fn markdown_table() -> String {
-    let mut out = String::from("| Where | Keys | What it does |\n|---|---|---|\n");
-    for context in Context::ALL {
-        for (keys, help) in help_rows(context) {
-            let keys = keys
-                .split(' ')
-                .map(|k| format!("`{}`", if k == "|" { "\\|" } else { k }))
-                .collect::<Vec<_>>()
-                .join(" ");
-            out.push_str(&format!("| {} | {keys} | {help} |\n", context.title()));
-        }
-    }
-    let fields = FIELD_EDITS
-        .iter()
-        .map(|(key, _, _)| format!("`{}`", key.label()))
-        .collect::<Vec<_>>()
-        .join(" ");
-    out.push_str(&format!(
-        "| Text fields | {fields} | edit: delete, move, delete word, clear |\n"
-    ));
-    out
 }
 
 #[cfg(test)]

@@ -31,6 +31,8 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::ZoomIn
         | Action::ZoomOut
         | Action::FilterToPeriod
+        | Action::NextMatch
+        | Action::PrevMatch
         | Action::OpenDetail
         | Action::OpenActorSearch
         | Action::OpenTextSearch
@@ -162,4 +164,28 @@ fn the_documented_key_table_matches_the_keymap() {
             panic!("README.md key table is stale; run UPDATE_DOCS=1 cargo test");
         }
     }
+}
+
+/// The whole table as Markdown, one section row per context, for the README.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| Where | Keys | What it does |\n|---|---|---|\n");
+    for context in Context::ALL {
+        for (keys, help) in help_rows(context) {
+            let keys = keys
+                .split(' ')
+                .map(|k| format!("`{}`", if k == "|" { "\\|" } else { k }))
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push_str(&format!("| {} | {keys} | {help} |\n", context.title()));
+        }
+    }
+    let fields = FIELD_EDITS
+        .iter()
+        .map(|(key, _, _)| format!("`{}`", key.label()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    out.push_str(&format!(
+        "| Text fields | {fields} | edit: delete, move, delete word, clear |\n"
+    ));
+    out
 }

@@ -7,9 +7,11 @@ mod filter;
 mod finder;
 mod input;
 mod list;
+mod marks;
 mod mouse;
 mod navigate;
 mod overlay;
+mod period;
 pub mod quotes;
 mod status;
 mod timeline;
@@ -203,6 +205,8 @@ impl<'a> State<'a> {
             Action::ZoomIn => self.zoom(self.timeline.zoom.zoom_in()),
             Action::ZoomOut => self.zoom(self.timeline.zoom.zoom_out()),
             Action::FilterToPeriod => self.filter_to_period(),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
             Action::OpenDetail => {
                 if self.list.current().is_some() {
                     self.pages.detail = 0;
@@ -246,17 +250,8 @@ impl<'a> State<'a> {
             Action::Close => self.close(),
             Action::Accept => self.accept(),
             Action::ToggleMark => self.toggle_mark(),
-            Action::MarkAllVisible => {
-                self.marks.extend(self.list.ids.iter().copied());
-                self.say(format!("Marked all {} visible", self.list.len()), false);
-                None
-            }
-            Action::ClearMarks => {
-                let n = self.marks.len();
-                self.marks.clear();
-                self.say(format!("Cleared {n} mark(s)"), false);
-                None
-            }
+            Action::MarkAllVisible => self.mark_all_visible(),
+            Action::ClearMarks => self.clear_marks(),
             Action::NextFormat => {
                 self.export.cycle(true);
                 None
@@ -327,45 +322,10 @@ impl<'a> State<'a> {
         self.refresh_scope();
     }
 
-    /// Replaces the filter's `since:`/`until:` terms with the cursor's period.
-    fn filter_to_period(&mut self) -> Option<Effect> {
-        let zoom = self.timeline.zoom;
-        let period = self
-            .list
-            .current()
-            .and_then(|id| self.timeline.sort_period(self.store, id));
-        let bounds = period.and_then(|p| Some((zoom.start(p)?, zoom.start(p + 1)?.pred_opt()?)));
-        let Some((first, last)) = bounds else {
-            self.say("No dated statement under the cursor".into(), true);
-            return None;
-        };
-        let text = filter::without_dates(self.filter.wanted());
-        let expr = format!("{text} since:{first} until:{last}");
-        self.filter.input.set(expr.trim());
-        let effect = self.evaluate_filter();
-        self.say(
-            format!("Filtered to the {} of {first}; F clears", zoom.label()),
-            false,
-        );
-        effect
-    }
-
     /// Narrows the filtered statements to the actor under the cursor and recounts the timeline.
     fn renarrow(&mut self) {
         self.list.narrow(self.store, self.actors.selected());
         self.timeline.rebuild(self.store, &self.list.ids);
-    }
-
-    fn toggle_mark(&mut self) -> Option<Effect> {
-        if let Some(id) = self.list.current() {
-            if !self.marks.remove(&id) {
-                self.marks.insert(id);
-            }
-            if self.overlay == Overlay::None {
-                self.list.cursor = actors::step(self.list.cursor, 1, self.list.len());
-            }
-        }
-        None
     }
 
     /// The timeline bin of the period the statement under the cursor is sorted under.

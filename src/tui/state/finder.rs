@@ -53,6 +53,41 @@ pub struct TextFinder {
     pub generation: u64,
     pub cursor: usize,
     pub offset: usize,
+    /// The search last jumped from, for `n`/`N` once the finder is closed.
+    pub last: Option<LastSearch>,
+}
+
+/// A finished search: its words and the statements it found, chronologically.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LastSearch {
+    pub query: String,
+    pub ids: Vec<StatementId>,
+}
+
+impl LastSearch {
+    /// The match after (or before) `current` among `shown` (both chronological),
+    /// wrapping around; with whether it wrapped and its place (1-based) among the shown matches.
+    pub fn step(
+        &self,
+        current: Option<StatementId>,
+        shown: &[StatementId],
+        forward: bool,
+    ) -> Option<(StatementId, bool, usize, usize)> {
+        let visible = crate::store::intersect_sorted(&self.ids, shown);
+        let (first, last) = (*visible.first()?, *visible.last()?);
+        let found = match (current, forward) {
+            (Some(c), true) => visible.iter().find(|&&id| id > c).copied(),
+            (Some(c), false) => visible.iter().rev().find(|&&id| id < c).copied(),
+            (None, _) => None,
+        };
+        let (id, wrapped) = match found {
+            Some(id) => (id, false),
+            None if forward => (first, current.is_some()),
+            None => (last, current.is_some()),
+        };
+        let place = visible.partition_point(|&x| x < id) + 1;
+        Some((id, wrapped, place, visible.len()))
+    }
 }
 
 /// Progress of the background ranking, as last reported.
@@ -84,13 +119,29 @@ pub struct RankRequest {
 }
 
 impl TextFinder {
-    /// Clears the finder for a new search; the generation keeps counting.
+    /// Clears the finder for a new search; the generation and the last search are kept.
     pub fn open(&mut self) {
-        let generation = self.generation;
+        let (generation, last) = (self.generation, self.last.take());
         *self = TextFinder {
             generation,
+            last,
             ..TextFinder::default()
         };
+    }
+
+    /// Remembers this search for `n`/`N`: the statements containing its words, or,
+    /// when none does, the fuzzy matches shown.
+    pub fn remember(&mut self) {
+        let mut ids = if self.exact.is_empty() {
+            self.hits.clone()
+        } else {
+            self.exact.clone()
+        };
+        ids.sort_unstable();
+        self.last = Some(LastSearch {
+            query: self.input.text().trim().to_string(),
+            ids,
+        });
     }
 
     /// Searches `visible` (chronological) with one scan of the store's folded text,
@@ -185,3 +236,7 @@ pub fn highlight_positions(text: &str, query: &str) -> Vec<usize> {
         .map(|i| (i..i + q.len()).collect())
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+#[path = "finder_tests.rs"]
+mod tests;

@@ -20,6 +20,36 @@ impl State<'_> {
         None
     }
 
+    /// `n`/`N`: the next (previous) statement the last text search found, as in a pager.
+    pub(super) fn step_match(&mut self, forward: bool) -> Option<Effect> {
+        let Some(last) = &self.text_finder.last else {
+            self.say("No search yet: s finds statements by words".into(), true);
+            return None;
+        };
+        let query = crate::tui::text::clean(&last.query);
+        match last.step(self.list.current(), &self.list.ids, forward) {
+            Some((id, wrapped, place, of)) => {
+                self.list.select(id);
+                self.focus = if self.focus == Focus::Actors {
+                    Focus::Quotes
+                } else {
+                    self.focus
+                };
+                let wrapped = match (wrapped, forward) {
+                    (true, true) => " · wrapped to the first",
+                    (true, false) => " · wrapped to the last",
+                    (false, _) => "",
+                };
+                self.say(
+                    format!("Match {place} of {of} for `{query}`{wrapped}"),
+                    false,
+                );
+            }
+            None => self.say(format!("No match for `{query}` is shown now"), true),
+        }
+        None
+    }
+
     pub(super) fn half_page(&self) -> isize {
         let a = layout::areas(self.size);
         let rows = match (self.overlay, self.focus) {

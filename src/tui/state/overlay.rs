@@ -68,6 +68,7 @@ impl State<'_> {
             },
             Overlay::TextSearch => match self.text_finder.selected() {
                 Some(id) => {
+                    self.text_finder.remember();
                     self.list.select(id);
                     self.overlay = Overlay::None;
                     self.focus = Focus::Quotes;
