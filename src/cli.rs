@@ -6,18 +6,16 @@ mod check;
 mod dates;
 mod list;
 mod load;
+mod output;
 mod status;
 mod table;
 mod topics;
 
 use crate::cache::CacheOptions;
-use crate::export::{self, ExportError, Options};
-use crate::filter::{Filter, FilterError};
-use crate::loader::Loaded;
-use crate::model::StatementId;
+use crate::export::{self, Options};
 use clap::{Parser, Subcommand, ValueEnum};
 use load::Load;
-use std::io;
+use output::{finish_output, run_convert, run_export, with_filter};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -351,101 +349,5 @@ pub fn run(cli: Cli) -> ExitCode {
             force,
         ),
         Some(Command::Cache { action }) => cache::run(action, &cache, cli.no_cache),
-    }
-}
-
-fn run_convert(loaded: &Loaded, to: ConvertFormat, dir: &std::path::Path, force: bool) -> ExitCode {
-    let target = match to {
-        ConvertFormat::Native => crate::convert::Target::Native,
-        ConvertFormat::Brat => crate::convert::Target::Brat,
-    };
-    match crate::convert::write_dir(&loaded.store, target, dir, force) {
-        Ok(paths) => {
-            eprintln!(
-                "demarche: wrote {} article(s), {} statement(s) as {} files to {}",
-                loaded.store.article_count(),
-                loaded.store.len(),
-                paths.len(),
-                dir.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e @ ExportError::Exists(_)) => {
-            eprintln!("demarche: {e}; nothing written (use --force to replace)");
-            ExitCode::from(3)
-        }
-        Err(e) => {
-            eprintln!("demarche: {e}");
-            ExitCode::from(3)
-        }
-    }
-}
-
-fn filter_error(expr: &str, e: &FilterError) -> ExitCode {
-    eprintln!("demarche: invalid filter expression\n{}", e.pointed(expr));
-    ExitCode::from(2)
-}
-
-/// Parses `expr`, runs it, and hands the matching ids to `then`.
-fn with_filter(
-    loaded: &Loaded,
-    expr: &str,
-    then: impl FnOnce(&Filter, &[StatementId]) -> io::Result<()>,
-) -> ExitCode {
-    let filter = match Filter::parse(expr) {
-        Ok(f) => f,
-        Err(e) => return filter_error(expr, &e),
-    };
-    let ids = filter.compile(&loaded.store).run(&loaded.store);
-    dates::note_possible(&loaded.store, &filter, &ids);
-    finish_output(then(&filter, &ids))
-}
-
-/// A closed pipe (`| head`) ends output quietly; other write errors are reported.
-fn finish_output(result: io::Result<()>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("demarche: cannot write output: {e}");
-            ExitCode::from(3)
-        }
-    }
-}
-
-fn run_export(
-    loaded: &Loaded,
-    expr: &str,
-    format: export::Format,
-    options: Options,
-    output: &std::path::Path,
-    force: bool,
-) -> ExitCode {
-    let (filter, ids) = match Filter::parse(expr) {
-        Ok(f) => {
-            let ids = f.compile(&loaded.store).run(&loaded.store);
-            (f, ids)
-        }
-        Err(e) => return filter_error(expr, &e),
-    };
-    dates::note_possible(&loaded.store, &filter, &ids);
-    match export::write_file(&loaded.store, &ids, format, options, output, force) {
-        Ok(()) => {
-            eprintln!(
-                "demarche: wrote {} statement(s) as {} to {}",
-                ids.len(),
-                format.label(),
-                output.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e @ ExportError::Exists(_)) => {
-            eprintln!("demarche: {e} (use --force to replace it)");
-            ExitCode::from(3)
-        }
-        Err(e) => {
-            eprintln!("demarche: {e}");
-            ExitCode::from(3)
-        }
     }
 }

@@ -1,0 +1,111 @@
+//! Writing a command's result: the filter run before it, stdout and its closed pipe, and the export and convert runners with their exit codes.
+
+use super::ConvertFormat;
+use super::dates;
+use crate::export::{self, ExportError, Options};
+use crate::filter::{Filter, FilterError};
+use crate::loader::Loaded;
+use crate::model::StatementId;
+use std::io;
+use std::process::ExitCode;
+
+pub fn run_convert(
+    loaded: &Loaded,
+    to: ConvertFormat,
+    dir: &std::path::Path,
+    force: bool,
+) -> ExitCode {
+    let target = match to {
+        ConvertFormat::Native => crate::convert::Target::Native,
+        ConvertFormat::Brat => crate::convert::Target::Brat,
+    };
+    match crate::convert::write_dir(&loaded.store, target, dir, force) {
+        Ok(paths) => {
+            eprintln!(
+                "demarche: wrote {} article(s), {} statement(s) as {} files to {}",
+                loaded.store.article_count(),
+                loaded.store.len(),
+                paths.len(),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e @ ExportError::Exists(_)) => {
+            eprintln!("demarche: {e}; nothing written (use --force to replace)");
+            ExitCode::from(3)
+        }
+        Err(e) => {
+            eprintln!("demarche: {e}");
+            ExitCode::from(3)
+        }
+    }
+}
+
+fn filter_error(expr: &str, e: &FilterError) -> ExitCode {
+    eprintln!("demarche: invalid filter expression\n{}", e.pointed(expr));
+    ExitCode::from(2)
+}
+
+/// Parses `expr`, runs it, and hands the matching ids to `then`.
+pub fn with_filter(
+    loaded: &Loaded,
+    expr: &str,
+    then: impl FnOnce(&Filter, &[StatementId]) -> io::Result<()>,
+) -> ExitCode {
+    let filter = match Filter::parse(expr) {
+        Ok(f) => f,
+        Err(e) => return filter_error(expr, &e),
+    };
+    let ids = filter.compile(&loaded.store).run(&loaded.store);
+    dates::note_possible(&loaded.store, &filter, &ids);
+    finish_output(then(&filter, &ids))
+}
+
+/// A closed pipe (`| head`) ends output quietly; other write errors are reported.
+pub fn finish_output(result: io::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("demarche: cannot write output: {e}");
+            ExitCode::from(3)
+        }
+    }
+}
+
+pub fn run_export(
+    loaded: &Loaded,
+    expr: &str,
+    format: export::Format,
+    options: Options,
+    output: &std::path::Path,
+    force: bool,
+) -> ExitCode {
+    let (filter, ids) = match Filter::parse(expr) {
+        Ok(f) => {
+            let ids = f.compile(&loaded.store).run(&loaded.store);
+            (f, ids)
+        }
+        Err(e) => return filter_error(expr, &e),
+    };
+    dates::note_possible(&loaded.store, &filter, &ids);
+    match export::write_file(&loaded.store, &ids, format, options, output, force) {
+        Ok(()) => {
+            eprintln!(
+                "demarche: wrote {} statement(s) as {} to {}",
+                ids.len(),
+                format.label(),
+                output.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e @ ExportError::Exists(_)) => {
+            eprintln!("demarche: {e} (use --force to replace it)");
+            ExitCode::from(3)
+        }
+        Err(e) => {
+            eprintln!("demarche: {e}");
+            ExitCode::from(3)
+        }
+    }
+}
