@@ -86,7 +86,8 @@ pub enum Command {
         /// Files or directories (default: the bundled corpus)
         paths: Vec<PathBuf>,
         /// Filter expression, e.g. 'actor:peskov mode:direct since:2025-02-01'
-        #[arg(short, long, default_value = "")]
+        // A value may start with `-`: a negated term (`-kind:person`), not an option.
+        #[arg(short, long, default_value = "", allow_hyphen_values = true)]
         filter: String,
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
@@ -100,7 +101,8 @@ pub enum Command {
         /// Files or directories (default: the bundled corpus)
         paths: Vec<PathBuf>,
         /// Count only statements matching this filter expression
-        #[arg(short, long, default_value = "")]
+        // A value may start with `-`: a negated term (`-kind:person`), not an option.
+        #[arg(short, long, default_value = "", allow_hyphen_values = true)]
         filter: String,
         #[arg(long, value_enum, default_value_t = ActorsFormat::Table)]
         format: ActorsFormat,
@@ -114,7 +116,8 @@ pub enum Command {
         /// Files or directories (default: the bundled corpus)
         paths: Vec<PathBuf>,
         /// Count only statements matching this filter expression
-        #[arg(short, long, default_value = "")]
+        // A value may start with `-`: a negated term (`-kind:person`), not an option.
+        #[arg(short, long, default_value = "", allow_hyphen_values = true)]
         filter: String,
         #[arg(long, value_enum, default_value_t = TopicsFormat::Table)]
         format: TopicsFormat,
@@ -125,7 +128,8 @@ pub enum Command {
         /// Files or directories (default: the bundled corpus)
         paths: Vec<PathBuf>,
         /// Filter expression selecting the statements to export
-        #[arg(short, long, default_value = "")]
+        // A value may start with `-`: a negated term (`-kind:person`), not an option.
+        #[arg(short, long, default_value = "", allow_hyphen_values = true)]
         filter: String,
         #[arg(long, value_enum)]
         format: ExportFormat,
