@@ -142,6 +142,10 @@ pub enum Command {
         /// Keep CSV cells that start with = + - @ as they are (for pipelines, not spreadsheets)
         #[arg(long)]
         no_formula_guard: bool,
+        /// CSV: topics joined in one `topics` cell, or one row per statement and topic
+        /// (`topic` and `stance` columns; a statement without one gets one row)
+        #[arg(long, value_enum, default_value_t = CsvTopicsArg::Joined)]
+        topics: CsvTopicsArg,
     },
     /// Convert articles (our format, brat, Label Studio) to our format or to brat standoff
     #[command(after_help = EXIT_CODES)]
@@ -232,6 +236,21 @@ pub enum TopicsFormat {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum CsvTopicsArg {
+    Joined,
+    Rows,
+}
+
+impl From<CsvTopicsArg> for export::CsvTopics {
+    fn from(t: CsvTopicsArg) -> Self {
+        match t {
+            CsvTopicsArg::Joined => export::CsvTopics::Joined,
+            CsvTopicsArg::Rows => export::CsvTopics::Rows,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum ExportFormat {
     Json,
     Csv,
@@ -317,10 +336,12 @@ pub fn run(cli: Cli) -> ExitCode {
             output,
             force,
             no_formula_guard,
+            topics,
         }) => {
             let load = Load::reporting(&paths, &cache);
             let options = Options {
                 csv_guard_formulas: !no_formula_guard,
+                csv_topics: topics.into(),
             };
             let code = run_export(
                 &load.loaded,

@@ -5,7 +5,7 @@ mod json;
 mod markdown;
 mod stale;
 
-pub use self::csv::{HEADER as CSV_HEADER, guard};
+pub use self::csv::{HEADER as CSV_HEADER, guard, header as csv_header, statement_key};
 pub use self::json::write_article;
 pub use self::stale::{staging_dir, sweep_stale};
 
@@ -59,17 +59,31 @@ impl Format {
     }
 }
 
+/// How the CSV export writes a statement's topics.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CsvTopics {
+    /// One row per statement, its topics in one `topics` cell (`topic:stance; ...`).
+    #[default]
+    Joined,
+    /// One row per statement and topic, with `topic` and `stance` columns (a statement
+    /// without a topic gets one row with both empty): coding by topic needs no split.
+    Rows,
+}
+
 /// Options that change what a writer emits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Prefix CSV cells a spreadsheet would run as a formula with `'`.
     pub csv_guard_formulas: bool,
+    /// Topics in one cell, or one row per topic.
+    pub csv_topics: CsvTopics,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             csv_guard_formulas: true,
+            csv_topics: CsvTopics::Joined,
         }
     }
 }

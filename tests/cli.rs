@@ -127,7 +127,7 @@ fn list_table_csv_and_markdown() {
         .stdout
         .clone();
     let mut reader = csv::Reader::from_reader(csv.as_slice());
-    assert_eq!(reader.headers().expect("header").get(0), Some("id"));
+    assert_eq!(reader.headers().expect("header").get(0), Some("statement"));
     assert_eq!(
         reader.records().count(),
         demarche::bundled::load().store.len()
@@ -229,7 +229,7 @@ fn export_writes_once_and_refuses_to_overwrite_without_force() {
     assert!(
         std::fs::read_to_string(&path)
             .expect("replaced")
-            .starts_with("id,article_id")
+            .starts_with("statement,id,article_id")
     );
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .expect("dir")

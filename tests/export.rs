@@ -72,7 +72,7 @@ fn csv_has_a_header_and_one_row_per_statement_and_guards_formulas() {
     export::write(store, &ids, Format::Csv, Options::default(), &mut bytes).expect("write");
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
     let header = reader.headers().expect("header").clone();
-    assert_eq!(header.get(0), Some("id"));
+    assert_eq!(header.get(0), Some("statement"));
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), ids.len());
     let text = header

@@ -1,13 +1,15 @@
-//! The CSV writer: a header and one row per statement, formula-looking cells guarded by default.
+//! The CSV writer: a header and one row per statement (or per statement and topic), formula-looking cells guarded by default.
 
-use super::Options;
+use super::{CsvTopics, Options};
 use crate::model::StatementId;
 use crate::record::Record;
 use crate::store::Store;
 use std::io::{self, Write};
 
-/// The column names, in order.
+/// The column names, in order, with the topics joined in one `topics` column
+/// ([`CsvTopics::Joined`]); [`header`] gives the layout for either form.
 pub const HEADER: &[&str] = &[
+    "statement",
     "id",
     "article_id",
     "speaker_id",
@@ -21,6 +23,8 @@ pub const HEADER: &[&str] = &[
     "cue",
     "date",
     "date_precision",
+    "date_from",
+    "date_to",
     "place",
     "addressees",
     "topics",
@@ -36,12 +40,35 @@ pub const HEADER: &[&str] = &[
     "span_pieces",
 ];
 
+/// Where the topics go in [`HEADER`].
+const TOPICS: usize = 18;
+
+/// The column names for `topics`: with [`CsvTopics::Rows`], `topic` and `stance` stand
+/// where `topics` stands in [`HEADER`].
+pub fn header(topics: CsvTopics) -> Vec<&'static str> {
+    let mut names = HEADER.to_vec();
+    if topics == CsvTopics::Rows {
+        names.splice(TOPICS..=TOPICS, ["topic", "stance"]);
+    }
+    names
+}
+
 /// Prefixes a cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, CR) with `'`.
 pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
         _ => cell.into(),
     }
+}
+
+/// The statement's key, unique in a corpus: its article's id and its own, `ARTICLE#ID`
+/// (statement ids are only unique within their article).
+pub fn statement_key(store: &Store, id: StatementId) -> String {
+    format!(
+        "{}#{}",
+        store.article(store.article_of(id)).id,
+        store.key(id)
+    )
 }
 
 pub fn write(
@@ -51,15 +78,37 @@ pub fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(HEADER)?;
+    let mut record = |cells: &[&str]| -> io::Result<()> {
+        if options.csv_guard_formulas {
+            w.write_record(
+                cells
+                    .iter()
+                    .map(|c| guard(c))
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(|c| c.as_bytes()),
+            )?;
+        } else {
+            w.write_record(cells)?;
+        }
+        Ok(())
+    };
+    record(&header(options.csv_topics))?;
     for &id in ids {
         let r = Record::of(store, id);
+        let key = statement_key(store, id);
+        let (from, to) = store.day_range(id).days();
+        let day = |d: Option<chrono::NaiveDate>| {
+            d.map_or(String::new(), |d| d.format("%Y-%m-%d").to_string())
+        };
+        let (date_from, date_to) = (day(from), day(to));
         let span_start = r.span[0].to_string();
         let span_end = r.span[1].to_string();
         let addressees = r.addressees_joined();
         let topics = r.topics_joined();
         let pieces = r.pieces_joined();
-        let row: [&str; 26] = [
+        let mut row: Vec<&str> = vec![
+            &key,
             r.id,
             r.article.id,
             r.speaker.id,
@@ -73,6 +122,8 @@ pub fn write(
             r.cue.unwrap_or(""),
             r.date.as_deref().unwrap_or(""),
             r.date_precision,
+            &date_from,
+            &date_to,
             r.place.unwrap_or(""),
             &addressees,
             &topics,
@@ -87,16 +138,22 @@ pub fn write(
             r.annotator.unwrap_or(""),
             &pieces,
         ];
-        if options.csv_guard_formulas {
-            w.write_record(
-                row.iter()
-                    .map(|c| guard(c))
-                    .collect::<Vec<_>>()
-                    .iter()
-                    .map(|c| c.as_bytes()),
-            )?;
-        } else {
-            w.write_record(row)?;
+        match options.csv_topics {
+            CsvTopics::Joined => record(&row)?,
+            CsvTopics::Rows => {
+                // One row per topic (a statement without one gets a row with empty
+                // topic and stance), the other cells repeated.
+                row.insert(TOPICS + 1, "");
+                if r.topics.is_empty() {
+                    row[TOPICS] = "";
+                    record(&row)?;
+                }
+                for t in &r.topics {
+                    row[TOPICS] = t.topic;
+                    row[TOPICS + 1] = t.stance;
+                    record(&row)?;
+                }
+            }
         }
     }
     w.flush()

@@ -31,6 +31,17 @@ impl DayRange {
         }
     }
 
+    /// The first and last possible day, each `None` where the range is open (and both
+    /// for an undated statement): what the CSV export writes as `date_from`/`date_to`.
+    pub fn days(self) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
+        let day = |n: i32| {
+            (n != i32::MIN && n != i32::MAX)
+                .then(|| chrono::NaiveDate::from_num_days_from_ce_opt(n))
+                .flatten()
+        };
+        (day(self.earliest), day(self.latest))
+    }
+
     /// Whether the range overlaps `[since, until]` (day numbers, either bound open):
     /// the statement was possibly made then. An undated range never does.
     pub fn overlaps(self, since: Option<i32>, until: Option<i32>) -> bool {
