@@ -1,11 +1,13 @@
 //! Writers for a selection of statements (native JSON, CSV, Markdown) and the atomic file write.
 
 mod csv;
+mod csv_cell;
 mod json;
 mod markdown;
 mod stale;
 
-pub use self::csv::{HEADER as CSV_HEADER, guard, header as csv_header, statement_key};
+pub use self::csv::{HEADER as CSV_HEADER, header as csv_header, statement_key};
+pub use self::csv_cell::{CsvWriter, guard};
 pub use self::json::write_article;
 pub use self::stale::{staging_dir, sweep_stale};
 

@@ -2,6 +2,7 @@
 
 use super::ActorsFormat;
 use super::table::{line_limit, render};
+use crate::export::CsvWriter;
 use crate::model::{ActorId, StatementId};
 use crate::store::Store;
 use serde::Serialize;
@@ -76,8 +77,8 @@ pub fn run(
             }
         }
         ActorsFormat::Csv => {
-            let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record([
+            let mut w = CsvWriter::new(&mut out, true);
+            w.row([
                 "id",
                 "name",
                 "aliases",
@@ -90,7 +91,7 @@ pub fn run(
                 "as_principal",
             ])?;
             for r in rows {
-                w.write_record([
+                w.row([
                     r.id.to_string(),
                     r.name.to_string(),
                     r.aliases.join("; "),

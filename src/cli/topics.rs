@@ -2,6 +2,7 @@
 
 use super::TopicsFormat;
 use super::table::{line_limit, render};
+use crate::export::CsvWriter;
 use crate::model::{ActorId, Stance, StatementId};
 use crate::stances::sides;
 use crate::store::Store;
@@ -66,17 +67,17 @@ pub fn run(
             }
         }
         TopicsFormat::Csv => {
-            let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record(["topic", "stance", "actor_id", "actor", "statements"])?;
+            let mut w = CsvWriter::new(&mut out, true);
+            w.row(["topic", "stance", "actor_id", "actor", "statements"])?;
             for r in &rows {
                 for (stance, list) in Stance::ALL.iter().zip(&r.sides) {
                     for &(a, n) in list {
                         let actor = store.actor(a);
-                        w.write_record([
+                        w.row([
                             store.topic(r.topic),
                             stance.as_str(),
                             &actor.id,
-                            &crate::export::guard(&actor.name),
+                            &actor.name,
                             &n.to_string(),
                         ])?;
                     }

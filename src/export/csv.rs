@@ -1,5 +1,6 @@
 //! The CSV writer: a header and one row per statement (or per statement and topic), formula-looking cells guarded by default.
 
+use super::csv_cell::CsvWriter;
 use super::{CsvTopics, Options};
 use crate::model::StatementId;
 use crate::record::Record;
@@ -53,14 +54,6 @@ pub fn header(topics: CsvTopics) -> Vec<&'static str> {
     names
 }
 
-/// Prefixes a cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, CR) with `'`.
-pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
-        _ => cell.into(),
-    }
-}
-
 /// The statement's key, unique in a corpus: its article's id and its own, `ARTICLE#ID`
 /// (statement ids are only unique within their article).
 pub fn statement_key(store: &Store, id: StatementId) -> String {
@@ -77,23 +70,8 @@ pub fn write(
     options: Options,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    let mut record = |cells: &[&str]| -> io::Result<()> {
-        if options.csv_guard_formulas {
-            w.write_record(
-                cells
-                    .iter()
-                    .map(|c| guard(c))
-                    .collect::<Vec<_>>()
-                    .iter()
-                    .map(|c| c.as_bytes()),
-            )?;
-        } else {
-            w.write_record(cells)?;
-        }
-        Ok(())
-    };
-    record(&header(options.csv_topics))?;
+    let mut w = CsvWriter::new(out, options.csv_guard_formulas);
+    w.row(header(options.csv_topics))?;
     for &id in ids {
         let r = Record::of(store, id);
         let key = statement_key(store, id);
@@ -139,19 +117,19 @@ pub fn write(
             &pieces,
         ];
         match options.csv_topics {
-            CsvTopics::Joined => record(&row)?,
+            CsvTopics::Joined => w.row(&row)?,
             CsvTopics::Rows => {
                 // One row per topic (a statement without one gets a row with empty
                 // topic and stance), the other cells repeated.
                 row.insert(TOPICS + 1, "");
                 if r.topics.is_empty() {
                     row[TOPICS] = "";
-                    record(&row)?;
+                    w.row(&row)?;
                 }
                 for t in &r.topics {
                     row[TOPICS] = t.topic;
                     row[TOPICS + 1] = t.stance;
-                    record(&row)?;
+                    w.row(&row)?;
                 }
             }
         }
