@@ -22,6 +22,7 @@ pub mod record;
 pub mod search;
 pub mod stances;
 pub mod store;
+pub mod text;
 pub mod tui;
 
 pub use diagnostic::{Diagnostic, Severity};

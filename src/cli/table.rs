@@ -1,14 +1,11 @@
-//! Plain-text tables for terminals and pipes: aligned columns, control characters removed.
+//! Plain-text tables for terminals and pipes: aligned columns, control and bidi characters removed.
 
 use std::io::IsTerminal;
 use unicode_width::UnicodeWidthStr;
 
-/// `text` without control characters or escape sequences, on one line.
-pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
-}
+/// `text` on one line, without control characters (no escape sequence reaches the
+/// terminal) or bidi and zero-width format characters (nothing reordered or hidden).
+pub use crate::text::clean;
 
 /// The width to cut lines at: the terminal's when stdout is one, else none.
 pub fn line_limit() -> Option<usize> {
@@ -47,8 +44,13 @@ fn remaining_width(text: &str, from: usize) -> usize {
 /// cut at `limit` display columns when given.
 pub fn render(header: &[&str], rows: &[Vec<String>], limit: Option<usize>) -> Vec<String> {
     let columns = header.len();
+    // Cleaned before measuring: a replaced character changes a cell's width.
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| clean(c)).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for row in rows {
+    for row in &rows {
         for (i, cell) in row.iter().enumerate().take(columns.saturating_sub(1)) {
             widths[i] = widths[i].max(cell.width().min(40));
         }
@@ -69,9 +71,6 @@ pub fn render(header: &[&str], rows: &[Vec<String>], limit: Option<usize>) -> Ve
         }
     };
     let mut lines = vec![line(header.iter().map(|h| h.to_string()).collect())];
-    lines.extend(
-        rows.iter()
-            .map(|r| line(r.iter().map(|c| clean(c)).collect())),
-    );
+    lines.extend(rows.into_iter().map(line));
     lines
 }

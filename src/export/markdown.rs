@@ -65,11 +65,10 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
     Ok(())
 }
 
-/// Text on one line, without control characters (escape sequences never reach a report).
+/// Text on one line, without control characters (escape sequences never reach a
+/// report) or bidi and zero-width characters (nothing pasted reorders or hides text).
 fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect::<String>()
+    crate::text::clean(text)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

@@ -1,19 +1,11 @@
-//! Text helpers shared by state and drawing: control-character stripping, word wrapping, date labels.
+//! Text helpers shared by state and drawing: word wrapping, truncation, date labels (cleaning is the core's, `crate::text`).
 
 use crate::date::DateSpec;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// `text` without control characters or bidi overrides: untrusted input never
-/// reaches the terminal raw (no escape sequences, no reordered display).
-pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if is_unsafe(c) { ' ' } else { c })
-        .collect()
-}
-
-fn is_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
+/// Untrusted text never reaches the terminal raw: no escape sequences, no reordered
+/// or hidden display (see [`crate::text`]).
+pub use crate::text::clean;
 
 /// The display width of `text` after cleaning.
 pub fn width(text: &str) -> usize {
@@ -134,9 +126,8 @@ mod tests {
     }
 
     #[test]
-    fn clean_removes_escape_sequences() {
-        assert_eq!(clean("a\u{1b}[2Jb\n"), "a [2Jb ");
-        assert_eq!(clean("x\u{202E}y\u{9b}"), "x y ");
+    fn wrapped_text_is_cleaned() {
+        assert_eq!(wrap("a\u{202E}b\u{200B}c", 9, 9), vec!["a b c"]);
     }
 
     #[test]
