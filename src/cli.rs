@@ -133,8 +133,10 @@ pub enum Command {
         filter: String,
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// The file to write
-        #[arg(short, long)]
+        /// The file to write; `-` is standard output. A link is followed (the file it
+        /// points to is replaced, the link kept); a device or pipe is written to, never
+        /// replaced; a directory or socket is refused
+        #[arg(short, long, allow_hyphen_values = true)]
         output: PathBuf,
         /// Replace the file if it exists
         #[arg(long)]

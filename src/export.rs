@@ -5,11 +5,13 @@ mod csv_cell;
 mod json;
 mod markdown;
 mod stale;
+mod target;
 
 pub use self::csv::{HEADER as CSV_HEADER, header as csv_header, statement_key};
 pub use self::csv_cell::{CsvWriter, guard};
 pub use self::json::write_article;
 pub use self::stale::{staging_dir, sweep_stale};
+pub use self::target::write_atomically;
 
 use crate::model::StatementId;
 use crate::store::Store;
@@ -95,6 +97,10 @@ impl Default for Options {
 pub enum ExportError {
     #[error("{0} already exists; not overwritten")]
     Exists(PathBuf),
+    #[error("{path} is {what}; not replaced (name a file)")]
+    NotAFile { path: PathBuf, what: &'static str },
+    #[error("{0} is a symbolic link to a file that does not exist; not written")]
+    DanglingLink(PathBuf),
     #[error("cannot write {path}: directory {dir} does not exist")]
     NoDirectory { path: PathBuf, dir: PathBuf },
     #[error("cannot write {path}: {source}")]
@@ -120,8 +126,9 @@ pub fn write(
     }
 }
 
-/// Writes `ids` to `path` atomically: a temporary file in the same directory,
-/// flushed, synced and renamed; an existing file is replaced only with `overwrite`.
+/// Writes `ids` to `path`: a regular file atomically (a temporary file in the same
+/// directory, flushed, synced and renamed; an existing one replaced only with
+/// `overwrite`; a link followed), a device or pipe written through.
 pub fn write_file(
     store: &Store,
     ids: &[StatementId],
@@ -132,57 +139,5 @@ pub fn write_file(
 ) -> Result<(), ExportError> {
     write_atomically(path, overwrite, |out| {
         write(store, ids, format, options, out)
-    })
-}
-
-/// Writes whatever `body` writes to `path` atomically: a temporary file in the same
-/// directory, flushed, synced and renamed; an existing file is replaced only with `overwrite`.
-pub fn write_atomically(
-    path: &Path,
-    overwrite: bool,
-    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<(), ExportError> {
-    let io_error = |source| ExportError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    if !overwrite && path.exists() {
-        return Err(ExportError::Exists(path.to_path_buf()));
-    }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !dir.is_dir() {
-        return Err(ExportError::NoDirectory {
-            path: path.to_path_buf(),
-            dir,
-        });
-    }
-    stale::sweep_stale(&dir);
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(stale::EXPORT_PREFIX);
-    // Readable as any file the user creates (the umask applies), not private to them as
-    // a temporary file would be: it becomes the export itself.
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut temp = builder.tempfile_in(&dir).map_err(io_error)?;
-    {
-        let mut buffered = io::BufWriter::new(temp.as_file_mut());
-        body(&mut buffered).map_err(io_error)?;
-        buffered.flush().map_err(io_error)?;
-    }
-    temp.as_file().sync_all().map_err(io_error)?;
-    let persisted = if overwrite {
-        temp.persist(path).map(|_| ())
-    } else {
-        temp.persist_noclobber(path).map(|_| ())
-    };
-    persisted.map_err(|e| {
-        if e.error.kind() == io::ErrorKind::AlreadyExists {
-            ExportError::Exists(path.to_path_buf())
-        } else {
-            io_error(e.error)
-        }
     })
 }

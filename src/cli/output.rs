@@ -89,6 +89,9 @@ pub fn run_export(
         Err(e) => return filter_error(expr, &e),
     };
     dates::note_possible(&loaded.store, &filter, &ids);
+    if output == std::path::Path::new("-") {
+        return to_stdout(loaded, &ids, format, options);
+    }
     match export::write_file(&loaded.store, &ids, format, options, output, force) {
         Ok(()) => {
             eprintln!(
@@ -108,4 +111,26 @@ pub fn run_export(
             ExitCode::from(3)
         }
     }
+}
+
+/// `-o -`: the export on standard output, for a pipe; the summary still on stderr.
+fn to_stdout(
+    loaded: &Loaded,
+    ids: &[StatementId],
+    format: export::Format,
+    options: Options,
+) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let written = export::write(&loaded.store, ids, format, options, &mut out)
+        .and_then(|()| io::Write::flush(&mut out));
+    let code = finish_output(written);
+    if code == ExitCode::SUCCESS {
+        eprintln!(
+            "demarche: wrote {} statement(s) as {} to standard output",
+            ids.len(),
+            format.label()
+        );
+    }
+    code
 }

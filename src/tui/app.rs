@@ -197,6 +197,11 @@ pub fn perform_export(
     request: &ExportRequest,
 ) -> Result<ExportReport, ExportFailure> {
     let path = expand_home(&request.path);
+    if path == Path::new("-") {
+        return Err(ExportFailure::Failed(
+            "`-` is standard output, which the browser is drawing on: type a file name".into(),
+        ));
+    }
     match export::write_file(
         store,
         &request.ids,
