@@ -103,7 +103,10 @@ fn markdown_cites_quote_speaker_role_outlet_and_date() {
     assert!(md.contains("**Dmitri Peskow**, Kremlin spokesman"), "{md}");
     assert!(md.contains("for Wladimir Putin"), "{md}");
     assert!(md.contains("2025-02 (month)"), "{md}");
-    assert!(md.contains("outlet not named"), "{md}");
+    assert!(
+        md.contains("The outlet is not named in the source."),
+        "{md}"
+    );
     assert!(md.contains("Translation: “"), "{md}");
     let mut reported = Vec::new();
     let kallas = demarche::filter::select(store, "actor:kallas").expect("filter");

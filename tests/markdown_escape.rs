@@ -1,0 +1,57 @@
+//! Markdown reports show what the corpus holds and run nothing: links, HTML, table pipes and
+//! backticks from the data are escaped, and only http(s) URLs become links.
+
+use assert_cmd::Command;
+
+/// A link to `javascript:`, raw HTML, pipes, backticks and a `javascript:` article URL.
+const CORPUS: &str = r#"{"format":"demarche","version":1,
+"article":{"id":"a`b","title":"<script>alert(1)</script>","outlet":"[click](javascript:alert(1))","url":"javascript:alert(2)","published":"2025-02-14",
+"text":"Mallory said <img src=x onerror=alert(3)>. Mallory said *this* | that."},
+"actors":[{"id":"mallory","name":"Mallory <b>","kind":"person","role":"[x](javascript:y)"}],
+"statements":[
+{"id":"s1","speaker":"mallory","mode":"direct","text":"<img src=x onerror=alert(3)>","translation":"`code` | cell"},
+{"id":"s2","speaker":"mallory","mode":"direct","text":"*this* | that"}]}"#;
+
+fn markdown(args: &[&str]) -> String {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("hostile.json");
+    std::fs::write(&path, CORPUS).expect("fixture");
+    let out = Command::new(env!("CARGO_BIN_EXE_demarche"))
+        .args(args)
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).expect("utf8")
+}
+
+#[test]
+fn no_link_html_or_markup_from_the_data_survives_in_markdown() {
+    for md in [
+        markdown(&["list", "--format", "md"]),
+        markdown(&["export", "--format", "md", "-o", "-"]),
+    ] {
+        for raw in [
+            "<script",
+            "<img",
+            "<b>",
+            "](javascript",
+            "<javascript",
+            "* | that",
+        ] {
+            assert!(!md.contains(raw), "{raw:?} survived in\n{md}");
+        }
+        assert!(md.contains(r"&lt;img src=x onerror=alert\(3\)&gt;"), "{md}");
+        assert!(
+            md.contains(r"“\*this\* \| that”"),
+            "a quote still reads as one: {md}"
+        );
+        assert!(
+            md.contains(r"URL (not linked): javascript:alert\(2\)"),
+            "{md}"
+        );
+        assert!(md.contains("(article `` a`b ``"), "{md}");
+    }
+}
