@@ -28,7 +28,8 @@ Exit codes:
   1  check found errors (or warnings, with --strict)
   2  usage error: bad arguments or an invalid --filter expression
   3  export or convert not written: a file exists (use --force) or cannot be written;
-     or the snapshot cache could not be cleared"
+     or the snapshot cache could not be cleared
+  4  a PATH does not exist, or the PATHs load no article"
     };
 }
 
@@ -269,6 +270,18 @@ impl From<ExportFormat> for export::Format {
     }
 }
 
+/// Clap's tip for a word that is no subcommand (`lsit` → `list`), if it has one.
+fn suggestion(word: &str) -> Option<String> {
+    use clap::CommandFactory;
+    let commands =
+        clap::Command::new("demarche").subcommands(Cli::command().get_subcommands().cloned());
+    let error = commands.try_get_matches_from(["demarche", word]).err()?;
+    let rendered = error.render().to_string();
+    rendered
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("tip: ").map(str::to_string))
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     run(Cli::parse())
@@ -282,13 +295,19 @@ pub fn run(cli: Cli) -> ExitCode {
         CacheOptions::from_env()
     };
     match cli.command {
-        None => crate::tui::run(&cli.paths, &cache),
+        None => match load::missing(&cli.paths) {
+            Ok(()) => crate::tui::run(&cli.paths, &cache),
+            Err(code) => code,
+        },
         Some(Command::Check {
             paths,
             format,
             strict,
         }) => {
-            let load = Load::new(&paths, &cache);
+            let load = match Load::new(&paths, &cache) {
+                Ok(load) => load,
+                Err(code) => return code,
+            };
             let code = check::run(&load.loaded, format, strict);
             load.finish(code)
         }
@@ -298,7 +317,10 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             translation,
         }) => {
-            let load = Load::reporting(&paths, &cache);
+            let load = match Load::reporting(&paths, &cache) {
+                Ok(load) => load,
+                Err(code) => return code,
+            };
             let loaded = &load.loaded;
             let code = with_filter(loaded, &filter, |_, ids| {
                 list::run(loaded, ids, format, translation)
@@ -310,7 +332,10 @@ pub fn run(cli: Cli) -> ExitCode {
             filter,
             format,
         }) => {
-            let load = Load::reporting(&paths, &cache);
+            let load = match Load::reporting(&paths, &cache) {
+                Ok(load) => load,
+                Err(code) => return code,
+            };
             let loaded = &load.loaded;
             let filtered = !filter.trim().is_empty();
             let code = with_filter(loaded, &filter, |_, ids| {
@@ -323,7 +348,10 @@ pub fn run(cli: Cli) -> ExitCode {
             filter,
             format,
         }) => {
-            let load = Load::reporting(&paths, &cache);
+            let load = match Load::reporting(&paths, &cache) {
+                Ok(load) => load,
+                Err(code) => return code,
+            };
             let loaded = &load.loaded;
             let code = with_filter(loaded, &filter, |parsed, ids| {
                 let scope = parsed.named_topics(&loaded.store);
@@ -340,7 +368,10 @@ pub fn run(cli: Cli) -> ExitCode {
             no_formula_guard,
             topics,
         }) => {
-            let load = Load::reporting(&paths, &cache);
+            let load = match Load::reporting(&paths, &cache) {
+                Ok(load) => load,
+                Err(code) => return code,
+            };
             let options = Options {
                 csv_guard_formulas: !no_formula_guard,
                 csv_topics: topics.into(),
@@ -361,7 +392,10 @@ pub fn run(cli: Cli) -> ExitCode {
             output,
             force,
         }) => {
-            let load = Load::reporting(&paths, &cache);
+            let load = match Load::reporting(&paths, &cache) {
+                Ok(load) => load,
+                Err(code) => return code,
+            };
             let code = run_convert(&load.loaded, to, &output, force);
             load.finish(code)
         }

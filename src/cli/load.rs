@@ -8,6 +8,9 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The exit code when PATHs name nothing there or load no article.
+pub const NOTHING_LOADED: u8 = 4;
+
 /// What a subcommand loaded, and the snapshot still to write for it.
 pub struct Load {
     pub loaded: Loaded,
@@ -16,28 +19,51 @@ pub struct Load {
 
 impl Load {
     /// Loads PATHs (from their snapshot when `cache` has one), or the bundled corpus
-    /// when there are none.
-    pub fn new(paths: &[PathBuf], cache: &CacheOptions) -> Load {
+    /// when there are none. A PATH that does not exist, or PATHs that load no article,
+    /// are said on stderr and give [`NOTHING_LOADED`]: a script never mistakes a typo
+    /// for an empty result.
+    pub fn new(paths: &[PathBuf], cache: &CacheOptions) -> Result<Load, ExitCode> {
         if paths.is_empty() {
-            return Load {
+            return Ok(Load {
                 loaded: crate::bundled::load(),
                 save: None,
-            };
+            });
         }
+        missing(paths)?;
         let progress = crate::loader::LoadProgress::default();
         let limits = crate::loader::Limits::default();
         let (loaded, save) = super::status::while_running(
             || progress.snapshot().summary(),
             || crate::cache::load_paths_cached(paths, &limits, &progress, cache),
         );
-        Load { loaded, save }
+        let load = Load { loaded, save };
+        // Files that failed are `check`'s to report (exit 1); nothing at all is an error.
+        if load.loaded.diagnostics.is_empty() {
+            load.nothing_loaded(paths)?;
+        }
+        Ok(load)
     }
 
-    /// Loads and prints the diagnostics on stderr; they never stop the command.
-    pub fn reporting(paths: &[PathBuf], cache: &CacheOptions) -> Load {
-        let load = Load::new(paths, cache);
+    /// Loads and prints the diagnostics on stderr; they never stop the command, but
+    /// PATHs that load no article do.
+    pub fn reporting(paths: &[PathBuf], cache: &CacheOptions) -> Result<Load, ExitCode> {
+        let load = Load::new(paths, cache)?;
         report(&load.loaded.diagnostics);
-        load
+        if !paths.is_empty() {
+            load.nothing_loaded(paths)?;
+        }
+        Ok(load)
+    }
+
+    fn nothing_loaded(&self, paths: &[PathBuf]) -> Result<(), ExitCode> {
+        if self.loaded.store.article_count() > 0 {
+            return Ok(());
+        }
+        eprintln!(
+            "demarche: no article loaded from {}",
+            names(paths.iter().map(|p| p.display().to_string()))
+        );
+        Err(ExitCode::from(NOTHING_LOADED))
     }
 
     /// Writes the pending snapshot, after the output so that a reader already has
@@ -71,4 +97,31 @@ fn report(diagnostics: &[Diagnostic]) {
             "demarche: {errors} error(s), {warnings} warning(s) while loading; the rest loaded"
         );
     }
+}
+
+fn names(paths: impl Iterator<Item = String>) -> String {
+    paths.collect::<Vec<_>>().join(", ")
+}
+
+/// Says which PATHs do not exist; a lone bare word is taken for a mistyped command
+/// (`demarche lsit`), said with clap's suggestion and the usage exit code.
+pub fn missing(paths: &[PathBuf]) -> Result<(), ExitCode> {
+    let gone: Vec<&PathBuf> = paths.iter().filter(|p| !p.exists()).collect();
+    let Some(first) = gone.first() else {
+        return Ok(());
+    };
+    let word = first.to_string_lossy();
+    if paths.len() == 1 && !word.contains(['/', '.', '\\']) {
+        eprintln!("demarche: unknown command or path: {word}");
+        if let Some(tip) = super::suggestion(&word) {
+            eprintln!("  tip: {tip}");
+        }
+        eprintln!("Run `demarche --help` for the commands.");
+        return Err(ExitCode::from(2));
+    }
+    eprintln!(
+        "demarche: no such file or directory: {}",
+        names(gone.iter().map(|p| p.display().to_string()))
+    );
+    Err(ExitCode::from(NOTHING_LOADED))
 }
