@@ -1,5 +1,7 @@
 //! Bidi overrides and zero-width characters from the data never reach a table or a Markdown report; JSON and CSV keep them verbatim.
 
+mod common;
+
 use assert_cmd::Command;
 use std::path::Path;
 
@@ -20,15 +22,7 @@ const HIDDEN: [char; 10] = [
 ];
 
 fn output(args: &[&str], corpus: &Path) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_demarche"))
-        .args(args)
-        .arg(corpus)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).expect("utf8")
+    common::stdout_of(args, corpus)
 }
 
 fn corpus() -> (tempfile::TempDir, std::path::PathBuf) {

@@ -1,7 +1,7 @@
 //! Markdown reports show what the corpus holds and run nothing: links, HTML, table pipes and
 //! backticks from the data are escaped, and only http(s) URLs become links.
 
-use assert_cmd::Command;
+mod common;
 
 /// A link to `javascript:`, raw HTML, pipes, backticks and a `javascript:` article URL.
 const CORPUS: &str = r#"{"format":"demarche","version":1,
@@ -16,15 +16,7 @@ fn markdown(args: &[&str]) -> String {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("hostile.json");
     std::fs::write(&path, CORPUS).expect("fixture");
-    let out = Command::new(env!("CARGO_BIN_EXE_demarche"))
-        .args(args)
-        .arg(&path)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).expect("utf8")
+    common::stdout_of(args, &path)
 }
 
 #[test]

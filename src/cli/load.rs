@@ -113,7 +113,7 @@ pub fn missing(paths: &[PathBuf]) -> Result<(), ExitCode> {
     let word = first.to_string_lossy();
     if paths.len() == 1 && !word.contains(['/', '.', '\\']) {
         eprintln!("demarche: unknown command or path: {word}");
-        if let Some(tip) = super::suggestion(&word) {
+        if let Some(tip) = super::help::suggestion(&word) {
             eprintln!("  tip: {tip}");
         }
         eprintln!("Run `demarche --help` for the commands.");

@@ -124,8 +124,9 @@ fn to_stdout(
     let mut out = io::BufWriter::new(stdout.lock());
     let written = export::write(&loaded.store, ids, format, options, &mut out)
         .and_then(|()| io::Write::flush(&mut out));
+    let done = written.is_ok();
     let code = finish_output(written);
-    if code == ExitCode::SUCCESS {
+    if done {
         eprintln!(
             "demarche: wrote {} statement(s) as {} to standard output",
             ids.len(),

@@ -64,7 +64,8 @@ fn classify(path: &Path) -> Result<Target, ExportError> {
     };
     // A link is followed: what it points to decides, and a file is replaced where it
     // is, so the link stays a link.
-    let meta = if own.file_type().is_symlink() {
+    let linked = own.file_type().is_symlink();
+    let meta = if linked {
         match fs::metadata(path) {
             Ok(meta) => meta,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -73,7 +74,7 @@ fn classify(path: &Path) -> Result<Target, ExportError> {
             Err(e) => return Err(io_error(e)),
         }
     } else {
-        own.clone()
+        own
     };
     let kind = meta.file_type();
     if let Some(what) = refused_kind(kind) {
@@ -85,7 +86,7 @@ fn classify(path: &Path) -> Result<Target, ExportError> {
     if is_stream(kind) {
         return Ok(Target::Stream(path.to_path_buf()));
     }
-    let path = if own.file_type().is_symlink() {
+    let path = if linked {
         fs::canonicalize(path).map_err(io_error)?
     } else {
         path.to_path_buf()

@@ -30,3 +30,16 @@ pub fn keys(loaded: &Loaded) -> Vec<String> {
 pub fn article_ids(loaded: &Loaded) -> Vec<&str> {
     loaded.store.articles().map(|a| a.id).collect()
 }
+
+/// What the real binary prints on stdout for `args` then `path`; it must succeed.
+pub fn stdout_of(args: &[&str], path: &std::path::Path) -> String {
+    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_demarche"))
+        .args(args)
+        .arg(path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).expect("utf8")
+}
