@@ -98,6 +98,10 @@ pub enum Command {
         filter: String,
         #[arg(long, value_enum, default_value_t = TopicsFormat::Table)]
         format: TopicsFormat,
+        /// At most N actors per side, most statements first (default: 10 in table
+        /// form, all in jsonl and csv; 0 for all)
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
     },
     /// Write matching statements to a file (atomically; never overwrites without --force)
     #[command(after_help = EXIT_CODES)]
@@ -311,6 +315,7 @@ pub fn run(cli: Cli) -> ExitCode {
             paths,
             filter,
             format,
+            top,
         }) => {
             let load = match Load::reporting(&paths, &cache) {
                 Ok(load) => load,
@@ -319,7 +324,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let loaded = &load.loaded;
             let code = with_filter(loaded, &filter, |parsed, ids| {
                 let scope = parsed.named_topics(&loaded.store);
-                topics::run(&loaded.store, ids, scope.as_deref(), format)
+                topics::run(&loaded.store, ids, scope.as_deref(), format, top)
             });
             load.finish(code)
         }

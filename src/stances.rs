@@ -54,3 +54,45 @@ pub fn sides(store: &Store, ids: &[StatementId]) -> Vec<TopicSides> {
     });
     rows
 }
+
+/// An actor found on both sides of one topic, with its statements on each and the
+/// balance (supports minus opposes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mixed {
+    pub actor: ActorId,
+    pub supports: usize,
+    pub opposes: usize,
+}
+
+impl Mixed {
+    /// Supports minus opposes: positive leans for, negative against.
+    pub fn net(&self) -> i64 {
+        self.supports as i64 - self.opposes as i64
+    }
+}
+
+impl TopicSides {
+    /// The actors who both support and oppose this topic, most statements first.
+    pub fn mixed(&self) -> Vec<Mixed> {
+        let mut out: Vec<Mixed> = self.sides[0]
+            .iter()
+            .filter_map(|&(actor, supports)| {
+                let opposes = self.sides[1].iter().find(|(a, _)| *a == actor)?.1;
+                Some(Mixed {
+                    actor,
+                    supports,
+                    opposes,
+                })
+            })
+            .collect();
+        out.sort_by_key(|m| std::cmp::Reverse(m.supports + m.opposes));
+        out
+    }
+
+    /// Statements on this topic by `actor` with each stance, indexed like [`Stance::ALL`].
+    pub fn counts_of(&self, actor: ActorId) -> [usize; 3] {
+        self.sides
+            .each_ref()
+            .map(|side| side.iter().find(|(a, _)| *a == actor).map_or(0, |p| p.1))
+    }
+}

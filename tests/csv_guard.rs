@@ -103,8 +103,12 @@ fn no_csv_output_has_an_unguarded_formula_cell() {
         let cells = cells(bytes);
         assert!(cells.len() > 10, "{what}: {cells:?}");
         for cell in &cells {
+            // A plain negative number (`topics`' `net`) evaluates to itself.
+            let number = cell
+                .strip_prefix('-')
+                .is_some_and(|n| n.parse::<u64>().is_ok());
             assert!(
-                !cell.starts_with(FORMULA_STARTS),
+                number || !cell.starts_with(FORMULA_STARTS),
                 "{what}: unguarded cell {cell:?}"
             );
         }

@@ -5,11 +5,22 @@ use std::io::{self, Write};
 
 /// Prefixes a cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, CR: OWASP's
 /// list against CSV injection) with `'`, which spreadsheets read as "this is text".
+/// A plain negative number (`-3`, `-0.5`) is left alone: it evaluates to itself, and
+/// guarding it would turn a numeric column (`topics`' `net`) into text.
 pub fn guard(cell: &str) -> Cow<'_, str> {
     match cell.chars().next() {
+        Some('-') if is_negative_number(cell) => cell.into(),
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
         _ => cell.into(),
     }
+}
+
+/// `-` then digits, with at most one `.` between digits.
+fn is_negative_number(cell: &str) -> bool {
+    let digits = &cell[1..];
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "1"));
+    let all = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    all(whole) && all(fraction)
 }
 
 /// A CSV writer (the `csv` crate's, RFC 4180 quoting) whose every cell, header
@@ -70,11 +81,17 @@ mod tests {
     #[test]
     fn formula_cells_are_prefixed_and_quoted_cells_stay_whole() {
         let rows: &[&[&str]] = &[&[
-            "=1+1", "+a", "-2", "@SUM(1)", "\tx", "\ry", "plain", "a,\"b\"",
+            "=1+1", "+a", "-2+3", "@SUM(1)", "\tx", "\ry", "plain", "a,\"b\"",
         ]];
         assert_eq!(
             written(true, rows),
-            "'=1+1,'+a,'-2,'@SUM(1),'\tx,\"'\ry\",plain,\"a,\"\"b\"\"\"\n"
+            "'=1+1,'+a,'-2+3,'@SUM(1),'\tx,\"'\ry\",plain,\"a,\"\"b\"\"\"\n"
+        );
+        let numbers: &[&[&str]] = &[&["-2", "-0.5", "-", "-.5", "-1.", "-1e3", "-1-1"]];
+        assert_eq!(
+            written(true, numbers),
+            "-2,-0.5,'-,'-.5,'-1.,'-1e3,'-1-1\n",
+            "a plain negative number stays a number"
         );
         assert_eq!(written(false, &[&["=1", ""]]), "=1,\n");
         assert_eq!(
