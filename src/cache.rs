@@ -214,18 +214,18 @@ fn plan<P: AsRef<Path>>(
     })
 }
 
-/// FNV-1a (64 bits) of the paths as given and canonicalised: stable across builds and
-/// platforms, so the same paths always name the same file. The version is left out on
-/// purpose: a new version replaces the old one's snapshot instead of leaving it behind.
+/// FNV-1a (64 bits) of the canonical paths: stable across builds and platforms, so one
+/// corpus always names one file however its paths are spelled (`gen`, `./gen/`, an
+/// absolute path). The key inside still holds the paths as given, so another spelling
+/// reparses once and replaces the file rather than adding a second. The version is
+/// left out on purpose: a new version replaces the old one's snapshot.
 fn name_hash(inputs: &[(Vec<u8>, Vec<u8>)]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for (given, canonical) in inputs {
-        for part in [given, canonical] {
-            let len = (part.len() as u64).to_le_bytes();
-            for byte in len.iter().chain(part.iter()) {
-                hash ^= u64::from(*byte);
-                hash = hash.wrapping_mul(0x0100_0000_01b3);
-            }
+    for (_, canonical) in inputs {
+        let len = (canonical.len() as u64).to_le_bytes();
+        for byte in len.iter().chain(canonical.iter()) {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
     }
     hash

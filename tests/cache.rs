@@ -225,3 +225,28 @@ fn cache_info_lists_snapshots_and_clear_deletes_only_them() {
         .stdout(predicate::str::contains("off (--no-cache)"))
         .stdout(predicate::str::contains("snapshots: 0"));
 }
+
+/// The same folder named two ways (absolute, relative with a trailing slash) is one
+/// corpus: one snapshot file, replaced rather than doubled.
+#[test]
+fn one_corpus_named_two_ways_keeps_one_snapshot() {
+    let cache = tempfile::tempdir().expect("tempdir");
+    let list = ["list", "--format", "jsonl"];
+    let absolute = run(&mut demarche(cache.path()), &list, &[fixture("good")]);
+    assert_eq!(absolute.0, Some(0), "{}", absolute.2);
+    assert_eq!(snapshots(cache.path()).len(), 1);
+    let relative = run(
+        demarche(cache.path()).current_dir(fixture("")),
+        &list,
+        &[PathBuf::from("good/")],
+    );
+    assert_eq!(relative.0, Some(0), "{}", relative.2);
+    assert_eq!(relative.1, absolute.1, "the same statements");
+    assert_eq!(snapshots(cache.path()).len(), 1, "one corpus, one snapshot");
+    let again = run(
+        demarche(cache.path()).current_dir(fixture("")),
+        &list,
+        &[PathBuf::from("good/")],
+    );
+    assert_eq!(again.1, absolute.1);
+}
