@@ -100,3 +100,42 @@ fn peskov_speaks_for_putin_and_the_direct_quote_is_his() {
                 && store.text(id).starts_with("Es wird beides geben"))
     );
 }
+
+/// The seed names no title or outlet: the title is the annotator's, in square brackets,
+/// the outlet and URL are left empty, and a Markdown citation says both plainly.
+#[test]
+fn the_article_reads_as_an_honest_citation() {
+    let doc: serde_json::Value = serde_json::from_str(SEED).expect("json");
+    let article = &doc["article"];
+    let title = article["title"].as_str().expect("a descriptive title");
+    assert!(title.starts_with('[') && title.ends_with(']'), "{title}");
+    assert!(
+        article["outlet"].is_null() && article["url"].is_null(),
+        "nothing invented"
+    );
+    assert!(
+        article["text"]
+            .as_str()
+            .expect("text")
+            .starts_with(" date 2025-02 IMAGO/Xinhua"),
+        "the caption stays verbatim"
+    );
+    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_demarche"))
+        .args(["list", "--format", "md", "--filter", "actor:rutte"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).expect("utf8");
+    let source = md
+        .lines()
+        .find(|l| l.contains("Source:"))
+        .expect("source line");
+    assert!(
+        source.contains("The title is the annotator's: the source names none."),
+        "{source}"
+    );
+    assert!(
+        source.contains("The outlet is not named in the source."),
+        "{source}"
+    );
+}

@@ -47,3 +47,21 @@ fn no_link_html_or_markup_from_the_data_survives_in_markdown() {
         assert!(md.contains("(article `` a`b ``"), "{md}");
     }
 }
+
+/// Only a bracketed title is called the annotator's; a headline is cited as it is.
+#[test]
+fn a_headline_is_not_called_supplied() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("a.json");
+    std::fs::write(
+        &path,
+        r#"{"format":"demarche","version":1,"article":{"id":"a","title":"Talks resume","outlet":"Wire","text":"t"},"actors":[{"id":"k","name":"K","kind":"person"}],"statements":[{"id":"s1","speaker":"k","mode":"indirect","text":"t"}]}"#,
+    )
+    .expect("write");
+    let md = common::stdout_of(&["list", "--no-cache", "--format", "md"], &path);
+    assert!(md.contains("Source: Wire, Talks resume"), "{md}");
+    assert!(
+        !md.contains("annotator") && !md.contains("not named"),
+        "{md}"
+    );
+}

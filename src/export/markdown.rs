@@ -52,11 +52,13 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
             .article
             .url
             .map_or(String::new(), |u| format!(", {}", link(u)));
-        let unnamed = if r.article.outlet.is_none() {
-            " The outlet is not named in the source."
-        } else {
-            ""
-        };
+        let mut unnamed = String::new();
+        if r.article.title.is_some_and(supplied) {
+            unnamed.push_str(" The title is the annotator's: the source names none.");
+        }
+        if r.article.outlet.is_none() {
+            unnamed.push_str(" The outlet is not named in the source.");
+        }
         writeln!(
             out,
             "   - Source: {source}{link} (article {}, characters {}–{}).{unnamed}",
@@ -66,6 +68,12 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
         )?;
     }
     Ok(())
+}
+
+/// A title in square brackets was supplied by the annotator (the cataloguers'
+/// convention; see docs/format.md).
+fn supplied(title: &str) -> bool {
+    title.len() > 2 && title.starts_with('[') && title.ends_with(']')
 }
 
 /// Text on one line, without control characters (escape sequences never reach a
