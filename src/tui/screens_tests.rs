@@ -289,12 +289,14 @@ fn the_timeline_gives_its_scale_and_the_count_of_the_cursor_period() {
     s.update(Action::ZoomIn);
     s.update(Action::Bottom);
     let screen = rows(&render(&s, 120, 40)).join("\n");
-    // Seven statements dated 2025-02-13, plus shares of the month-dated ones.
+    // Seven statements dated 2025-02-13, plus shares (just under 1.5) of the month-dated ones:
+    // counts of statements, so whole and marked approximate.
     assert!(
-        screen.contains("▲ 2025-02-13: 7 exact, 1.5 spread ░"),
+        screen.contains("▲ 2025-02-13: 7 exact, ≈1 spread ░"),
         "{screen}"
     );
-    assert!(screen.contains("tallest bar 8.5"), "{screen}");
+    assert!(screen.contains("tallest bar ≈8"), "{screen}");
+    assert!(!screen.contains(".5"), "no fractional statements: {screen}");
 }
 
 #[test]

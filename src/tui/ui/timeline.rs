@@ -79,12 +79,13 @@ fn scale(state: &State, width: u16, room: usize) -> String {
     }
 }
 
-/// A count that may hold shares of imprecise dates: whole, else to one decimal.
+/// A count that may hold shares of imprecise dates: whole, else rounded and marked
+/// `≈` (statements are counted, not measured: "11.6 statements" reads as a fault).
 fn count(n: f32) -> String {
     if (n - n.round()).abs() < 0.05 {
         format!("{}", n.round() as u64)
     } else {
-        format!("{n:.1}")
+        format!("≈{}", n.round().max(1.0) as u64)
     }
 }
 
