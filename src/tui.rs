@@ -4,8 +4,10 @@ mod action;
 mod app;
 #[doc(hidden)]
 pub mod bench;
+mod effects;
 mod filterer;
 mod help_text;
+mod input;
 mod keymap;
 mod layout;
 mod loading;

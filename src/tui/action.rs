@@ -77,8 +77,6 @@ pub enum Action {
         width: u16,
         height: u16,
     },
-    /// No input is pending: recompute what typing deferred (the filter's result).
-    Settle,
     ExportDone(Result<ExportReport, ExportFailure>),
     /// The background text ranking has scored another chunk.
     TextRanked(Progress),
@@ -98,7 +96,6 @@ impl Action {
         !matches!(
             self,
             Action::Resize { .. }
-                | Action::Settle
                 | Action::ExportDone(_)
                 | Action::TextRanked(_)
                 | Action::Filtered(_)
@@ -149,7 +146,6 @@ impl Action {
         Action::DeclineOverwrite,
         Action::Suspend,
         Action::Quit,
-        Action::Settle,
     ];
 }
 

@@ -54,10 +54,11 @@ impl<'a> Session<'a> {
             Field::ActorFinder => Action::OpenActorSearch,
             Field::TextFinder => Action::OpenTextSearch,
         });
+        let mut last = None;
         for c in text.chars() {
-            self.state.update(Action::Edit(Edit::Insert(c)));
+            last = self.state.update(Action::Edit(Edit::Insert(c))).or(last);
         }
-        self.settle(true);
+        self.settle(last, true);
         self.draw();
     }
 
@@ -65,23 +66,24 @@ impl<'a> Session<'a> {
     /// result is on screen: the update, the deferred work (a filter the browser would
     /// run in the background is run here, its result taken at once), one frame.
     pub fn key(&mut self, edit: Edit) {
-        self.state.update(Action::Edit(edit));
-        self.settle(true);
+        let effect = self.state.update(Action::Edit(edit));
+        self.settle(effect, true);
         self.draw();
     }
 
     /// One keystroke until the screen shows it, without waiting for a background
     /// filter run (its request is dropped; the last result stays on screen).
     pub fn key_frame(&mut self, edit: Edit) {
-        self.state.update(Action::Edit(edit));
-        self.settle(false);
+        let effect = self.state.update(Action::Edit(edit));
+        self.settle(effect, false);
         self.draw();
     }
 
-    /// Finishes deferred work; `wait` runs a background filter request here.
-    fn settle(&mut self, wait: bool) {
-        if let Some(Effect::Filter(request)) = self.state.update(Action::Settle)
-            && wait
+    /// Performs a filter run as the browser does once the input is consumed; `wait`
+    /// also runs a background one here.
+    fn settle(&mut self, effect: Option<Effect>, wait: bool) {
+        if let Some(Effect::Filter(request)) = effect
+            && (wait || !request.background)
         {
             let result = request.run(self.state.store);
             self.state.update(Action::Filtered(result));

@@ -58,10 +58,12 @@ mod tests {
             filterer.ask(FilterRequest {
                 generation: 1,
                 expr: "mode:indirect".into(),
+                background: true,
             });
             filterer.ask(FilterRequest {
                 generation: 2,
                 expr: "mode:direct".into(),
+                background: true,
             });
             let mut results = Vec::new();
             let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);

@@ -56,7 +56,6 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::Click { .. }
         | Action::Wheel { .. }
         | Action::Resize { .. }
-        | Action::Settle
         | Action::ExportDone(_)
         | Action::TextRanked(_)
         | Action::Filtered(_)

@@ -78,6 +78,7 @@ proptest! {
             let marks_before = state.marks.len();
             let visible_before = state.list.len();
             let effect = state.update(action);
+            let filter_run = matches!(effect, Some(Effect::Filter(_))).then(|| effect.clone()).flatten();
             if let Some(Effect::RankText(request)) = &effect
                 && !request.query.is_empty()
             {
@@ -104,7 +105,7 @@ proptest! {
                 state.update(Action::ExportDone(Err(ExportFailure::Failed("not written in tests".into()))));
                 prop_assert_eq!(state.marks.len(), marks_before, "a failed export keeps the marks");
             }
-            state.update(Action::Settle);
+            crate::tui::test_support::settle(&mut state, filter_run);
             let len = state.list.len();
             prop_assert!(len == 0 || state.list.cursor < len, "cursor {} outside {} rows", state.list.cursor, len);
             prop_assert!(state.marks.iter().all(|id| id.index() < loaded.store.len()), "marks only on statements");

@@ -25,6 +25,7 @@ pub use quotes::{QuotesPane, card_lines};
 pub use timeline::{Timeline, Zoom, date_of};
 
 use super::action::{Action, Effect};
+use super::input::Keyboard;
 use super::keymap::Context;
 use super::layout;
 use crate::diagnostic::Diagnostic;
@@ -159,6 +160,24 @@ impl<'a> State<'a> {
         }
     }
 
+    /// Where the keyboard is, for mapping input: the context, and the pane's under an overlay.
+    pub fn keyboard(&self) -> Keyboard {
+        let pane = match self.focus {
+            Focus::Actors => Context::Actors,
+            Focus::Quotes => Context::Quotes,
+            Focus::Timeline => Context::Timeline,
+        };
+        Keyboard {
+            context: self.context(),
+            pane,
+        }
+    }
+
+    /// Whether a pane waits for work asked of the effects (a ranking, a filter run).
+    pub fn awaiting(&self) -> bool {
+        self.text_finder.ranking_pending() || self.filter.running.is_some()
+    }
+
     /// Applies one action; returns the I/O it asks for.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         if action.is_input() {
@@ -273,11 +292,9 @@ impl<'a> State<'a> {
                 self.size = Rect::new(0, 0, width, height);
                 None
             }
-            Action::Settle if self.filter.stale => self.evaluate_filter(),
-            Action::Settle => None,
             Action::Filtered(result) => {
                 if let Some(ids) = self.filter.finished(result) {
-                    self.show_filtered(Some(ids));
+                    self.show_filtered(ids);
                 }
                 None
             }
@@ -297,6 +314,14 @@ impl<'a> State<'a> {
     fn set_focus(&mut self, focus: Focus) -> Option<Effect> {
         self.focus = focus;
         None
+    }
+
+    /// The typed filter changed: says why it is invalid, or asks for its run.
+    fn filter_edited(&mut self) -> Option<Effect> {
+        match self.filter.edited(self.store) {
+            filter::Outcome::Run(request) => Some(Effect::Filter(request)),
+            filter::Outcome::Apply(_) | filter::Outcome::Keep => None,
+        }
     }
 
     /// Re-runs the typed filter, here or (over a large store) by asking for a background

@@ -4,7 +4,7 @@ use super::*;
 use crate::export::Format;
 use crate::loader::Loaded;
 use crate::tui::action::{Edit, ExportFailure, ExportReport};
-use crate::tui::test_support::{corpus, peskov, state, type_text};
+use crate::tui::test_support::{corpus, peskov, settle, state, type_text};
 
 #[test]
 fn starts_on_all_statements_in_the_quotes_pane() {
@@ -80,8 +80,8 @@ fn esc_in_the_filter_bar_restores_the_filter_as_it_was() {
     type_text(&mut s, "mode:direct");
     s.update(Action::Accept);
     s.update(Action::EditFilter);
-    s.update(Action::Edit(Edit::Clear));
-    s.update(Action::Settle);
+    let run = s.update(Action::Edit(Edit::Clear));
+    settle(&mut s, run);
     assert_eq!(s.list.len(), loaded.store.len());
     s.update(Action::Close);
     assert_eq!(s.filter.input.text(), "mode:direct");
@@ -93,11 +93,17 @@ fn a_burst_of_typing_runs_the_filter_once_the_input_settles() {
     let loaded = corpus();
     let mut s = state(&loaded);
     s.update(Action::EditFilter);
+    let mut runs = Vec::new();
     for c in "mode:direct".chars() {
-        s.update(Action::Edit(Edit::Insert(c)));
+        runs.extend(s.update(Action::Edit(Edit::Insert(c))));
     }
     assert_eq!(s.list.len(), loaded.store.len(), "not yet evaluated");
-    s.update(Action::Settle);
+    // Each key asks for a run; the effects perform the newest once the input is consumed.
+    assert!(
+        runs.iter()
+            .all(|e| matches!(e, Effect::Filter(r) if !r.background))
+    );
+    settle(&mut s, runs.pop());
     assert_eq!(s.list.len(), 1);
 }
 
@@ -131,10 +137,11 @@ fn the_filter_recounts_the_actors() {
     assert_eq!(shown, expected);
     assert!(s.actors.rows.iter().all(|r| r.count == 1));
     // Without a filter every actor is listed again.
+    let mut run = None;
     for _ in 0.."mode:direct".len() {
-        s.update(Action::Edit(Edit::Backspace));
+        run = s.update(Action::Edit(Edit::Backspace)).or(run);
     }
-    s.update(Action::Settle);
+    settle(&mut s, run);
     assert_eq!(s.actors.rows.len(), loaded.store.actors.len());
 }
 
@@ -577,21 +584,25 @@ fn filtering_in_background(loaded: &Loaded) -> State<'_> {
     s
 }
 
-/// Types `text` into the filter bar over a store taken as large, then `then` (the input
-/// settling, or Enter), returning the background run that asks for.
+/// Types `text` into the filter bar over a store taken as large, then `then` (Enter),
+/// returning the background run that asks for.
 fn ask_in_background(s: &mut State, text: &str, then: Action) -> crate::tui::action::FilterRequest {
-    for c in text.chars() {
-        s.update(Action::Edit(Edit::Insert(c)));
-    }
-    match s.update(then) {
-        Some(Effect::Filter(request)) => request,
-        other => panic!("expected a background filter run, got {other:?}"),
-    }
+    let request = type_for_background(s, text);
+    assert_eq!(s.update(then), None, "the run asked for by typing goes on");
+    request
 }
 
-/// [`ask_in_background`] once the input settles.
+/// Types `text` into the filter bar over a store taken as large, returning the
+/// background run the last key asks for.
 fn type_for_background(s: &mut State, text: &str) -> crate::tui::action::FilterRequest {
-    ask_in_background(s, text, Action::Settle)
+    let mut last = None;
+    for c in text.chars() {
+        last = s.update(Action::Edit(Edit::Insert(c))).or(last);
+    }
+    match last {
+        Some(Effect::Filter(request)) if request.background => request,
+        other => panic!("expected a background filter run, got {other:?}"),
+    }
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Helpers shared by the browser's state tests: the bundled corpus, a sized state, typing.
 
-use super::action::{Action, Edit};
+use super::action::{Action, Edit, Effect, FilterRequest};
 use super::state::State;
 use crate::loader::Loaded;
 
@@ -22,12 +22,29 @@ pub fn sized(loaded: &Loaded, width: u16, height: u16) -> State<'_> {
     s
 }
 
-/// Types `text` as a burst of keys, then lets the input settle (as the loop does).
-pub fn type_text(s: &mut State, text: &str) {
+/// Types `text` as a burst of keys, then performs the filter run the keys asked for,
+/// as the effects do once the input is consumed (one asked for in the background is
+/// left running: its request is returned).
+pub fn type_text(s: &mut State, text: &str) -> Option<FilterRequest> {
+    let mut last = None;
     for c in text.chars() {
-        s.update(Action::Edit(Edit::Insert(c)));
+        last = s.update(Action::Edit(Edit::Insert(c))).or(last);
     }
-    s.update(Action::Settle);
+    settle(s, last)
+}
+
+/// Performs `effect` if it is a filter run the effects would do on the loop's thread;
+/// returns one asked for in the background.
+pub fn settle(s: &mut State, effect: Option<Effect>) -> Option<FilterRequest> {
+    match effect {
+        Some(Effect::Filter(request)) if request.background => Some(request),
+        Some(Effect::Filter(request)) => {
+            let result = request.run(s.store);
+            s.update(Action::Filtered(result));
+            None
+        }
+        _ => None,
+    }
 }
 
 pub fn peskov(loaded: &Loaded) -> crate::model::ActorId {

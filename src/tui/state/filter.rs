@@ -5,10 +5,8 @@ use crate::filter::{DateMode, Filter, FilterError, Term, possible_more};
 use crate::model::StatementId;
 use crate::store::Store;
 
-/// Over this many statements a filter runs off the UI thread: at 1M a phrase of short,
-/// common pieces takes up to ~160 ms, and a word typed before the word index is built
-/// ~0.3 s (BENCHMARKS.md), while a keystroke must show within a frame. Smaller stores
-/// answer within the frame and are filtered in place.
+/// Over this many statements a filter runs off the UI thread, as a large store's can
+/// take longer than a frame (BENCHMARKS.md); smaller stores are filtered in place.
 pub const INLINE_LIMIT: usize = 100_000;
 
 #[derive(Clone, Debug)]
@@ -20,10 +18,8 @@ pub struct FilterBar {
     pub error: Option<FilterError>,
     /// The text when editing began, restored by Esc.
     pub before_edit: String,
-    /// The text changed since it was last evaluated (evaluation waits for `Settle`,
-    /// so a burst of keys costs one filter run, not one per key).
-    pub stale: bool,
-    /// The background run the panes wait for: its generation and expression.
+    /// The run the panes wait for (asked for by typing, or in the background over a
+    /// large store): its generation and expression.
     pub running: Option<(u64, String)>,
     /// The last generation asked for.
     generation: u64,
@@ -66,7 +62,6 @@ impl Default for FilterBar {
             applied: String::new(),
             error: None,
             before_edit: String::new(),
-            stale: false,
             running: None,
             generation: 0,
             inline_limit: INLINE_LIMIT,
@@ -81,6 +76,9 @@ pub struct FilterRequest {
     pub generation: u64,
     /// A valid expression (checked before it was asked for).
     pub expr: String,
+    /// Run on the filter worker (a large store), not on the loop's thread once the
+    /// pending input is consumed.
+    pub background: bool,
 }
 
 impl FilterRequest {
@@ -102,6 +100,8 @@ impl FilterRequest {
     ) -> Option<FilterResult> {
         // The expression parsed when it was asked for; should it not, nothing matches.
         let (ids, dates) = match Filter::parse(&self.expr) {
+            // Every statement: the taker shows them without a list.
+            Ok(filter) if filter.is_empty() => (Vec::new(), None),
             Ok(filter) => {
                 let ids = filter.compile(store).run_unless(store, cancelled)?;
                 let dates = Dates::of(store, &filter, &ids, cancelled)?;
@@ -150,9 +150,49 @@ impl FilterBar {
         self.before_edit = self.input.text().to_string();
     }
 
+    /// The typed text changed: its error, or the run that brings its result. The run is
+    /// deferred until the pending input is consumed, so a burst of keys costs one run.
+    pub fn edited(&mut self, store: &Store) -> Outcome {
+        let text = self.input.text().to_string();
+        match Filter::parse(&text) {
+            Ok(_) if text == self.applied => {
+                self.error = None;
+                self.running = None;
+                Outcome::Keep
+            }
+            Ok(_) => {
+                self.error = None;
+                Outcome::Run(self.ask(text, store))
+            }
+            Err(e) => {
+                // A run asked for an earlier text is no longer wanted: the panes keep
+                // the result in force, as the status line says.
+                self.error = Some(e);
+                self.running = None;
+                Outcome::Keep
+            }
+        }
+    }
+
+    /// A run of `text`, awaited from now on.
+    fn ask(&mut self, text: String, store: &Store) -> FilterRequest {
+        self.generation += 1;
+        self.running = Some((self.generation, text.clone()));
+        FilterRequest {
+            generation: self.generation,
+            expr: text,
+            background: store.len() > self.inline_limit,
+        }
+    }
+
+    /// Whether a run asked for by typing is still awaited and would run here: Enter
+    /// then applies it at once.
+    pub fn awaited_inline(&self, store: &Store) -> bool {
+        self.running.is_some() && store.len() <= self.inline_limit
+    }
+
     /// Parses the typed text and, if valid, runs it here or asks for a background run.
     pub fn evaluate(&mut self, store: &Store) -> Outcome {
-        self.stale = false;
         let text = self.input.text().to_string();
         match Filter::parse(&text) {
             Ok(_) if text == self.applied => {
@@ -164,12 +204,7 @@ impl FilterBar {
             }
             Ok(filter) if !filter.is_empty() && store.len() > self.inline_limit => {
                 self.error = None;
-                self.generation += 1;
-                self.running = Some((self.generation, text.clone()));
-                Outcome::Run(FilterRequest {
-                    generation: self.generation,
-                    expr: text,
-                })
+                Outcome::Run(self.ask(text, store))
             }
             Ok(filter) => {
                 self.error = None;
@@ -198,14 +233,16 @@ impl FilterBar {
             .map_or(&self.applied, |(_, text)| text)
     }
 
-    /// Takes a background result: its statements if it is the run awaited (an older
-    /// one, superseded by later typing, is dropped).
-    pub fn finished(&mut self, result: FilterResult) -> Option<Vec<StatementId>> {
+    /// Takes a run's result: if it is the run awaited, its statements (`Some(None)`:
+    /// the filter is empty, every statement); an older one, superseded by later typing,
+    /// is dropped.
+    pub fn finished(&mut self, result: FilterResult) -> Option<Option<Vec<StatementId>>> {
         match self.running.take() {
             Some((generation, text)) if generation == result.generation => {
+                let empty = Filter::parse(&text).is_ok_and(|f| f.is_empty());
                 self.applied = text;
                 self.dates = result.dates;
-                Some(result.ids)
+                Some((!empty).then_some(result.ids))
             }
             other => {
                 self.running = other;

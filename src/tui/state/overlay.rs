@@ -38,7 +38,7 @@ impl State<'_> {
         match self.overlay {
             Overlay::Filter => {
                 self.overlay = Overlay::None;
-                let effect = if self.filter.stale {
+                let effect = if self.filter.awaited_inline(self.store) {
                     self.evaluate_filter()
                 } else {
                     None
@@ -86,7 +86,7 @@ impl State<'_> {
         match self.overlay {
             Overlay::Filter => {
                 if self.filter.input.apply(edit) {
-                    self.filter.stale = true;
+                    return self.filter_edited();
                 }
             }
             Overlay::ActorSearch => {

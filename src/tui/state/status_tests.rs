@@ -43,7 +43,11 @@ fn a_job_finishing_does_not_clear_the_message() {
     let loaded = corpus();
     let mut s = state(&loaded);
     s.update(Action::ToggleTranslation);
-    s.update(Action::Settle);
+    s.update(Action::Filtered(crate::tui::state::FilterResult {
+        generation: 0,
+        ids: Vec::new(),
+        dates: None,
+    }));
     s.update(Action::Resize {
         width: 100,
         height: 30,
