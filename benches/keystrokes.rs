@@ -1,6 +1,6 @@
 //! Per-keystroke latency percentiles in the TUI: realistic queries typed and erased one character at a time, each keystroke timed on its own (update, deferred work, one 200x60 frame).
 //!
-//! `cargo bench --bench keystrokes` (add `DEMARCHE_BENCH_1M=1` for the 1M corpus). The
+//! `cargo bench --features bench --bench keystrokes` (add `DEMARCHE_BENCH_1M=1` for the 1M corpus). The
 //! criterion bench `tui` gives medians of a repeated keystroke; this one gives the
 //! distribution over many different keystrokes, for the "16 ms at the 95th percentile"
 //! target. The word index is built first, as the browser does in the background. The

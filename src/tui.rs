@@ -2,7 +2,7 @@
 
 mod action;
 mod app;
-#[doc(hidden)]
+#[cfg(feature = "bench")]
 pub mod bench;
 mod effects;
 mod filterer;
@@ -34,10 +34,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
-/// Set in the environment, the browser panics once it owns the terminal: the
-/// end-to-end test of the panic hook uses it.
-pub const PANIC_FOR_TESTS: &str = "DEMARCHE_PANIC_FOR_TESTS";
-
 /// Opens the browser on `paths` (or the bundled corpus), read from and saved to the
 /// snapshot cache as `cache` says, and returns the exit code.
 pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions) -> ExitCode {
@@ -54,12 +50,10 @@ pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions) -> ExitCode {
     let redraw = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&stop), Arc::clone(&caught));
     suspend::watch(Arc::clone(&redraw));
-    install_panic_hook();
     let mut saving = None;
-    let result = init().and_then(|mut terminal| {
+    let result = with_terminal(|terminal| {
         // The first frame (the loading screen) is drawn before anything is read.
-        let Some((loaded, save)) = loading::load(&mut terminal, paths, cache, &theme, &stop)?
-        else {
+        let Some((loaded, save)) = loading::load(terminal, paths, cache, &theme, &stop)? else {
             return Ok(());
         };
         let loaded = Arc::new(loaded);
@@ -69,17 +63,8 @@ pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions) -> ExitCode {
             saving = Some(std::thread::spawn(move || save.write(&loaded)));
         }
         let mut state = state::State::new(&loaded.store, &loaded.diagnostics, now_stamp);
-        if std::env::var_os(PANIC_FOR_TESTS).is_some() {
-            panic!("deliberate panic inside the browser ({PANIC_FOR_TESTS} is set)");
-        }
-        let result = app::run(&mut terminal, &mut state, &theme, &stop, &redraw);
-        drop(state);
-        // Freeing a large store takes a moment the user would wait for on quitting;
-        // the process ends right after (the snapshot writer keeps its own reference).
-        std::mem::forget(loaded);
-        result
+        app::run(terminal, &mut state, &theme, &stop, &redraw)
     });
-    restore();
     if let Some(saving) = saving {
         if !saving.is_finished() {
             eprintln!("demarche: finishing the snapshot cache…");
@@ -109,6 +94,18 @@ fn now_stamp() -> String {
         || "session".to_string(),
         |t| t.format("%Y%m%d-%H%M%S").to_string(),
     )
+}
+
+/// Runs `f` on the terminal in raw mode, on the alternate screen, with the mouse
+/// captured, and gives the terminal back on every path out: return, error or panic
+/// (the panic's message is printed on the normal screen).
+pub fn with_terminal<T>(
+    f: impl FnOnce(&mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<T>,
+) -> io::Result<T> {
+    install_panic_hook();
+    let result = init().and_then(|mut terminal| f(&mut terminal));
+    restore();
+    result
 }
 
 /// Raw mode, the alternate screen and mouse capture.

@@ -7,9 +7,7 @@ use tmux::*;
 
 #[test]
 fn escape_after_a_long_burst_of_typing_is_not_lost() {
-    if tmux_missing() {
-        return;
-    }
+    require_tmux();
     let dir = tempfile::tempdir().expect("temp dir");
     let (tmux, rc) = start(dir.path(), "burst", "");
     tmux.wait_for("Quotes · all actors");

@@ -9,9 +9,7 @@ use tmux::*;
 
 #[test]
 fn search_mark_export_quit_in_tmux() {
-    if tmux_missing() {
-        return;
-    }
+    require_tmux();
     let dir = tempfile::tempdir().expect("temp dir");
     let (tmux, rc) = start(dir.path(), "export", "");
     tmux.wait_for("Quotes · all actors");
@@ -70,9 +68,7 @@ fn search_mark_export_quit_in_tmux() {
 
 #[test]
 fn broken_files_are_listed_and_the_rest_opens() {
-    if tmux_missing() {
-        return;
-    }
+    require_tmux();
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("data");
     std::fs::create_dir(&data).expect("data dir");
@@ -93,9 +89,7 @@ fn broken_files_are_listed_and_the_rest_opens() {
 /// the real binary, its result reaches the screen and matches `list` on the same corpus.
 #[test]
 fn a_filter_over_a_large_corpus_runs_beside_the_typing_and_shows_its_result() {
-    if tmux_missing() {
-        return;
-    }
+    require_tmux();
     let dir = tempfile::tempdir().expect("temp dir");
     let corpus = dir.path().join("corpus");
     let cache = dir.path().join("cache");
@@ -134,9 +128,7 @@ fn a_filter_over_a_large_corpus_runs_beside_the_typing_and_shows_its_result() {
 /// Opens the browser, ends it with `end`, and checks the exit code and that the
 /// terminal is back: alternate screen left, the shell's output visible.
 fn ends_restored(name: &str, end: impl FnOnce(&Tmux), expected_code: &str) {
-    if tmux_missing() {
-        return;
-    }
+    require_tmux();
     let dir = tempfile::tempdir().expect("temp dir");
     let (tmux, rc) = start(dir.path(), name, "");
     tmux.wait_for("Quotes · all actors");
@@ -188,9 +180,7 @@ fn sighup_restores_the_terminal() {
 
 #[test]
 fn hostile_text_cannot_retitle_recolour_or_clear_the_terminal() {
-    if tmux_missing() {
-        return;
-    }
+    require_tmux();
     let dir = tempfile::tempdir().expect("temp dir");
     let hostile = concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -220,12 +210,18 @@ fn hostile_text_cannot_retitle_recolour_or_clear_the_terminal() {
 
 #[test]
 fn a_panic_restores_the_terminal_then_prints_its_message() {
-    if tmux_missing() {
-        return;
-    }
+    require_tmux();
     let dir = tempfile::tempdir().expect("temp dir");
-    let env = format!("{}=1", demarche::tui::PANIC_FOR_TESTS);
-    let (tmux, rc) = start_with(dir.path(), "panic", &env, "");
+    // A test-only program built beside the binary by `cargo test`: it takes the terminal
+    // through the browser's own `with_terminal`, then panics.
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_demarche"));
+    let program = bin.with_file_name("examples").join("panic_in_browser");
+    assert!(
+        program.is_file(),
+        "{} is missing: `cargo test` builds it (or `cargo build --example panic_in_browser`)",
+        program.display()
+    );
+    let (tmux, rc) = start_program(dir.path(), "panic", &program, "");
     assert_eq!(wait_for_file(&rc).trim(), "101", "a panic exits with 101");
     let alternate = tmux.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]);
     assert_eq!(alternate.trim(), "0", "the pane left the alternate screen");
@@ -259,9 +255,7 @@ fn suspends_and_resumes(tmux: &Tmux, pid: &str, suspend: impl Fn()) {
 
 #[test]
 fn sigtstp_and_ctrl_z_suspend_and_fg_resumes_with_the_screen_redrawn() {
-    if tmux_missing() {
-        return;
-    }
+    require_tmux();
     let dir = tempfile::tempdir().expect("temp dir");
     let (tmux, rc) = start(dir.path(), "suspend", "");
     tmux.wait_for("Quotes · all actors");

@@ -96,7 +96,7 @@ pub fn exported_files(dir: &Path) -> Vec<PathBuf> {
 
 /// The end-to-end tests need tmux (`.ci/run` installs it): without it they fail, never
 /// pass by doing nothing.
-pub fn tmux_missing() -> bool {
+pub fn require_tmux() {
     let found = Command::new("tmux")
         .arg("-V")
         .output()
@@ -105,7 +105,6 @@ pub fn tmux_missing() -> bool {
         found,
         "tmux is required for the end-to-end tests; install it (.ci/run does)"
     );
-    false
 }
 
 /// Starts the test binary in a 120x40 tmux pane inside `dir` with `args`; its exit
@@ -116,10 +115,20 @@ pub fn start(dir: &Path, name: &str, args: &str) -> (Tmux, PathBuf) {
 
 /// [`start`] with environment assignments (`NAME=value ...`) before the binary.
 pub fn start_with(dir: &Path, name: &str, env: &str, args: &str) -> (Tmux, PathBuf) {
-    let rc = dir.join("rc");
     let bin = env!("CARGO_BIN_EXE_demarche");
+    start_script(dir, name, &format!("{env} '{bin}' {args}"))
+}
+
+/// [`start`] for another program than the binary.
+pub fn start_program(dir: &Path, name: &str, program: &Path, args: &str) -> (Tmux, PathBuf) {
+    start_script(dir, name, &format!("'{}' {args}", program.display()))
+}
+
+/// Runs `command` in a 120x40 pane inside `dir`, its exit code landing in `dir/rc`.
+fn start_script(dir: &Path, name: &str, command: &str) -> (Tmux, PathBuf) {
+    let rc = dir.join("rc");
     let script = format!(
-        "cd '{}' && {env} '{bin}' {args}; echo $? > '{}'; exec sleep 600",
+        "cd '{}' && {command}; echo $? > '{}'; exec sleep 600",
         dir.display(),
         rc.display()
     );
