@@ -20,9 +20,14 @@ pub use args::{
 
 use crate::cache::CacheOptions;
 use crate::export::Options;
+use crate::filter::Filter;
+use crate::loader::Loaded;
+use crate::model::StatementId;
 use clap::Parser;
-use load::Load;
+use load::{Diagnostics, with_loaded};
 use output::{finish_output, run_convert, run_export, with_filter};
+use std::io;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Runs the command line and returns the process exit code.
@@ -46,63 +51,36 @@ pub fn run(cli: Cli) -> ExitCode {
             paths,
             format,
             strict,
-        }) => {
-            let load = match Load::new(&paths, &cache) {
-                Ok(load) => load,
-                Err(code) => return code,
-            };
-            let code = check::run(&load.loaded, format, strict);
-            load.finish(code)
-        }
+        }) => with_loaded(&paths, &cache, Diagnostics::Kept, |loaded| {
+            check::run(loaded, format, strict)
+        }),
         Some(Command::List {
             paths,
             filter,
             format,
             translation,
-        }) => {
-            let load = match Load::reporting(&paths, &cache) {
-                Ok(load) => load,
-                Err(code) => return code,
-            };
-            let loaded = &load.loaded;
-            let code = with_filter(loaded, &filter, |_, ids| {
-                list::run(loaded, ids, format, translation)
-            });
-            load.finish(code)
-        }
+        }) => with_selected(&paths, &cache, &filter, |loaded, _, ids| {
+            list::run(loaded, ids, format, translation)
+        }),
         Some(Command::Actors {
             paths,
             filter,
             format,
         }) => {
-            let load = match Load::reporting(&paths, &cache) {
-                Ok(load) => load,
-                Err(code) => return code,
-            };
-            let loaded = &load.loaded;
             let filtered = !filter.trim().is_empty();
-            let code = with_filter(loaded, &filter, |_, ids| {
+            with_selected(&paths, &cache, &filter, |loaded, _, ids| {
                 actors::run(&loaded.store, ids, filtered, format)
-            });
-            load.finish(code)
+            })
         }
         Some(Command::Topics {
             paths,
             filter,
             format,
             top,
-        }) => {
-            let load = match Load::reporting(&paths, &cache) {
-                Ok(load) => load,
-                Err(code) => return code,
-            };
-            let loaded = &load.loaded;
-            let code = with_filter(loaded, &filter, |parsed, ids| {
-                let scope = parsed.named_topics(&loaded.store);
-                topics::run(&loaded.store, ids, scope.as_deref(), format, top)
-            });
-            load.finish(code)
-        }
+        }) => with_selected(&paths, &cache, &filter, |loaded, parsed, ids| {
+            let scope = parsed.named_topics(&loaded.store);
+            topics::run(&loaded.store, ids, scope.as_deref(), format, top)
+        }),
         Some(Command::Export {
             paths,
             filter,
@@ -111,38 +89,21 @@ pub fn run(cli: Cli) -> ExitCode {
             force,
             no_formula_guard,
             topics,
-        }) => {
-            let load = match Load::reporting(&paths, &cache) {
-                Ok(load) => load,
-                Err(code) => return code,
-            };
+        }) => with_loaded(&paths, &cache, Diagnostics::Reported, |loaded| {
             let options = Options {
                 csv_guard_formulas: !no_formula_guard,
                 csv_topics: topics.into(),
             };
-            let code = run_export(
-                &load.loaded,
-                &filter,
-                format.into(),
-                options,
-                &output,
-                force,
-            );
-            load.finish(code)
-        }
+            run_export(loaded, &filter, format.into(), options, &output, force)
+        }),
         Some(Command::Convert {
             paths,
             to,
             output,
             force,
-        }) => {
-            let load = match Load::reporting(&paths, &cache) {
-                Ok(load) => load,
-                Err(code) => return code,
-            };
-            let code = run_convert(&load.loaded, to, &output, force);
-            load.finish(code)
-        }
+        }) => with_loaded(&paths, &cache, Diagnostics::Reported, |loaded| {
+            run_convert(loaded, to, &output, force)
+        }),
         Some(Command::Generate {
             statements,
             seed,
@@ -155,4 +116,17 @@ pub fn run(cli: Cli) -> ExitCode {
         ),
         Some(Command::Cache { action }) => cache::run(action, &cache, cli.no_cache),
     }
+}
+
+/// [`with_loaded`] for a subcommand that prints the statements `filter` selects: the
+/// load's diagnostics reported, the filter run ([`with_filter`]), then `print`.
+fn with_selected(
+    paths: &[PathBuf],
+    cache: &CacheOptions,
+    filter: &str,
+    print: impl FnOnce(&Loaded, &Filter, &[StatementId]) -> io::Result<()>,
+) -> ExitCode {
+    with_loaded(paths, cache, Diagnostics::Reported, |loaded| {
+        with_filter(loaded, filter, |parsed, ids| print(loaded, parsed, ids))
+    })
 }
