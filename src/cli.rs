@@ -23,20 +23,17 @@ use crate::export::Options;
 use crate::filter::Filter;
 use crate::loader::Loaded;
 use crate::model::StatementId;
-use clap::Parser;
 use load::{Diagnostics, with_loaded};
 use output::{finish_output, run_convert, run_export, with_filter};
 use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Runs the command line and returns the process exit code.
-pub fn main() -> ExitCode {
-    run(Cli::parse())
-}
-
-/// Runs a parsed command line.
-pub fn run(cli: Cli) -> ExitCode {
+/// Runs a parsed command line and returns the process exit code. `width` is what a
+/// table's lines are cut at: the terminal's width when stdout is one, `None` (lines
+/// kept whole) when it is piped; the caller measures it, as nothing here asks the
+/// terminal.
+pub fn run(cli: Cli, width: Option<usize>) -> ExitCode {
     let cache = if cli.no_cache {
         CacheOptions::disabled()
     } else {
@@ -60,7 +57,7 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             translation,
         }) => with_selected(&paths, &cache, &filter, |loaded, _, ids| {
-            list::run(loaded, ids, format, translation)
+            list::run(loaded, ids, format, translation, width)
         }),
         Some(Command::Actors {
             paths,
@@ -69,7 +66,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => {
             let filtered = !filter.trim().is_empty();
             with_selected(&paths, &cache, &filter, |loaded, _, ids| {
-                actors::run(&loaded.store, ids, filtered, format)
+                actors::run(&loaded.store, ids, filtered, format, width)
             })
         }
         Some(Command::Topics {
@@ -79,7 +76,7 @@ pub fn run(cli: Cli) -> ExitCode {
             top,
         }) => with_selected(&paths, &cache, &filter, |loaded, parsed, ids| {
             let scope = parsed.named_topics(&loaded.store);
-            topics::run(&loaded.store, ids, scope.as_deref(), format, top)
+            topics::run(&loaded.store, ids, scope.as_deref(), format, top, width)
         }),
         Some(Command::Export {
             paths,

@@ -1,6 +1,7 @@
 //! The `demarche` binary: everything lives in the library; this only picks the allocator and runs the command line.
 
 use clap::Parser;
+use std::io::IsTerminal;
 
 /// jemalloc instead of the system allocator: loading makes millions of small allocations,
 /// and jemalloc does them faster (BENCHMARKS.md, section 1).
@@ -14,7 +15,18 @@ fn main() -> std::process::ExitCode {
         #[cfg(all(feature = "jemalloc", unix, not(target_env = "msvc")))]
         one_command::keep_freed_pages();
     }
-    demarche::cli::run(cli)
+    let width = cli.command.is_some().then(table_width).flatten();
+    demarche::cli::run(cli, width)
+}
+
+/// The width a subcommand's tables are cut at: the terminal's when stdout is one; piped
+/// output is never cut. Measured here, the one place outside the TUI that asks the terminal.
+fn table_width() -> Option<usize> {
+    if std::io::stdout().is_terminal() {
+        crossterm::terminal::size().ok().map(|(w, _)| w as usize)
+    } else {
+        None
+    }
 }
 
 /// jemalloc's settings for a process that runs one command and exits.

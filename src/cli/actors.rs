@@ -1,7 +1,7 @@
 //! `demarche actors`: actors with statement counts (as speaker, on whose behalf), most active first.
 
 use super::ActorsFormat;
-use super::table::{line_limit, render};
+use super::table::render;
 use crate::export::CsvWriter;
 use crate::model::{ActorId, StatementId};
 use crate::store::Store;
@@ -40,6 +40,7 @@ pub fn run(
     ids: &[StatementId],
     filtered: bool,
     format: ActorsFormat,
+    width: Option<usize>,
 ) -> io::Result<()> {
     let counts = counts(store, ids);
     let mut order: Vec<ActorId> = (0..store.actors.len() as u32)
@@ -121,11 +122,7 @@ pub fn run(
                     ]
                 })
                 .collect();
-            for line in render(
-                &["COUNT", "SAID/FOR", "KIND", "ID", "NAME"],
-                &table,
-                line_limit(),
-            ) {
+            for line in render(&["COUNT", "SAID/FOR", "KIND", "ID", "NAME"], &table, width) {
                 writeln!(out, "{line}")?;
             }
         }
