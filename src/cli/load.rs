@@ -1,4 +1,4 @@
-//! Loading for the subcommands: the bundled corpus or PATHs through the snapshot cache, a status line on a terminal meanwhile, diagnostics on stderr, the snapshot written after the output.
+//! Loading for the subcommands, and the load / run / finish path each takes: the bundled corpus or PATHs through the snapshot cache, a status line on a terminal meanwhile, diagnostics on stderr, the snapshot written after the output.
 
 use super::table;
 use crate::cache::{CacheOptions, PendingSave};
