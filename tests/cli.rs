@@ -10,16 +10,25 @@ fn demarche() -> Command {
     Command::cargo_bin("demarche").expect("binary built")
 }
 
-/// Runs demarche with `args`, expects success, and parses each stdout line as JSON.
-fn json_lines(args: &[&str]) -> Vec<serde_json::Value> {
-    let out = demarche()
+/// Runs demarche with `args`, expects success, and returns its stdout.
+fn stdout(args: &[&str]) -> Vec<u8> {
+    demarche()
         .args(args)
         .assert()
         .success()
         .get_output()
         .stdout
-        .clone();
-    String::from_utf8(out)
+        .clone()
+}
+
+/// Runs demarche with `args` and expects success and a stdout that `expected` accepts.
+fn prints(args: &[&str], expected: impl Predicate<str>) {
+    demarche().args(args).assert().success().stdout(expected);
+}
+
+/// Runs demarche with `args`, expects success, and parses each stdout line as JSON.
+fn json_lines(args: &[&str]) -> Vec<serde_json::Value> {
+    String::from_utf8(stdout(args))
         .expect("utf8")
         .lines()
         .map(|l| serde_json::from_str(l).expect("one JSON value per line"))
@@ -114,29 +123,21 @@ fn list_jsonl_prints_self_contained_statements_in_order() {
 
 #[test]
 fn list_table_csv_and_markdown() {
-    demarche()
-        .args(["list", "--filter", "actor:rutte"])
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with("DATE").and(predicate::str::contains("Mark Rutte")));
-    let csv = demarche()
-        .args(["list", "--format", "csv"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    prints(
+        &["list", "--filter", "actor:rutte"],
+        predicate::str::starts_with("DATE").and(predicate::str::contains("Mark Rutte")),
+    );
+    let csv = stdout(&["list", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(csv.as_slice());
     assert_eq!(reader.headers().expect("header").get(0), Some("statement"));
     assert_eq!(
         reader.records().count(),
         demarche::bundled::load().store.len()
     );
-    demarche()
-        .args(["list", "--format", "md", "--filter", "actor:pistorius"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("**Boris Pistorius**"));
+    prints(
+        &["list", "--format", "md", "--filter", "actor:pistorius"],
+        predicate::str::contains("**Boris Pistorius**"),
+    );
 }
 
 #[test]
@@ -172,11 +173,10 @@ fn actors_lists_counts_most_active_first() {
         rows.windows(2)
             .all(|w| w[0]["statements"].as_u64() >= w[1]["statements"].as_u64())
     );
-    demarche()
-        .args(["actors", "--filter", "kind:ministry", "--format", "csv"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("china-foreign-ministry"));
+    prints(
+        &["actors", "--filter", "kind:ministry", "--format", "csv"],
+        predicate::str::contains("china-foreign-ministry"),
+    );
 }
 
 #[test]
@@ -273,16 +273,9 @@ fn every_command_has_help() {
 #[test]
 fn no_escape_sequence_from_the_data_reaches_a_table_or_markdown() {
     let file = fixture("hostile/escapes.json");
+    let file = file.to_str().expect("utf-8 path");
     for args in [vec!["list"], vec!["list", "--format", "md"], vec!["actors"]] {
-        let out = demarche()
-            .args(&args)
-            .arg(&file)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let text = String::from_utf8(out).expect("utf8");
+        let text = String::from_utf8(stdout(&[&args[..], &[file]].concat())).expect("utf8");
         assert!(
             !text.chars().any(|c| c.is_control() && c != '\n'),
             "{args:?}: {text:?}"
@@ -292,15 +285,7 @@ fn no_escape_sequence_from_the_data_reaches_a_table_or_markdown() {
             "{args:?}: the text is kept, only control bytes go"
         );
     }
-    let jsonl = demarche()
-        .args(["list", "--format", "jsonl"])
-        .arg(&file)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let jsonl = String::from_utf8(jsonl).expect("utf8");
+    let jsonl = String::from_utf8(stdout(&["list", "--format", "jsonl", file])).expect("utf8");
     assert!(
         !jsonl.contains('\u{1b}') && jsonl.contains("\\u001b"),
         "JSON escapes control characters"
@@ -367,7 +352,8 @@ fn topics_compares_sides_and_credits_the_principal() {
         "Peskov's statements count for Putin"
     );
     assert_eq!(rows[0]["supports"][0]["id"], "zelensky");
-    demarche().args(["topics"]).assert().success().stdout(
+    prints(
+        &["topics"],
         predicate::str::starts_with("TOPIC")
             .and(predicate::str::contains("peace-through-strength")),
     );
@@ -375,14 +361,10 @@ fn topics_compares_sides_and_credits_the_principal() {
 
 #[test]
 fn list_shows_translations_on_request() {
-    demarche()
-        .args(["list", "--translation", "--filter", "actor:pistorius"])
-        .assert()
-        .success()
-        .stdout(
-            predicate::str::contains("regrettable")
-                .and(predicate::str::contains("bedauerlich").not()),
-        );
+    prints(
+        &["list", "--translation", "--filter", "actor:pistorius"],
+        predicate::str::contains("regrettable").and(predicate::str::contains("bedauerlich").not()),
+    );
 }
 
 #[test]

@@ -1,22 +1,18 @@
 //! `demarche actors`: actors with statement counts (as speaker, on whose behalf), most active first.
 
 use super::ActorsFormat;
-use super::table::{line_limit, render};
-use crate::export::CsvWriter;
+use super::table::render;
+use crate::export::{ActorOut, CsvWriter};
 use crate::model::{ActorId, StatementId};
 use crate::store::Store;
 use serde::Serialize;
 use std::io::{self, BufWriter, Write};
 
+/// An actor as the JSON export writes it, then its counts.
 #[derive(Serialize)]
 struct ActorRow<'a> {
-    id: &'a str,
-    name: &'a str,
-    aliases: &'a [String],
-    kind: &'static str,
-    role: Option<&'a str>,
-    affiliation: Option<&'a str>,
-    country: Option<&'a str>,
+    #[serde(flatten)]
+    actor: ActorOut<'a>,
     statements: usize,
     as_speaker: usize,
     as_principal: usize,
@@ -40,6 +36,7 @@ pub fn run(
     ids: &[StatementId],
     filtered: bool,
     format: ActorsFormat,
+    width: Option<usize>,
 ) -> io::Result<()> {
     let counts = counts(store, ids);
     let mut order: Vec<ActorId> = (0..store.actors.len() as u32)
@@ -53,16 +50,9 @@ pub fn run(
             .then_with(|| store.actor(*a).name.cmp(&store.actor(*b).name))
     });
     let rows = order.iter().map(|&a| {
-        let actor = store.actor(a);
         let (spoken, made_for) = counts[a.index()];
         ActorRow {
-            id: &actor.id,
-            name: &actor.name,
-            aliases: &actor.aliases,
-            kind: actor.kind.as_str(),
-            role: actor.role.as_deref(),
-            affiliation: actor.affiliation.as_deref(),
-            country: actor.country.as_deref(),
+            actor: ActorOut::of(store.actor(a)),
             statements: spoken + made_for,
             as_speaker: spoken,
             as_principal: made_for,
@@ -91,14 +81,15 @@ pub fn run(
                 "as_principal",
             ])?;
             for r in rows {
+                let a = &r.actor;
                 w.row([
-                    r.id.to_string(),
-                    r.name.to_string(),
-                    r.aliases.join("; "),
-                    r.kind.to_string(),
-                    r.role.unwrap_or("").to_string(),
-                    r.affiliation.unwrap_or("").to_string(),
-                    r.country.unwrap_or("").to_string(),
+                    a.id.to_string(),
+                    a.name.to_string(),
+                    a.aliases.join("; "),
+                    a.kind.to_string(),
+                    a.role.unwrap_or("").to_string(),
+                    a.affiliation.unwrap_or("").to_string(),
+                    a.country.unwrap_or("").to_string(),
                     r.statements.to_string(),
                     r.as_speaker.to_string(),
                     r.as_principal.to_string(),
@@ -109,23 +100,20 @@ pub fn run(
         ActorsFormat::Table => {
             let table: Vec<Vec<String>> = rows
                 .map(|r| {
+                    let a = &r.actor;
                     vec![
                         r.statements.to_string(),
                         format!("{}/{}", r.as_speaker, r.as_principal),
-                        r.kind.to_string(),
-                        r.id.to_string(),
-                        match r.role {
-                            Some(role) => format!("{} ({role})", r.name),
-                            None => r.name.to_string(),
+                        a.kind.to_string(),
+                        a.id.to_string(),
+                        match a.role {
+                            Some(role) => format!("{} ({role})", a.name),
+                            None => a.name.to_string(),
                         },
                     ]
                 })
                 .collect();
-            for line in render(
-                &["COUNT", "SAID/FOR", "KIND", "ID", "NAME"],
-                &table,
-                line_limit(),
-            ) {
+            for line in render(&["COUNT", "SAID/FOR", "KIND", "ID", "NAME"], &table, width) {
                 writeln!(out, "{line}")?;
             }
         }

@@ -1,7 +1,7 @@
 //! `demarche list`: matching statements as a table, JSON Lines, CSV or Markdown.
 
 use super::ListFormat;
-use super::table::{line_limit, render};
+use super::table::render;
 use crate::export::{self, Options};
 use crate::loader::Loaded;
 use crate::model::StatementId;
@@ -17,6 +17,7 @@ pub fn run(
     ids: &[StatementId],
     format: ListFormat,
     translation: bool,
+    width: Option<usize>,
 ) -> io::Result<()> {
     let store = &loaded.store;
     let mut out = BufWriter::new(io::stdout().lock());
@@ -80,7 +81,7 @@ pub fn run(
                     ]
                 })
                 .collect();
-            for line in render(&["DATE", "MODE", "SPEAKER", "TEXT"], &rows, line_limit()) {
+            for line in render(&["DATE", "MODE", "SPEAKER", "TEXT"], &rows, width) {
                 writeln!(out, "{line}")?;
             }
         }

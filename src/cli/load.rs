@@ -1,4 +1,4 @@
-//! Loading for the subcommands: the bundled corpus or PATHs through the snapshot cache, a status line on a terminal meanwhile, diagnostics on stderr, the snapshot written after the output.
+//! Loading for the subcommands, and the load / run / finish path each takes: the bundled corpus or PATHs through the snapshot cache, a status line on a terminal meanwhile, diagnostics on stderr, the snapshot written after the output.
 
 use super::table;
 use crate::cache::{CacheOptions, PendingSave};
@@ -10,6 +10,37 @@ use std::process::ExitCode;
 
 /// The exit code when PATHs name nothing there or load no article.
 pub const NOTHING_LOADED: u8 = 4;
+
+/// What happens to the diagnostics of a load before the subcommand runs.
+#[derive(Clone, Copy, Debug)]
+pub enum Diagnostics {
+    /// Left to the subcommand (`check` prints them its own way).
+    Kept,
+    /// Printed on stderr ([`Load::reporting`]).
+    Reported,
+}
+
+/// The one path of every subcommand that reads a corpus: loads `paths` (see
+/// [`Load::new`]), runs `command` on what loaded, then writes the snapshot
+/// ([`Load::finish`]) and returns `command`'s exit code, or the load's when it failed.
+pub fn with_loaded(
+    paths: &[PathBuf],
+    cache: &CacheOptions,
+    diagnostics: Diagnostics,
+    command: impl FnOnce(&Loaded) -> ExitCode,
+) -> ExitCode {
+    let load = match diagnostics {
+        Diagnostics::Kept => Load::new(paths, cache),
+        Diagnostics::Reported => Load::reporting(paths, cache),
+    };
+    match load {
+        Ok(load) => {
+            let code = command(&load.loaded);
+            load.finish(code)
+        }
+        Err(code) => code,
+    }
+}
 
 /// What a subcommand loaded, and the snapshot still to write for it.
 pub struct Load {

@@ -46,19 +46,25 @@ fn filter_error(expr: &str, e: &FilterError) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Parses `expr` and runs it: the filter and the ids it matches, the note on dates
+/// said on stderr; an invalid expression is said there and gives the usage exit code.
+fn select(loaded: &Loaded, expr: &str) -> Result<(Filter, Vec<StatementId>), ExitCode> {
+    let filter = Filter::parse(expr).map_err(|e| filter_error(expr, &e))?;
+    let ids = filter.compile(&loaded.store).run(&loaded.store);
+    dates::note_possible(&loaded.store, &filter, &ids);
+    Ok((filter, ids))
+}
+
 /// Parses `expr`, runs it, and hands the matching ids to `then`.
 pub fn with_filter(
     loaded: &Loaded,
     expr: &str,
     then: impl FnOnce(&Filter, &[StatementId]) -> io::Result<()>,
 ) -> ExitCode {
-    let filter = match Filter::parse(expr) {
-        Ok(f) => f,
-        Err(e) => return filter_error(expr, &e),
-    };
-    let ids = filter.compile(&loaded.store).run(&loaded.store);
-    dates::note_possible(&loaded.store, &filter, &ids);
-    finish_output(then(&filter, &ids))
+    match select(loaded, expr) {
+        Ok((filter, ids)) => finish_output(then(&filter, &ids)),
+        Err(code) => code,
+    }
 }
 
 /// A closed pipe (`| head`) ends output quietly; other write errors are reported.
@@ -81,14 +87,10 @@ pub fn run_export(
     output: &std::path::Path,
     force: bool,
 ) -> ExitCode {
-    let (filter, ids) = match Filter::parse(expr) {
-        Ok(f) => {
-            let ids = f.compile(&loaded.store).run(&loaded.store);
-            (f, ids)
-        }
-        Err(e) => return filter_error(expr, &e),
+    let ids = match select(loaded, expr) {
+        Ok((_, ids)) => ids,
+        Err(code) => return code,
     };
-    dates::note_possible(&loaded.store, &filter, &ids);
     if output == std::path::Path::new("-") {
         return to_stdout(loaded, &ids, format, options);
     }

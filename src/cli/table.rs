@@ -1,20 +1,10 @@
 //! Plain-text tables for terminals and pipes: aligned columns, control and bidi characters removed.
 
-use std::io::IsTerminal;
 use unicode_width::UnicodeWidthStr;
 
 /// `text` on one line, without control characters (no escape sequence reaches the
 /// terminal) or bidi and zero-width format characters (nothing reordered or hidden).
 pub use crate::text::clean;
-
-/// The width to cut lines at: the terminal's when stdout is one, else none.
-pub fn line_limit() -> Option<usize> {
-    if std::io::stdout().is_terminal() {
-        crossterm::terminal::size().ok().map(|(w, _)| w as usize)
-    } else {
-        None
-    }
-}
 
 /// `text` cut to `width` display columns (with `…`), or padded to it.
 pub fn fit(text: &str, width: usize) -> String {

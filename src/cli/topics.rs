@@ -1,7 +1,7 @@
 //! `demarche topics`: each topic with the actors who support, oppose or are neutral on it.
 
 use super::TopicsFormat;
-use super::table::{line_limit, render_wrapped};
+use super::table::render_wrapped;
 use crate::export::CsvWriter;
 use crate::model::{ActorId, Stance, StatementId};
 use crate::stances::{TopicSides, sides};
@@ -49,13 +49,15 @@ struct Row<'a> {
 }
 
 /// Prints the sides of every topic, or of the topics `scope` names, with at most
-/// `top` actors per side (all when `None` or 0; [`TABLE_TOP`] in table form when `None`).
+/// `top` actors per side (all when `None` or 0; [`TABLE_TOP`] in table form when `None`),
+/// a table's lines fitted to `width`.
 pub fn run(
     store: &Store,
     ids: &[StatementId],
     scope: Option<&[bool]>,
     format: TopicsFormat,
     top: Option<usize>,
+    width: Option<usize>,
 ) -> io::Result<()> {
     let mut rows = sides(store, ids);
     if let Some(scope) = scope {
@@ -75,7 +77,7 @@ pub fn run(
             for line in render_wrapped(
                 &["TOPIC", "STANCE", "ACTORS (STATEMENTS)"],
                 &table(store, &rows, top),
-                line_limit(),
+                width,
             ) {
                 writeln!(out, "{line}")?;
             }

@@ -1,7 +1,7 @@
 //! The JSON writer: a corpus document in our own format, one article per source article.
 
 use crate::loader::native::{FORMAT_NAME, FORMAT_VERSION};
-use crate::model::{ActorId, ArticleId, StatementId};
+use crate::model::{Actor, ActorId, ArticleId, StatementId};
 use crate::store::Store;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -35,15 +35,31 @@ struct ArticleOut<'a> {
     text: &'a str,
 }
 
+/// An actor as our format writes it: in a document's `actors`, and in each line of
+/// `demarche actors --format jsonl` (there with its counts after it).
 #[derive(Serialize)]
-struct ActorOut<'a> {
-    id: &'a str,
-    name: &'a str,
-    aliases: &'a [String],
-    kind: &'static str,
-    role: Option<&'a str>,
-    affiliation: Option<&'a str>,
-    country: Option<&'a str>,
+pub struct ActorOut<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub aliases: &'a [String],
+    pub kind: &'static str,
+    pub role: Option<&'a str>,
+    pub affiliation: Option<&'a str>,
+    pub country: Option<&'a str>,
+}
+
+impl<'a> ActorOut<'a> {
+    pub fn of(actor: &'a Actor) -> Self {
+        ActorOut {
+            id: &actor.id,
+            name: &actor.name,
+            aliases: &actor.aliases,
+            kind: actor.kind.as_str(),
+            role: actor.role.as_deref(),
+            affiliation: actor.affiliation.as_deref(),
+            country: actor.country.as_deref(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -162,18 +178,7 @@ fn document<'a>(store: &'a Store, article_id: ArticleId, ids: &[StatementId]) ->
         },
         actors: actors
             .into_iter()
-            .map(|id| {
-                let actor = store.actor(id);
-                ActorOut {
-                    id: &actor.id,
-                    name: &actor.name,
-                    aliases: &actor.aliases,
-                    kind: actor.kind.as_str(),
-                    role: actor.role.as_deref(),
-                    affiliation: actor.affiliation.as_deref(),
-                    country: actor.country.as_deref(),
-                }
-            })
+            .map(|id| ActorOut::of(store.actor(id)))
             .collect(),
         statements: ids
             .iter()

@@ -1,0 +1,235 @@
+//! The command-line grammar (clap): the top-level arguments, every subcommand with its options, and their value types.
+
+use super::help::{EXIT_CODES, MAIN_AFTER_HELP};
+use crate::export;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Browse diplomatic statements from annotated news articles.
+///
+/// With no subcommand, opens the terminal browser on PATHs (files or
+/// directories of .json/.jsonl articles, brat .txt/.ann folders, Label Studio
+/// exports) or, with none, on the bundled corpus.
+#[derive(Parser, Debug)]
+#[command(
+    name = "demarche",
+    version,
+    after_help = MAIN_AFTER_HELP,
+    override_usage = "demarche [--no-cache] [PATHS]...\n       demarche [--no-cache] <COMMAND>"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files or directories to browse (default: the bundled corpus)
+    pub paths: Vec<PathBuf>,
+    /// Neither read nor write the snapshot cache (also: DEMARCHE_NO_CACHE=1)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check annotated articles and report every problem on stderr
+    #[command(after_help = EXIT_CODES)]
+    Check {
+        /// Files or directories (default: the bundled corpus)
+        paths: Vec<PathBuf>,
+        /// How diagnostics are printed
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// Fail on warnings too
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Print matching statements in chronological order
+    #[command(after_help = EXIT_CODES)]
+    List {
+        /// Files or directories (default: the bundled corpus)
+        paths: Vec<PathBuf>,
+        /// Filter expression, e.g. 'actor:peskov mode:direct since:2025-02-01'
+        // A value may start with `-`: a negated term (`-kind:person`), not an option.
+        #[arg(short, long, default_value = "", allow_hyphen_values = true)]
+        filter: String,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+        /// In the table, show the English translation instead of the original text
+        #[arg(short, long)]
+        translation: bool,
+    },
+    /// Print actors with their statement counts
+    #[command(after_help = EXIT_CODES)]
+    Actors {
+        /// Files or directories (default: the bundled corpus)
+        paths: Vec<PathBuf>,
+        /// Count only statements matching this filter expression
+        // A value may start with `-`: a negated term (`-kind:person`), not an option.
+        #[arg(short, long, default_value = "", allow_hyphen_values = true)]
+        filter: String,
+        #[arg(long, value_enum, default_value_t = ActorsFormat::Table)]
+        format: ActorsFormat,
+    },
+    /// Compare positions: for each topic, who supports, opposes or is neutral
+    ///
+    /// A statement made on someone's behalf counts for the principal (the
+    /// president a spokesperson speaks for, the state a ministry speaks for).
+    #[command(after_help = EXIT_CODES)]
+    Topics {
+        /// Files or directories (default: the bundled corpus)
+        paths: Vec<PathBuf>,
+        /// Count only statements matching this filter expression
+        // A value may start with `-`: a negated term (`-kind:person`), not an option.
+        #[arg(short, long, default_value = "", allow_hyphen_values = true)]
+        filter: String,
+        #[arg(long, value_enum, default_value_t = TopicsFormat::Table)]
+        format: TopicsFormat,
+        /// At most N actors per side, most statements first (default: 10 in table
+        /// form, all in jsonl and csv; 0 for all)
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+    },
+    /// Write matching statements to a file (atomically; never overwrites without --force)
+    #[command(after_help = EXIT_CODES)]
+    Export {
+        /// Files or directories (default: the bundled corpus)
+        paths: Vec<PathBuf>,
+        /// Filter expression selecting the statements to export
+        // A value may start with `-`: a negated term (`-kind:person`), not an option.
+        #[arg(short, long, default_value = "", allow_hyphen_values = true)]
+        filter: String,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The file to write; `-` is standard output. A link is followed (the file it
+        /// points to is replaced, the link kept); a device or pipe is written to, never
+        /// replaced; a directory or socket is refused
+        #[arg(short, long, allow_hyphen_values = true)]
+        output: PathBuf,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+        /// Keep CSV cells that start with = + - @ as they are (for pipelines, not spreadsheets)
+        #[arg(long)]
+        no_formula_guard: bool,
+        /// CSV: topics joined in one `topics` cell, or one row per statement and topic
+        /// (`topic` and `stance` columns; a statement without one gets one row)
+        #[arg(long, value_enum, default_value_t = CsvTopicsArg::Joined)]
+        topics: CsvTopicsArg,
+    },
+    /// Convert articles (our format, brat, Label Studio) to our format or to brat standoff
+    #[command(after_help = EXIT_CODES)]
+    Convert {
+        /// Files or directories (default: the bundled corpus)
+        paths: Vec<PathBuf>,
+        /// The format to write
+        #[arg(long, value_enum)]
+        to: ConvertFormat,
+        /// The directory to write into (created if missing)
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace files that exist
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a deterministic synthetic corpus (JSON Lines) for tests and benchmarks
+    Generate {
+        /// Number of statements in the corpus
+        #[arg(long, default_value_t = 10_000)]
+        statements: usize,
+        /// Seed: the same seed and size give the same bytes
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Directory to write part-NNNN.jsonl files into
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Write into a non-empty directory (replacing earlier part-*.jsonl files)
+        #[arg(long)]
+        force: bool,
+    },
+    /// Show or clear the snapshot cache of large corpora
+    ///
+    /// A corpus of at least 64 MiB (DEMARCHE_CACHE_MIN_BYTES) is, once parsed, kept
+    /// as a binary snapshot in $DEMARCHE_CACHE_DIR, else $XDG_CACHE_HOME/demarche,
+    /// else ~/.cache/demarche, and read back instead of parsed while every file
+    /// under its paths keeps its size and times. --no-cache or DEMARCHE_NO_CACHE=1
+    /// turns reading and writing off.
+    #[command(after_help = EXIT_CODES)]
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
+    },
+}
+
+#[derive(Subcommand, Debug, Clone, Copy)]
+pub enum CacheAction {
+    /// Where the cache is, whether it is on, and each snapshot's size, age and paths
+    Info,
+    /// Delete demarche's snapshots (nothing else in the folder)
+    Clear,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ConvertFormat {
+    /// One ARTICLE_ID.json article document per article
+    Native,
+    /// ARTICLE_ID.txt + ARTICLE_ID.ann (+ _<annotator>.ann), metadata.tsv, actors.tsv
+    Brat,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Jsonl,
+    Csv,
+    Md,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ActorsFormat {
+    Table,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum TopicsFormat {
+    Table,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum CsvTopicsArg {
+    Joined,
+    Rows,
+}
+
+impl From<CsvTopicsArg> for export::CsvTopics {
+    fn from(t: CsvTopicsArg) -> Self {
+        match t {
+            CsvTopicsArg::Joined => export::CsvTopics::Joined,
+            CsvTopicsArg::Rows => export::CsvTopics::Rows,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Md,
+}
+
+impl From<ExportFormat> for export::Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Json => export::Format::Json,
+            ExportFormat::Csv => export::Format::Csv,
+            ExportFormat::Md => export::Format::Markdown,
+        }
+    }
+}
