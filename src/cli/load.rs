@@ -99,9 +99,7 @@ impl Load {
 
     /// Writes the pending snapshot, after the output so that a reader already has
     /// every row (flushed; the pipe itself closes when the process ends) and a failure
-    /// is only a warning, then returns `code` without freeing the store: the process
-    /// ends right after, and freeing a large store allocation by allocation takes a
-    /// noticeable time.
+    /// is only a warning, then returns `code`.
     pub fn finish(self, code: ExitCode) -> ExitCode {
         if let Some(save) = self.save
             && let Err(e) = super::status::while_running(
@@ -111,7 +109,6 @@ impl Load {
         {
             eprintln!("demarche: warning: {e}; the snapshot cache is not updated");
         }
-        std::mem::forget(self.loaded);
         code
     }
 }
