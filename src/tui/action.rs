@@ -1,9 +1,9 @@
 //! The closed set of verbs the TUI understands (`Action`) and the I/O it asks the loop to perform (`Effect`).
 
 use crate::export::Format;
+use crate::filter::DateMode;
 use crate::model::StatementId;
 use crate::search::text::Progress;
-pub use crate::tui::state::{FilterRequest, FilterResult, RankRequest};
 use std::path::PathBuf;
 
 /// An edit to the text field that has the keyboard.
@@ -185,4 +185,40 @@ pub enum ExportFailure {
     Exists(PathBuf),
     /// Any other error, as a sentence.
     Failed(String),
+}
+
+/// A filter to run off the UI thread; its result is only taken if no newer one was asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FilterRequest {
+    pub generation: u64,
+    /// A valid expression (checked before it was asked for).
+    pub expr: String,
+    /// Run on the filter worker (a large store), not on the loop's thread once the
+    /// pending input is consumed.
+    pub background: bool,
+}
+
+/// The statements a background run found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FilterResult {
+    pub generation: u64,
+    pub ids: Vec<StatementId>,
+    pub dates: Option<Dates>,
+}
+
+/// How the filter in force reads `since:`/`until:`, for the status line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dates {
+    pub mode: DateMode,
+    /// Under [`DateMode::Certain`], how many more statements may fall in the dates.
+    pub possible_more: Option<usize>,
+}
+
+/// Rank these statements for this query in the background (an empty query only
+/// cancels the previous search).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RankRequest {
+    pub generation: u64,
+    pub query: String,
+    pub candidates: Vec<StatementId>,
 }

@@ -1,7 +1,9 @@
 //! The background filter run: one worker thread that runs the newest `FilterRequest` over a large store and sends its result back to the loop.
 
-use super::action::{FilterRequest, FilterResult};
+use super::action::{Dates, FilterRequest, FilterResult};
 use super::worker::{Inbox, Worker};
+use crate::filter::{Filter, possible_more};
+use crate::model::StatementId;
 use crate::store::Store;
 use std::thread::Scope;
 
@@ -28,6 +30,60 @@ impl<'scope> Filterer<'scope> {
     /// The results that arrived since the last call, oldest first.
     pub fn results(&self) -> Vec<FilterResult> {
         self.0.reports()
+    }
+}
+
+impl FilterRequest {
+    /// Runs the filter (on any thread).
+    pub fn run(&self, store: &Store) -> FilterResult {
+        let result = self.run_unless(store, &|| false);
+        result.unwrap_or(FilterResult {
+            generation: self.generation,
+            ids: Vec::new(),
+            dates: None,
+        })
+    }
+
+    /// [`FilterRequest::run`] that gives up (`None`) soon after `cancelled` turns true.
+    pub fn run_unless(
+        &self,
+        store: &Store,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<FilterResult> {
+        // The expression parsed when it was asked for; should it not, nothing matches.
+        let (ids, dates) = match Filter::parse(&self.expr) {
+            // Every statement: the taker shows them without a list.
+            Ok(filter) if filter.is_empty() => (Vec::new(), None),
+            Ok(filter) => {
+                let ids = filter.compile(store).run_unless(store, cancelled)?;
+                let dates = Dates::of(store, &filter, &ids, cancelled)?;
+                (ids, dates)
+            }
+            Err(_) => (Vec::new(), None),
+        };
+        Some(FilterResult {
+            generation: self.generation,
+            ids,
+            dates,
+        })
+    }
+}
+
+impl Dates {
+    /// What `filter` matched as `ids`, read for the status line (`None`: no date bounds).
+    pub fn of(
+        store: &Store,
+        filter: &Filter,
+        ids: &[StatementId],
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Option<Dates>> {
+        if !filter.bounds_dates() {
+            return Some(None);
+        }
+        Some(Some(Dates {
+            mode: filter.date_mode(),
+            possible_more: possible_more(store, filter, ids, cancelled)?,
+        }))
     }
 }
 

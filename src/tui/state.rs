@@ -18,8 +18,8 @@ mod timeline;
 
 pub use actors::{ActorSort, ActorsPane};
 pub use export::{ExportDialog, Scope};
-pub use filter::{Dates, FilterBar, FilterRequest, FilterResult};
-pub use finder::{ActorFinder, RankRequest, TextFinder, highlight_positions};
+pub use filter::FilterBar;
+pub use finder::{ActorFinder, TextFinder, highlight_positions};
 pub use list::StatementList;
 pub use quotes::{QuotesPane, card_lines};
 pub use timeline::{Timeline, Zoom, date_of};

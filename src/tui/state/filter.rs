@@ -1,9 +1,10 @@
 //! The filter bar: the expression being typed, the last valid one in force, the error of an invalid one, and the run awaited from the background.
 
 use super::input::Input;
-use crate::filter::{DateMode, Filter, FilterError, Term, possible_more};
+use crate::filter::{Filter, FilterError, Term};
 use crate::model::StatementId;
 use crate::store::Store;
+use crate::tui::action::{Dates, FilterRequest, FilterResult};
 
 /// Over this many statements a filter runs off the UI thread, as a large store's can
 /// take longer than a frame (BENCHMARKS.md); smaller stores are filtered in place.
@@ -29,32 +30,6 @@ pub struct FilterBar {
     pub dates: Option<Dates>,
 }
 
-/// How the filter in force reads `since:`/`until:`, for the status line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Dates {
-    pub mode: DateMode,
-    /// Under [`DateMode::Certain`], how many more statements may fall in the dates.
-    pub possible_more: Option<usize>,
-}
-
-impl Dates {
-    /// What `filter` matched as `ids`, read for the status line (`None`: no date bounds).
-    fn of(
-        store: &Store,
-        filter: &Filter,
-        ids: &[StatementId],
-        cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Option<Dates>> {
-        if !filter.bounds_dates() {
-            return Some(None);
-        }
-        Some(Some(Dates {
-            mode: filter.date_mode(),
-            possible_more: possible_more(store, filter, ids, cancelled)?,
-        }))
-    }
-}
-
 impl Default for FilterBar {
     fn default() -> Self {
         FilterBar {
@@ -68,61 +43,6 @@ impl Default for FilterBar {
             dates: None,
         }
     }
-}
-
-/// A filter to run off the UI thread; its result is only taken if no newer one was asked for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FilterRequest {
-    pub generation: u64,
-    /// A valid expression (checked before it was asked for).
-    pub expr: String,
-    /// Run on the filter worker (a large store), not on the loop's thread once the
-    /// pending input is consumed.
-    pub background: bool,
-}
-
-impl FilterRequest {
-    /// Runs the filter (on any thread).
-    pub fn run(&self, store: &Store) -> FilterResult {
-        let result = self.run_unless(store, &|| false);
-        result.unwrap_or(FilterResult {
-            generation: self.generation,
-            ids: Vec::new(),
-            dates: None,
-        })
-    }
-
-    /// [`FilterRequest::run`] that gives up (`None`) soon after `cancelled` turns true.
-    pub fn run_unless(
-        &self,
-        store: &Store,
-        cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<FilterResult> {
-        // The expression parsed when it was asked for; should it not, nothing matches.
-        let (ids, dates) = match Filter::parse(&self.expr) {
-            // Every statement: the taker shows them without a list.
-            Ok(filter) if filter.is_empty() => (Vec::new(), None),
-            Ok(filter) => {
-                let ids = filter.compile(store).run_unless(store, cancelled)?;
-                let dates = Dates::of(store, &filter, &ids, cancelled)?;
-                (ids, dates)
-            }
-            Err(_) => (Vec::new(), None),
-        };
-        Some(FilterResult {
-            generation: self.generation,
-            ids,
-            dates,
-        })
-    }
-}
-
-/// The statements a background run found.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FilterResult {
-    pub generation: u64,
-    pub ids: Vec<StatementId>,
-    pub dates: Option<Dates>,
 }
 
 /// The result of parsing the typed expression.

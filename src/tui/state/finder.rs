@@ -6,6 +6,7 @@ use crate::model::StatementId;
 use crate::search::text::{Progress, TextMatch};
 use crate::search::{ActorMatch, rank_actors};
 use crate::store::Store;
+use crate::tui::action::RankRequest;
 use std::collections::HashSet;
 
 /// `/`: actors ranked by how well a name or alias matches.
@@ -107,15 +108,6 @@ impl Ranking {
     pub fn percent(&self) -> usize {
         (self.done * 100).checked_div(self.total).unwrap_or(100)
     }
-}
-
-/// Rank these statements for this query in the background (an empty query only
-/// cancels the previous search).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RankRequest {
-    pub generation: u64,
-    pub query: String,
-    pub candidates: Vec<StatementId>,
 }
 
 impl TextFinder {

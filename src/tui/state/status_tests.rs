@@ -43,7 +43,7 @@ fn a_job_finishing_does_not_clear_the_message() {
     let loaded = corpus();
     let mut s = state(&loaded);
     s.update(Action::ToggleTranslation);
-    s.update(Action::Filtered(crate::tui::state::FilterResult {
+    s.update(Action::Filtered(crate::tui::action::FilterResult {
         generation: 0,
         ids: Vec::new(),
         dates: None,

@@ -137,7 +137,7 @@ pub fn status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
 }
 
 /// Which reading of `since:`/`until:` is in force, and what the other would add.
-fn dates_note(dates: crate::tui::state::Dates) -> String {
+fn dates_note(dates: crate::tui::action::Dates) -> String {
     use crate::filter::DateMode;
     match (dates.mode, dates.possible_more) {
         (DateMode::Certain, Some(more)) if more > 0 => {
