@@ -2,6 +2,7 @@
 
 use super::action::{Action, Edit};
 use super::keymap::Context;
+use super::state::Overlay;
 use super::ui::{self, theme::Theme};
 use crate::diagnostic::Diagnostic;
 use crate::loader::Loaded;
@@ -102,7 +103,7 @@ fn help() {
     let loaded = crate::bundled::load();
     let mut s = state(&loaded, 120, 40);
     s.update(Action::OpenHelp);
-    assert_eq!(s.pages.help_for, Some(Context::Quotes));
+    assert!(matches!(s.overlay, Some(Overlay::Help(page)) if page.from == Context::Quotes));
     insta::assert_snapshot!("help", render(&s, 120, 40).backend());
 }
 

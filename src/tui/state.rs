@@ -1,27 +1,31 @@
 //! The TUI's whole state: focus, overlay, panes, marks, status; `update` turns an `Action` into changes and an `Effect`.
 
+mod actor_finder;
 mod actors;
 pub mod detail;
+mod diagnostics;
 mod export;
 mod filter;
-mod finder;
+mod help;
 mod input;
 mod list;
 mod marks;
-mod mouse;
-mod navigate;
-mod overlay;
-mod period;
 pub mod quotes;
+mod route;
 mod status;
+mod text_finder;
 mod timeline;
 
+pub use actor_finder::ActorFinder;
 pub use actors::{ActorSort, ActorsPane};
-pub use export::{ExportDialog, Scope};
+pub use detail::DetailPage;
+pub use diagnostics::DiagnosticsPage;
+pub use export::{ExportDialog, ExportStep, Scope};
 pub use filter::FilterBar;
-pub use finder::{ActorFinder, TextFinder, highlight_positions};
+pub use help::HelpPage;
 pub use list::StatementList;
 pub use quotes::{QuotesPane, card_lines};
+pub use text_finder::{TextFinder, highlight_positions};
 pub use timeline::{Timeline, Zoom, date_of};
 
 use super::action::{Action, Effect};
@@ -42,17 +46,46 @@ pub enum Focus {
     Timeline,
 }
 
-/// What is drawn over the panes and takes the keys.
+impl Focus {
+    /// The next pane, as Tab goes (left to right, then round).
+    fn next(self) -> Focus {
+        match self {
+            Focus::Actors => Focus::Quotes,
+            Focus::Quotes => Focus::Timeline,
+            Focus::Timeline => Focus::Actors,
+        }
+    }
+
+    fn prev(self) -> Focus {
+        match self {
+            Focus::Actors => Focus::Timeline,
+            Focus::Quotes => Focus::Actors,
+            Focus::Timeline => Focus::Quotes,
+        }
+    }
+
+    /// The keymap context of the pane.
+    fn context(self) -> Context {
+        match self {
+            Focus::Actors => Context::Actors,
+            Focus::Quotes => Context::Quotes,
+            Focus::Timeline => Context::Timeline,
+        }
+    }
+}
+
+/// What is drawn over the panes and takes the keys, with the state only it has; the
+/// state that outlives it (the typed filter, the last search, the export format)
+/// stays in its pane of `State`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Overlay {
-    None,
     Filter,
     ActorSearch,
     TextSearch,
-    Detail,
-    Export,
-    Help,
-    Diagnostics,
+    Detail(DetailPage),
+    Export(ExportStep),
+    Help(HelpPage),
+    Diagnostics(DiagnosticsPage),
 }
 
 /// The status line's message.
@@ -62,21 +95,11 @@ pub struct Status {
     pub error: bool,
 }
 
-/// Scroll positions of the read-only overlays.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Pages {
-    pub detail: u16,
-    pub help: usize,
-    pub diagnostics: usize,
-    /// The context the help was opened from (its keys are listed first).
-    pub help_for: Option<Context>,
-}
-
 pub struct State<'a> {
     pub store: &'a Store,
     pub diagnostics: &'a [Diagnostic],
     pub focus: Focus,
-    pub overlay: Overlay,
+    pub overlay: Option<Overlay>,
     pub actors: ActorsPane,
     pub list: StatementList,
     pub quotes: QuotesPane,
@@ -85,7 +108,6 @@ pub struct State<'a> {
     pub actor_finder: ActorFinder,
     pub text_finder: TextFinder,
     pub export: ExportDialog,
-    pub pages: Pages,
     /// Marked statements, in chronological (id) order.
     pub marks: BTreeSet<StatementId>,
     pub translation: bool,
@@ -110,7 +132,7 @@ impl<'a> State<'a> {
             store,
             diagnostics,
             focus: Focus::Quotes,
-            overlay: Overlay::None,
+            overlay: None,
             actors: ActorsPane::new(store),
             list: StatementList::default(),
             quotes: QuotesPane::default(),
@@ -119,7 +141,6 @@ impl<'a> State<'a> {
             actor_finder: ActorFinder::default(),
             text_finder: TextFinder::default(),
             export: ExportDialog::default(),
-            pages: Pages::default(),
             marks: BTreeSet::new(),
             translation: false,
             status: None,
@@ -144,32 +165,22 @@ impl<'a> State<'a> {
     /// The keymap context that has the keyboard.
     pub fn context(&self) -> Context {
         match self.overlay {
-            Overlay::None => match self.focus {
-                Focus::Actors => Context::Actors,
-                Focus::Quotes => Context::Quotes,
-                Focus::Timeline => Context::Timeline,
-            },
-            Overlay::Filter => Context::Filter,
-            Overlay::ActorSearch => Context::ActorSearch,
-            Overlay::TextSearch => Context::TextSearch,
-            Overlay::Detail => Context::Detail,
-            Overlay::Export if self.export.confirming => Context::Confirm,
-            Overlay::Export => Context::Export,
-            Overlay::Help => Context::Help,
-            Overlay::Diagnostics => Context::Diagnostics,
+            None => self.focus.context(),
+            Some(Overlay::Filter) => Context::Filter,
+            Some(Overlay::ActorSearch) => Context::ActorSearch,
+            Some(Overlay::TextSearch) => Context::TextSearch,
+            Some(Overlay::Detail(_)) => Context::Detail,
+            Some(Overlay::Export(step)) => step.context(),
+            Some(Overlay::Help(_)) => Context::Help,
+            Some(Overlay::Diagnostics(_)) => Context::Diagnostics,
         }
     }
 
     /// Where the keyboard is, for mapping input: the context, and the pane's under an overlay.
     pub fn keyboard(&self) -> Keyboard {
-        let pane = match self.focus {
-            Focus::Actors => Context::Actors,
-            Focus::Quotes => Context::Quotes,
-            Focus::Timeline => Context::Timeline,
-        };
         Keyboard {
             context: self.context(),
-            pane,
+            pane: self.focus.context(),
         }
     }
 
@@ -178,7 +189,9 @@ impl<'a> State<'a> {
         self.text_finder.ranking_pending() || self.filter.running.is_some()
     }
 
-    /// Applies one action; returns the I/O it asks for.
+    /// Applies one action; returns the I/O it asks for. Each arm hands the action to
+    /// the pane or overlay that owns it (or, for the verbs that act on whatever has
+    /// the keyboard, to the router in `route.rs`).
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         if action.is_input() {
             // A message lasts until the user's next key: it never outlives what it describes.
@@ -191,34 +204,13 @@ impl<'a> State<'a> {
             Action::HalfPageDown => self.step(self.half_page()),
             Action::Top => self.step(isize::MIN / 2),
             Action::Bottom => self.step(isize::MAX / 2),
-            Action::FocusNext => self.set_focus(match self.focus {
-                Focus::Actors => Focus::Quotes,
-                Focus::Quotes => Focus::Timeline,
-                Focus::Timeline => Focus::Actors,
-            }),
-            Action::FocusPrev => self.set_focus(match self.focus {
-                Focus::Actors => Focus::Timeline,
-                Focus::Quotes => Focus::Actors,
-                Focus::Timeline => Focus::Quotes,
-            }),
+            Action::FocusNext => self.set_focus(self.focus.next()),
+            Action::FocusPrev => self.set_focus(self.focus.prev()),
             Action::FocusActors => self.set_focus(Focus::Actors),
             Action::FocusQuotes => self.set_focus(Focus::Quotes),
-            Action::ShowAllActors => {
-                self.actors.cursor = 0;
-                self.renarrow();
-                self.say(format!("All actors: {} statements", self.list.len()), false);
-                None
-            }
-            Action::ToggleActorSort => {
-                self.actors.toggle_sort();
-                None
-            }
-            Action::ToggleTranslation => {
-                self.translation = !self.translation;
-                let shown = if self.translation { "shown" } else { "hidden" };
-                self.say(format!("Translations {shown}"), false);
-                None
-            }
+            Action::ShowAllActors => self.show_all_actors(),
+            Action::ToggleActorSort => self.sort_actors(),
+            Action::ToggleTranslation => self.toggle_translation(),
             Action::PrevPeriod => self.jump_period(false),
             Action::NextPeriod => self.jump_period(true),
             Action::ZoomIn => self.zoom(self.timeline.zoom.zoom_in()),
@@ -226,83 +218,30 @@ impl<'a> State<'a> {
             Action::FilterToPeriod => self.filter_to_period(),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
-            Action::OpenDetail => {
-                if self.list.current().is_some() {
-                    self.pages.detail = 0;
-                    self.overlay = Overlay::Detail;
-                }
-                None
-            }
-            Action::OpenActorSearch => {
-                self.actor_finder.open();
-                self.overlay = Overlay::ActorSearch;
-                None
-            }
-            Action::OpenTextSearch => {
-                self.text_finder.open();
-                self.overlay = Overlay::TextSearch;
-                None
-            }
-            Action::EditFilter => {
-                self.filter.begin();
-                self.overlay = Overlay::Filter;
-                None
-            }
-            Action::ClearFilter => {
-                self.filter.input.set("");
-                let effect = self.evaluate_filter();
-                self.say("Filter cleared".into(), false);
-                effect
-            }
+            Action::OpenDetail => self.open_detail(),
+            Action::OpenActorSearch => self.open_actor_finder(),
+            Action::OpenTextSearch => self.open_text_finder(),
+            Action::EditFilter => self.open_filter(),
+            Action::ClearFilter => self.clear_filter(),
             Action::OpenExport => self.open_export(),
-            Action::OpenHelp => {
-                self.pages.help_for = Some(self.context());
-                self.pages.help = 0;
-                self.overlay = Overlay::Help;
-                None
-            }
-            Action::OpenDiagnostics => {
-                self.pages.diagnostics = 0;
-                self.overlay = Overlay::Diagnostics;
-                None
-            }
+            Action::OpenHelp => self.open_help(),
+            Action::OpenDiagnostics => self.open_diagnostics(),
             Action::Close => self.close(),
             Action::Accept => self.accept(),
             Action::ToggleMark => self.toggle_mark(),
             Action::MarkAllVisible => self.mark_all_visible(),
             Action::ClearMarks => self.clear_marks(),
-            Action::NextFormat => {
-                self.export.cycle(true);
-                None
-            }
-            Action::PrevFormat => {
-                self.export.cycle(false);
-                None
-            }
-            Action::ConfirmOverwrite => self.export_request(true),
-            Action::DeclineOverwrite => {
-                self.export.confirming = false;
-                self.say("Not overwritten: edit the path or Esc".into(), false);
-                None
-            }
+            Action::NextFormat => self.cycle_format(true),
+            Action::PrevFormat => self.cycle_format(false),
+            Action::ConfirmOverwrite => self.confirm_overwrite(),
+            Action::DeclineOverwrite => self.decline_overwrite(),
             Action::Edit(edit) => self.edit(edit),
             Action::Click { column, row } => self.click(column, row),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
-            Action::Resize { width, height } => {
-                self.size = Rect::new(0, 0, width, height);
-                None
-            }
-            Action::Filtered(result) => {
-                if let Some(ids) = self.filter.finished(result) {
-                    self.show_filtered(ids);
-                }
-                None
-            }
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Filtered(result) => self.filtered(result),
             Action::ExportDone(result) => self.export_done(result),
-            Action::TextRanked(progress) => {
-                self.text_finder.ranked(progress);
-                None
-            }
+            Action::TextRanked(progress) => self.text_ranked(progress),
             Action::Unbound(key) => self.unbound(&key),
             Action::Suspend => Some(Effect::Suspend),
             Action::Quit => Some(Effect::Quit),
@@ -316,25 +255,20 @@ impl<'a> State<'a> {
         None
     }
 
-    /// The typed filter changed: says why it is invalid, or asks for its run.
-    fn filter_edited(&mut self) -> Option<Effect> {
-        match self.filter.edited(self.store) {
-            filter::Outcome::Run(request) => Some(Effect::Filter(request)),
-            filter::Outcome::Apply(_) | filter::Outcome::Keep => None,
-        }
+    fn resize(&mut self, width: u16, height: u16) -> Option<Effect> {
+        self.size = Rect::new(0, 0, width, height);
+        None
     }
 
-    /// Re-runs the typed filter, here or (over a large store) by asking for a background
-    /// run; an invalid one keeps the last valid result.
-    fn evaluate_filter(&mut self) -> Option<Effect> {
-        match self.filter.evaluate(self.store) {
-            filter::Outcome::Apply(ids) => {
-                self.show_filtered(ids);
-                None
-            }
-            filter::Outcome::Run(request) => Some(Effect::Filter(request)),
-            filter::Outcome::Keep => None,
-        }
+    /// Closes the overlay that has nothing to undo or apply.
+    fn close_overlay(&mut self) -> Option<Effect> {
+        self.overlay = None;
+        None
+    }
+
+    /// Whether the pane `focus` has the keyboard (it is focused and no overlay is open).
+    pub fn has_keys(&self, focus: Focus) -> bool {
+        self.focus == focus && self.overlay.is_none()
     }
 
     /// Shows a filter's result (`None`: every statement) in every pane.
@@ -375,9 +309,9 @@ impl<'a> State<'a> {
         );
         let list = layout::timeline_parts(layout::inner(a.timeline)).list;
         self.timeline.offset =
-            actors::scroll_offset(self.timeline.offset, self.list.cursor, list.height as usize);
+            list::scroll_offset(self.timeline.offset, self.list.cursor, list.height as usize);
         let finder_rows = layout::finder(self.size).list.height as usize;
-        self.text_finder.offset = actors::scroll_offset(
+        self.text_finder.offset = list::scroll_offset(
             self.text_finder.offset,
             self.text_finder.cursor,
             finder_rows,

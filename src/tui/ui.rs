@@ -35,14 +35,17 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
     timeline::draw(frame, a.timeline, state, theme);
     bars::status(frame, a.status, state, theme);
     bars::footer(frame, a.footer, state, theme);
-    match state.overlay {
-        Overlay::None | Overlay::Filter => {}
+    let Some(overlay) = state.overlay else {
+        return;
+    };
+    match overlay {
+        Overlay::Filter => {}
         Overlay::ActorSearch => finder::actors(frame, area, state, theme),
         Overlay::TextSearch => finder::text(frame, area, state, theme),
-        Overlay::Detail => detail::draw(frame, layout::detail(area), state, theme),
-        Overlay::Export => export::draw(frame, area, state, theme),
-        Overlay::Help => help::draw(frame, area, state, theme),
-        Overlay::Diagnostics => help::diagnostics(frame, area, state, theme),
+        Overlay::Detail(page) => detail::draw(frame, layout::detail(area), state, page, theme),
+        Overlay::Export(step) => export::draw(frame, area, state, step, theme),
+        Overlay::Help(page) => help::draw(frame, area, page, theme),
+        Overlay::Diagnostics(page) => help::diagnostics(frame, area, state, page, theme),
     }
 }
 

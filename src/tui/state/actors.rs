@@ -1,7 +1,11 @@
-//! The actors pane: every actor with its count under the filter, sorted by count or name; row 0 is "all actors".
+//! The actors pane: every actor with its count under the filter, sorted by count or name (row 0 is "all actors"); its keys and clicks.
 
+use super::State;
+use super::list::{scroll_offset, step};
 use crate::model::{ActorId, StatementId};
 use crate::store::Store;
+use crate::tui::action::Effect;
+use ratatui::layout::{Position, Rect};
 
 /// How the actor rows are ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,22 +127,34 @@ impl ActorsPane {
     }
 }
 
-/// The first visible row of a one-line-per-row list so that `cursor` shows in `height` rows.
-pub fn scroll_offset(offset: usize, cursor: usize, height: usize) -> usize {
-    let height = height.max(1);
-    if cursor < offset {
-        cursor
-    } else if cursor >= offset + height {
-        cursor + 1 - height
-    } else {
-        offset
+impl State<'_> {
+    /// Moves the actor cursor; the other panes follow the actor under it.
+    pub(super) fn step_actors(&mut self, delta: isize) -> Option<Effect> {
+        self.actors.cursor = step(self.actors.cursor, delta, self.actors.len());
+        self.renarrow();
+        None
     }
-}
 
-/// Moves `cursor` by `delta` within `0..len`.
-pub fn step(cursor: usize, delta: isize, len: usize) -> usize {
-    if len == 0 {
-        return 0;
+    /// A click on a row selects its actor (`inner`: the pane inside its border).
+    pub(super) fn click_actors(&mut self, inner: Rect, at: Position) -> Option<Effect> {
+        let target = self.actors.offset + (at.y - inner.y) as usize;
+        if target < self.actors.len() {
+            self.actors.cursor = target;
+            self.renarrow();
+        }
+        None
     }
-    cursor.saturating_add_signed(delta).min(len - 1)
+
+    /// Back to the "all actors" row.
+    pub(super) fn show_all_actors(&mut self) -> Option<Effect> {
+        self.actors.cursor = 0;
+        self.renarrow();
+        self.say(format!("All actors: {} statements", self.list.len()), false);
+        None
+    }
+
+    pub(super) fn sort_actors(&mut self) -> Option<Effect> {
+        self.actors.toggle_sort();
+        None
+    }
 }

@@ -1,10 +1,20 @@
-//! The detail view's content as text (the paragraph around the statement, then every
-//! field) and its scrolling, kept within the rows that text takes.
+//! The detail overlay: its content as text (the paragraph around the statement, then
+//! every field), and its keys: j/k go to the next statement, pages scroll the text.
 
+use super::list::step;
+use super::{Overlay, State};
 use crate::date::DateSpec;
 use crate::model::{ActorId, StatementId};
 use crate::store::Store;
+use crate::tui::action::Effect;
+use crate::tui::layout;
 use crate::tui::text::{clean, date_label, wrap};
+
+/// The detail overlay's own state: how far its text is scrolled.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DetailPage {
+    pub scroll: u16,
+}
 
 /// Columns the field names take.
 pub const NAME_WIDTH: usize = 13;
@@ -112,4 +122,34 @@ pub fn rows(store: &Store, id: StatementId, width: u16) -> usize {
         .map(|(name, value)| count(&format!("{name:<NAME_WIDTH$}{value}")))
         .sum();
     count(&format!("{before}{span}{after}")) + 1 + fields + 1
+}
+
+impl State<'_> {
+    /// Enter: shows the statement under the cursor in its article, from the top.
+    pub(super) fn open_detail(&mut self) -> Option<Effect> {
+        if self.list.current().is_some() {
+            self.overlay = Some(Overlay::Detail(DetailPage::default()));
+        }
+        None
+    }
+
+    /// One row moves to the neighbouring statement (from its top); more scrolls the
+    /// text, never past its last row.
+    pub(super) fn step_detail(&mut self, page: DetailPage, delta: isize) -> Option<Effect> {
+        let scroll = if delta.abs() == 1 {
+            self.list.step(delta);
+            0
+        } else {
+            let inner = layout::inner(layout::detail(self.size));
+            let rows = self
+                .list
+                .current()
+                .map_or(0, |id| rows(self.store, id, inner.width));
+            let max = rows.saturating_sub(inner.height as usize);
+            let at = step(page.scroll as usize, delta, max + 1);
+            u16::try_from(at).unwrap_or(u16::MAX)
+        };
+        self.overlay = Some(Overlay::Detail(DetailPage { scroll }));
+        None
+    }
 }

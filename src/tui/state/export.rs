@@ -1,10 +1,11 @@
-//! The export dialog: format, path (filled with a default in the current directory), overwrite question.
+//! The export dialog: format, path (filled with a default in the current directory), overwrite question, the write awaited; and its keys.
 
 use super::input::Input;
 use super::{Overlay, State};
 use crate::export::Format;
 use crate::model::StatementId;
 use crate::tui::action::{Edit, Effect, ExportFailure, ExportReport, ExportRequest};
+use crate::tui::keymap::Context;
 use std::path::{Path, PathBuf};
 
 /// What the export will contain.
@@ -21,8 +22,6 @@ pub struct ExportDialog {
     pub format: Format,
     pub path: Input,
     pub scope: Scope,
-    /// The file exists: asking whether to overwrite.
-    pub confirming: bool,
     /// The stamp of the default name offered when the dialog opened.
     stamp: String,
 }
@@ -33,8 +32,28 @@ impl Default for ExportDialog {
             format: Format::Json,
             path: Input::default(),
             scope: Scope::Visible(0),
-            confirming: false,
             stamp: String::new(),
+        }
+    }
+}
+
+/// Where the open dialog is: the overlay's own state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportStep {
+    /// Choosing the format and typing the path.
+    Path,
+    /// The file exists: asking whether to overwrite it.
+    Overwrite,
+    /// The file is being written: another Enter waits for it.
+    Writing,
+}
+
+impl ExportStep {
+    /// The keymap context of the step.
+    pub fn context(self) -> Context {
+        match self {
+            ExportStep::Path | ExportStep::Writing => Context::Export,
+            ExportStep::Overwrite => Context::Confirm,
         }
     }
 }
@@ -117,24 +136,83 @@ impl State<'_> {
         };
         let path = default_path(&self.export.stamp, earlier, self.export.format);
         self.export.path.set(&path);
-        self.export.confirming = false;
-        self.overlay = Overlay::Export;
+        self.overlay = Some(Overlay::Export(ExportStep::Path));
         None
     }
 
-    pub(super) fn export_request(&mut self, overwrite: bool) -> Option<Effect> {
+    /// Enter: writes the file (once: another Enter while it is written waits).
+    pub(super) fn accept_export(&mut self, step: ExportStep) -> Option<Effect> {
+        match step {
+            ExportStep::Path | ExportStep::Overwrite => self.export_request(false),
+            ExportStep::Writing => {
+                self.say("Still writing the export: a moment".into(), false);
+                None
+            }
+        }
+    }
+
+    /// `y` at the overwrite question.
+    pub(super) fn confirm_overwrite(&mut self) -> Option<Effect> {
+        self.export_request(true)
+    }
+
+    /// `n` or Esc at the overwrite question: back to the path.
+    pub(super) fn decline_overwrite(&mut self) -> Option<Effect> {
+        self.overlay = Some(Overlay::Export(ExportStep::Path));
+        self.say("Not overwritten: edit the path or Esc".into(), false);
+        None
+    }
+
+    /// Esc: closes the dialog, keeping the marks; a write going on still reports.
+    pub(super) fn close_export(&mut self, step: ExportStep) -> Option<Effect> {
+        self.overlay = None;
+        let kept = match self.marks.len() {
+            0 => String::new(),
+            n => format!("; {n} mark(s) kept"),
+        };
+        match step {
+            ExportStep::Path | ExportStep::Overwrite => {
+                self.say(format!("Export cancelled{kept}"), false);
+            }
+            ExportStep::Writing => {
+                self.say(
+                    format!("The export goes on; its result will show here{kept}"),
+                    false,
+                );
+            }
+        }
+        None
+    }
+
+    pub(super) fn edit_export(&mut self, _step: ExportStep, edit: Edit) -> Option<Effect> {
+        self.export.edit_path(edit);
+        None
+    }
+
+    /// Tab / Shift-Tab: the next (previous) format.
+    pub(super) fn cycle_format(&mut self, forward: bool) -> Option<Effect> {
+        self.export.cycle(forward);
+        None
+    }
+
+    fn export_request(&mut self, overwrite: bool) -> Option<Effect> {
         let path = self.export.path.text().trim().to_string();
         if path.is_empty() {
             self.say("Type a path to write to".into(), true);
             return None;
         }
-        self.export.confirming = false;
+        self.overlay = Some(Overlay::Export(ExportStep::Writing));
         Some(Effect::Export(ExportRequest {
             ids: self.export_ids(),
             format: self.export.format,
             path: PathBuf::from(path),
             overwrite,
         }))
+    }
+
+    /// Whether the export dialog is open.
+    fn exporting(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Export(_)))
     }
 
     pub(super) fn export_done(
@@ -148,7 +226,9 @@ impl State<'_> {
                 } else {
                     self.last_stamp = (self.export.stamp.clone(), 1);
                 }
-                self.overlay = Overlay::None;
+                if self.exporting() {
+                    self.overlay = None;
+                }
                 let which = match self.export.scope {
                     Scope::Marked { .. } => "marked",
                     Scope::Visible(_) => "visible; none marked",
@@ -164,12 +244,18 @@ impl State<'_> {
                 );
             }
             Err(ExportFailure::Exists(path)) => {
-                self.export.confirming = true;
                 let path = crate::tui::text::clean(&path.display().to_string());
-                self.say(format!("{path} exists: overwrite? y/n"), true);
+                if self.exporting() {
+                    self.overlay = Some(Overlay::Export(ExportStep::Overwrite));
+                    self.say(format!("{path} exists: overwrite? y/n"), true);
+                } else {
+                    self.say(format!("{path} exists: not overwritten"), true);
+                }
             }
             Err(ExportFailure::Failed(message)) => {
-                self.export.confirming = false;
+                if self.exporting() {
+                    self.overlay = Some(Overlay::Export(ExportStep::Path));
+                }
                 self.say(
                     format!("Export failed: {}", crate::tui::text::clean(&message)),
                     true,

@@ -3,7 +3,7 @@
 
 use super::Scope;
 use crate::export::Format;
-use crate::tui::action::{Action, Edit, Effect, ExportReport};
+use crate::tui::action::{Action, Edit, Effect, ExportFailure, ExportReport};
 use crate::tui::state::State;
 use crate::tui::test_support::{corpus, render, state, type_text};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -118,9 +118,56 @@ fn the_dialog_wraps_its_text_at_80_columns() {
     let mut s = crate::tui::test_support::sized(&loaded, 80, 24);
     s.update(Action::OpenExport);
     insta::assert_snapshot!("export_80x24", render(&s, 80, 24).backend());
-    s.update(Action::ExportDone(Err(
-        crate::tui::action::ExportFailure::Exists("x.json".into()),
-    )));
+    s.update(Action::ExportDone(Err(ExportFailure::Exists(
+        "x.json".into(),
+    ))));
     let screen = format!("{:?}", render(&s, 80, 24).backend());
     assert!(screen.contains("= keep it"), "{screen}");
+}
+
+#[test]
+fn a_second_enter_while_the_file_is_written_does_not_write_it_again() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::OpenExport);
+    let Some(Effect::Export(request)) = s.update(Action::Accept) else {
+        panic!("no export effect");
+    };
+    assert_eq!(s.update(Action::Accept), None, "one write at a time");
+    assert!(
+        s.status
+            .clone()
+            .is_some_and(|st| st.text.contains("Still writing"))
+    );
+    s.update(Action::ExportDone(Ok(ExportReport {
+        path: request.path,
+        count: 1,
+        format: request.format,
+    })));
+    assert_eq!(s.overlay, None);
+    assert!(
+        s.status
+            .clone()
+            .is_some_and(|st| st.text.starts_with("Wrote"))
+    );
+}
+
+#[test]
+fn closing_the_dialog_while_writing_still_reports_the_result() {
+    let loaded = corpus();
+    let mut s = state(&loaded);
+    s.update(Action::OpenExport);
+    let Some(Effect::Export(request)) = s.update(Action::Accept) else {
+        panic!("no export effect");
+    };
+    s.update(Action::Close);
+    assert_eq!(s.overlay, None);
+    s.update(Action::OpenHelp);
+    s.update(Action::ExportDone(Err(ExportFailure::Exists(request.path))));
+    assert!(
+        matches!(s.overlay, Some(crate::tui::state::Overlay::Help(_))),
+        "the result does not take over another overlay"
+    );
+    let status = s.status.clone().expect("a message");
+    assert!(status.text.contains("not overwritten"), "{}", status.text);
 }

@@ -1,10 +1,11 @@
-//! The filter bar: the expression being typed, the last valid one in force, the error of an invalid one, and the run awaited from the background.
+//! The filter bar: the expression being typed, the last valid one in force, the error of an invalid one, the run awaited from the background; and its keys (`f`, typing, Enter, Esc, `F`).
 
 use super::input::Input;
+use super::{Overlay, State};
 use crate::filter::{Filter, FilterError, Term};
 use crate::model::StatementId;
 use crate::store::Store;
-use crate::tui::action::{Dates, FilterRequest, FilterResult};
+use crate::tui::action::{Dates, Edit, Effect, FilterRequest, FilterResult};
 
 /// Over this many statements a filter runs off the UI thread, as a large store's can
 /// take longer than a frame (BENCHMARKS.md); smaller stores are filtered in place.
@@ -184,4 +185,76 @@ pub fn without_dates(expr: &str) -> String {
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl State<'_> {
+    /// `f`: edits the expression in force.
+    pub(super) fn open_filter(&mut self) -> Option<Effect> {
+        self.filter.begin();
+        self.overlay = Some(Overlay::Filter);
+        None
+    }
+
+    /// Esc: back to the text before editing, and its result.
+    pub(super) fn close_filter(&mut self) -> Option<Effect> {
+        let before = self.filter.before_edit.clone();
+        self.filter.input.set(&before);
+        self.overlay = None;
+        self.evaluate_filter()
+    }
+
+    /// Enter: keeps the text; a run it awaits applies at once over a small store.
+    pub(super) fn accept_filter(&mut self) -> Option<Effect> {
+        self.overlay = None;
+        let effect = if self.filter.awaited_inline(self.store) {
+            self.evaluate_filter()
+        } else {
+            None
+        };
+        if self.filter.error.is_some() {
+            let label = self.filter.applied_label();
+            self.say(format!("Invalid filter; still showing `{label}`"), true);
+        }
+        effect
+    }
+
+    /// Typing: says why the text is invalid, or asks for its run.
+    pub(super) fn edit_filter(&mut self, edit: Edit) -> Option<Effect> {
+        if !self.filter.input.apply(edit) {
+            return None;
+        }
+        match self.filter.edited(self.store) {
+            Outcome::Run(request) => Some(Effect::Filter(request)),
+            Outcome::Apply(_) | Outcome::Keep => None,
+        }
+    }
+
+    /// `F`: every statement again.
+    pub(super) fn clear_filter(&mut self) -> Option<Effect> {
+        self.filter.input.set("");
+        let effect = self.evaluate_filter();
+        self.say("Filter cleared".into(), false);
+        effect
+    }
+
+    /// A run finished: shown if it is the one awaited.
+    pub(super) fn filtered(&mut self, result: FilterResult) -> Option<Effect> {
+        if let Some(ids) = self.filter.finished(result) {
+            self.show_filtered(ids);
+        }
+        None
+    }
+
+    /// Re-runs the typed filter, here or (over a large store) by asking for a background
+    /// run; an invalid one keeps the last valid result.
+    pub(super) fn evaluate_filter(&mut self) -> Option<Effect> {
+        match self.filter.evaluate(self.store) {
+            Outcome::Apply(ids) => {
+                self.show_filtered(ids);
+                None
+            }
+            Outcome::Run(request) => Some(Effect::Filter(request)),
+            Outcome::Keep => None,
+        }
+    }
 }

@@ -1,7 +1,9 @@
-//! The statements on screen: the filter's result, narrowed to the selected actor, and the shared cursor.
+//! The statements on screen: the filter's result, narrowed to the selected actor, and the shared cursor (with the cursor arithmetic every list uses).
 
+use super::State;
 use crate::model::{ActorId, StatementId};
 use crate::store::Store;
+use crate::tui::action::Effect;
 
 #[derive(Clone, Debug, Default)]
 pub struct StatementList {
@@ -48,6 +50,11 @@ impl StatementList {
             .min(self.ids.len().saturating_sub(1))
     }
 
+    /// Moves the cursor by `delta` statements, staying on the list.
+    pub fn step(&mut self, delta: isize) {
+        self.cursor = step(self.cursor, delta, self.len());
+    }
+
     /// Moves the cursor onto `id` if it is listed; returns whether it was.
     pub fn select(&mut self, id: StatementId) -> bool {
         match self.ids.binary_search(&id) {
@@ -58,4 +65,32 @@ impl StatementList {
             Err(_) => false,
         }
     }
+}
+
+impl State<'_> {
+    /// Moves the statement cursor the quotes and timeline panes share.
+    pub(super) fn step_statements(&mut self, delta: isize) -> Option<Effect> {
+        self.list.step(delta);
+        None
+    }
+}
+
+/// The first visible row of a one-line-per-row list so that `cursor` shows in `height` rows.
+pub fn scroll_offset(offset: usize, cursor: usize, height: usize) -> usize {
+    let height = height.max(1);
+    if cursor < offset {
+        cursor
+    } else if cursor >= offset + height {
+        cursor + 1 - height
+    } else {
+        offset
+    }
+}
+
+/// Moves `cursor` by `delta` within `0..len`.
+pub fn step(cursor: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    cursor.saturating_add_signed(delta).min(len - 1)
 }

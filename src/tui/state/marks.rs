@@ -1,6 +1,6 @@
 //! Marks: the statements an export writes, set one by one or all visible at once.
 
-use super::{Overlay, State, actors};
+use super::State;
 use crate::tui::action::Effect;
 
 impl State<'_> {
@@ -9,8 +9,8 @@ impl State<'_> {
             if !self.marks.remove(&id) {
                 self.marks.insert(id);
             }
-            if self.overlay == Overlay::None {
-                self.list.cursor = actors::step(self.list.cursor, 1, self.list.len());
+            if self.overlay.is_none() {
+                self.list.step(1);
             }
         }
         None

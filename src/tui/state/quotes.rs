@@ -1,8 +1,11 @@
-//! The quotes pane: how tall each statement card is and which card is at the top.
+//! The quotes pane: how tall each statement card is, which card is at the top, its clicks and the translation toggle.
 
+use super::State;
 use crate::model::{Mode, Stance, StatementId};
 use crate::store::Store;
+use crate::tui::action::Effect;
 use crate::tui::text::{clean, width as width_of, wrap};
+use ratatui::layout::{Position, Rect};
 
 /// Lines of statement text a card shows before `…`.
 pub const TEXT_LINES: usize = 4;
@@ -163,6 +166,28 @@ impl QuotesPane {
             }
             top += h;
         }
+        None
+    }
+}
+
+impl State<'_> {
+    /// A click on a card selects its statement (`inner`: the pane inside its border).
+    pub(super) fn click_quotes(&mut self, inner: Rect, at: Position) -> Option<Effect> {
+        let (ids, dy) = (&self.list.ids, at.y - inner.y);
+        if let Some(i) = self
+            .quotes
+            .hit(self.store, ids, dy, inner.width, self.translation)
+        {
+            self.list.cursor = i;
+        }
+        None
+    }
+
+    /// Shows or hides the English translations under the cards.
+    pub(super) fn toggle_translation(&mut self) -> Option<Effect> {
+        self.translation = !self.translation;
+        let shown = if self.translation { "shown" } else { "hidden" };
+        self.say(format!("Translations {shown}"), false);
         None
     }
 }

@@ -1,7 +1,6 @@
 //! The status line's messages: replaced by the user's next action, never stale.
 
 use crate::tui::action::Action;
-use crate::tui::state::Overlay;
 use crate::tui::test_support::{corpus, state, type_text};
 
 fn status(s: &crate::tui::state::State) -> Option<String> {
@@ -64,7 +63,7 @@ fn an_unbound_key_says_so() {
         status(&s).as_deref(),
         Some("x does nothing here; ? lists the keys")
     );
-    assert_eq!(s.overlay, Overlay::None);
+    assert_eq!(s.overlay, None);
 }
 
 #[test]

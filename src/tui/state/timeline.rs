@@ -1,67 +1,19 @@
-//! The timeline pane: statements per day, week or month, imprecise dates spread over the periods they may fall in.
+//! The timeline pane: statements per day, week or month, imprecise dates spread over the periods they may fall in; its period keys and clicks.
 
 mod count;
+mod window;
+mod zoom;
 
+pub use zoom::Zoom;
+
+use super::{State, filter};
 use crate::date::DateSpec;
 use crate::model::StatementId;
 use crate::store::{DayRange, Store};
-use chrono::{Datelike, NaiveDate};
+use crate::tui::action::Effect;
+use crate::tui::layout;
 use count::{DayPeriods, count};
-
-/// The period one bar stands for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Zoom {
-    Day,
-    Week,
-    Month,
-}
-
-impl Zoom {
-    pub fn label(self) -> &'static str {
-        match self {
-            Zoom::Day => "day",
-            Zoom::Week => "week",
-            Zoom::Month => "month",
-        }
-    }
-
-    pub fn zoom_in(self) -> Zoom {
-        match self {
-            Zoom::Month => Zoom::Week,
-            Zoom::Week | Zoom::Day => Zoom::Day,
-        }
-    }
-
-    pub fn zoom_out(self) -> Zoom {
-        match self {
-            Zoom::Day => Zoom::Week,
-            Zoom::Week | Zoom::Month => Zoom::Month,
-        }
-    }
-
-    /// The period `date` falls in, as a number that grows by one per period.
-    pub fn period(self, date: NaiveDate) -> i64 {
-        match self {
-            Zoom::Day => i64::from(date.num_days_from_ce()),
-            // 0001-01-01 is a Monday, so weeks start on Mondays.
-            Zoom::Week => i64::from(date.num_days_from_ce() - 1).div_euclid(7),
-            Zoom::Month => i64::from(date.year()) * 12 + i64::from(date.month0()),
-        }
-    }
-
-    /// The first day of a period.
-    pub fn start(self, period: i64) -> Option<NaiveDate> {
-        match self {
-            Zoom::Day => NaiveDate::from_num_days_from_ce_opt(i32::try_from(period).ok()?),
-            Zoom::Week => NaiveDate::from_num_days_from_ce_opt(i32::try_from(period * 7 + 1).ok()?),
-            Zoom::Month => NaiveDate::from_ymd_opt(
-                i32::try_from(period.div_euclid(12)).ok()?,
-                u32::try_from(period.rem_euclid(12)).ok()? + 1,
-                1,
-            ),
-        }
-    }
-}
+use ratatui::layout::{Position, Rect};
 
 /// Statements in one period: those dated inside it, and shares of imprecise ones.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -287,46 +239,63 @@ impl Timeline {
     }
 }
 
-/// The bins that fit in the chart's width, around the cursor's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Window {
-    /// The first bin shown.
-    pub start: usize,
-    /// How many bins are shown.
-    pub count: usize,
-    /// Columns per bin (a bar and, when wide, a gap).
-    pub column_width: u16,
-}
-
-impl Window {
-    /// The bin drawn at `dx` columns from the chart's left edge.
-    pub fn bin_at(&self, dx: u16) -> Option<usize> {
-        let i = (dx / self.column_width.max(1)) as usize;
-        (i < self.count).then_some(self.start + i)
+impl State<'_> {
+    /// Moves to the first statement of the next (`forward`) or previous period.
+    pub(super) fn jump_period(&mut self, forward: bool) -> Option<Effect> {
+        self.list.cursor =
+            self.timeline
+                .step_period(self.store, &self.list.ids, self.list.cursor, forward);
+        None
     }
-}
 
-impl Timeline {
-    /// Which bins a chart `width` columns wide shows, centred on `cursor_bin`.
-    pub fn window(&self, cursor_bin: Option<usize>, width: u16) -> Window {
-        let n = self.bins.len();
-        if n == 0 || width == 0 {
-            return Window {
-                start: 0,
-                count: 0,
-                column_width: 1,
-            };
+    /// Counts the bars by another period.
+    pub(super) fn zoom(&mut self, zoom: Zoom) -> Option<Effect> {
+        self.timeline.zoom = zoom;
+        self.timeline.rebuild(self.store, &self.list.ids);
+        self.say(format!("Timeline by {}", zoom.label()), false);
+        None
+    }
+
+    /// `p`: replaces the filter's `since:`/`until:` terms with the day, week or month
+    /// under the cursor.
+    pub(super) fn filter_to_period(&mut self) -> Option<Effect> {
+        let zoom = self.timeline.zoom;
+        let period = self
+            .list
+            .current()
+            .and_then(|id| self.timeline.sort_period(self.store, id));
+        let bounds = period.and_then(|p| Some((zoom.start(p)?, zoom.start(p + 1)?.pred_opt()?)));
+        let Some((first, last)) = bounds else {
+            self.say("No dated statement under the cursor".into(), true);
+            return None;
+        };
+        let text = filter::without_dates(self.filter.wanted());
+        let expr = format!("{text} since:{first} until:{last}");
+        self.filter.input.set(expr.trim());
+        let effect = self.evaluate_filter();
+        self.say(
+            format!("Filtered to the {} of {first}; F clears", zoom.label()),
+            false,
+        );
+        effect
+    }
+
+    /// A click on the list selects its row; on the bars or the axis, the first
+    /// statement of that period (`inner`: the pane inside its border).
+    pub(super) fn click_timeline(&mut self, inner: Rect, at: Position) -> Option<Effect> {
+        let parts = layout::timeline_parts(inner);
+        if parts.list.contains(at) {
+            let target = self.timeline.offset + (at.y - parts.list.y) as usize;
+            if target < self.list.len() {
+                self.list.cursor = target;
+            }
+        } else if parts.bars.contains(at) || parts.axis.contains(at) {
+            let window = self.timeline.window(self.cursor_bin(), parts.bars.width);
+            if let Some(bin) = window.bin_at(at.x - parts.bars.x) {
+                self.list.cursor = self.timeline.first_in_bin(self.store, &self.list.ids, bin);
+            }
         }
-        let column_width = (width as usize / n).clamp(1, 6) as u16;
-        let count = (width / column_width) as usize;
-        let count = count.min(n);
-        let centre = cursor_bin.unwrap_or(0);
-        let start = centre.saturating_sub(count / 2).min(n - count);
-        Window {
-            start,
-            count,
-            column_width,
-        }
+        None
     }
 }
 

@@ -1,6 +1,7 @@
 //! Tests of the timeline's counts, periods and window.
 
 use super::*;
+use chrono::NaiveDate;
 
 /// The first and last period a statement's [`crate::date::bounds`] may fall in, and
 /// whether they are one at this zoom.

@@ -4,7 +4,7 @@ use super::pane;
 use super::theme::Theme;
 use crate::model::ActorKind;
 use crate::tui::layout;
-use crate::tui::state::{ActorSort, Focus, Overlay, State};
+use crate::tui::state::{ActorSort, Focus, State};
 use crate::tui::text::{clean, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,7 +24,7 @@ fn short_kind(kind: ActorKind) -> &'static str {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let focused = state.focus == Focus::Actors && state.overlay == Overlay::None;
+    let focused = state.has_keys(Focus::Actors);
     let sort = match state.actors.sort {
         ActorSort::Count => "by count",
         ActorSort::Name => "by name",

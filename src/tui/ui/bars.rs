@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn filter(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let editing = state.overlay == Overlay::Filter;
+    let editing = state.overlay == Some(Overlay::Filter);
     let bar = &state.filter;
     let text = clean(bar.input.text());
     // While a run goes on in the background, the count is still the last result's.

@@ -2,14 +2,14 @@
 
 use super::popup;
 use super::theme::Theme;
-use crate::tui::state::{State, detail};
+use crate::tui::state::{DetailPage, State, detail};
 use crate::tui::text::clean;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, page: DetailPage, theme: &Theme) {
     let Some(id) = state.list.current() else {
         return;
     };
@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .scroll((state.pages.detail, 0)),
+            .scroll((page.scroll, 0)),
         inner,
     );
 }

@@ -4,14 +4,14 @@ use super::popup;
 use super::theme::Theme;
 use crate::export::Format;
 use crate::tui::layout;
-use crate::tui::state::{Scope, State};
+use crate::tui::state::{ExportStep, Scope, State};
 use crate::tui::text::{clean, truncate, width, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
+pub fn draw(frame: &mut Frame, screen: Rect, state: &State, step: ExportStep, theme: &Theme) {
     let d = &state.export;
     // The text wraps to the popup's width (narrow terminals), and the popup grows to fit.
     let room = layout::popup(screen, 60, 9).width.saturating_sub(2) as usize;
@@ -48,13 +48,15 @@ pub fn draw(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
         Span::styled(truncate(&path, room.saturating_sub(8)), theme.plain),
     ]));
     lines.push(Line::default());
-    if d.confirming {
+    if step == ExportStep::Overwrite {
         let question = "The file exists. Overwrite it? y = overwrite, n = keep it";
         lines.extend(
             wrap(question, room, 3)
                 .into_iter()
                 .map(|l| Line::from(Span::styled(l, theme.error))),
         );
+    } else if step == ExportStep::Writing {
+        lines.push(Line::from(Span::styled("Writing…", theme.dim)));
     } else {
         lines.push(Line::from(vec![
             Span::styled("Enter", theme.key),
@@ -66,7 +68,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
     let area = layout::popup(screen, 60, lines.len() as u16 + 3);
     let inner = popup(frame, area, "Export", theme);
     frame.render_widget(Paragraph::new(lines), inner);
-    if !d.confirming {
+    if step != ExportStep::Overwrite {
         let before: String = d.path.text().chars().take(d.path.cursor()).collect();
         let x = inner.x + 8 + width(&before) as u16;
         let y = inner.y + path_row as u16;

@@ -5,7 +5,7 @@ use super::theme::Theme;
 use crate::tui::help_text::{self, HelpLine};
 use crate::tui::keymap::Context;
 use crate::tui::layout;
-use crate::tui::state::State;
+use crate::tui::state::{DiagnosticsPage, HelpPage, State};
 use crate::tui::text::{clean, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -29,7 +29,7 @@ pub fn lines(current: Context, theme: &Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
-pub fn draw(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
+pub fn draw(frame: &mut Frame, screen: Rect, page: HelpPage, theme: &Theme) {
     let area = layout::help(screen);
     let inner = popup(
         frame,
@@ -37,11 +37,9 @@ pub fn draw(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
         "Help · j/k scroll · g/G ends · Esc close",
         theme,
     );
-    let current = state.pages.help_for.unwrap_or(Context::Quotes);
-    let all = lines(current, theme);
-    let top = state
-        .pages
-        .help
+    let all = lines(page.from, theme);
+    let top = page
+        .scroll
         .min(all.len().saturating_sub(inner.height as usize));
     let shown: Vec<Line> = all
         .into_iter()
@@ -51,7 +49,13 @@ pub fn draw(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
-pub fn diagnostics(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
+pub fn diagnostics(
+    frame: &mut Frame,
+    screen: Rect,
+    state: &State,
+    page: DiagnosticsPage,
+    theme: &Theme,
+) {
     let area = layout::popup(screen, 80, screen.height.saturating_sub(2));
     let title = format!(
         "Load diagnostics · {} · skipped items are not shown · Esc close",
@@ -66,7 +70,7 @@ pub fn diagnostics(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme
         return;
     }
     let mut out: Vec<Line> = Vec::new();
-    for d in state.diagnostics.iter().skip(state.pages.diagnostics) {
+    for d in state.diagnostics.iter().skip(page.scroll) {
         if out.len() >= inner.height as usize {
             break;
         }

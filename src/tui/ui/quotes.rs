@@ -5,7 +5,7 @@ use super::{pane, quoted};
 use crate::model::Mode;
 use crate::tui::layout;
 use crate::tui::state::quotes::{HEAD, speaker_label, topics_fit_beside, topics_label};
-use crate::tui::state::{Focus, Overlay, State, card_lines};
+use crate::tui::state::{Focus, State, card_lines};
 use crate::tui::text::{clean, date_label, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let focused = state.focus == Focus::Quotes && state.overlay == Overlay::None;
+    let focused = state.has_keys(Focus::Quotes);
     let store = state.store;
     let who = match state.actors.selected() {
         Some(a) => clean(&store.actor(a).name),

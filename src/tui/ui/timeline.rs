@@ -3,7 +3,7 @@
 use super::pane;
 use super::theme::Theme;
 use crate::tui::layout;
-use crate::tui::state::{Focus, Overlay, State, Zoom};
+use crate::tui::state::{Focus, State, Zoom};
 use crate::tui::text::{clean, date_label, truncate};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -25,7 +25,7 @@ fn period_label(zoom: Zoom, start: Option<chrono::NaiveDate>) -> String {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let focused = state.focus == Focus::Timeline && state.overlay == Overlay::None;
+    let focused = state.has_keys(Focus::Timeline);
     let t = &state.timeline;
     let title = format!(
         "Timeline · by {} · {} statements · ░ {} imprecise · {} undated",

@@ -1,41 +1,15 @@
-//! The two finders: fuzzy actor search over names and aliases, and word search in statement text and translation with ranked fuzzy matches from a background search.
+//! The text finder (`s`): visible statements containing the words typed, then ranked fuzzy matches from a background search; its keys, and `n`/`N` through the last search.
 
 use super::input::Input;
+use super::{Focus, Overlay, State};
 use crate::fold::fold;
 use crate::model::StatementId;
 use crate::search::text::{Progress, TextMatch};
-use crate::search::{ActorMatch, rank_actors};
 use crate::store::Store;
-use crate::tui::action::RankRequest;
+use crate::tui::action::{Edit, Effect, RankRequest};
+use crate::tui::layout;
+use ratatui::layout::Position;
 use std::collections::HashSet;
-
-/// `/`: actors ranked by how well a name or alias matches.
-#[derive(Clone, Debug, Default)]
-pub struct ActorFinder {
-    pub input: Input,
-    pub matches: Vec<ActorMatch>,
-    pub cursor: usize,
-}
-
-impl ActorFinder {
-    pub fn open(&mut self) {
-        *self = ActorFinder::default();
-    }
-
-    pub fn refresh(&mut self, store: &Store) {
-        self.matches = rank_actors(store, self.input.text());
-        self.cursor = 0;
-    }
-
-    pub fn selected(&self) -> Option<&ActorMatch> {
-        self.matches.get(self.cursor)
-    }
-
-    /// The first match shown in a list `height` rows tall (the cursor stays in view).
-    pub fn window_start(&self, height: usize) -> usize {
-        self.cursor.saturating_sub(height.saturating_sub(1))
-    }
-}
 
 /// `s`: visible statements whose text or translation contains the words typed
 /// (found at once), then ranked fuzzy matches as a background search reports them.
@@ -229,6 +203,97 @@ pub fn highlight_positions(text: &str, query: &str) -> Vec<usize> {
         .unwrap_or_default()
 }
 
+impl State<'_> {
+    pub(super) fn open_text_finder(&mut self) -> Option<Effect> {
+        self.text_finder.open();
+        self.overlay = Some(Overlay::TextSearch);
+        None
+    }
+
+    pub(super) fn step_text_finder(&mut self, delta: isize) -> Option<Effect> {
+        let finder = &mut self.text_finder;
+        finder.cursor = super::list::step(finder.cursor, delta, finder.hits.len());
+        None
+    }
+
+    /// Typing: finds the words at once and asks for a new ranking.
+    pub(super) fn edit_text_finder(&mut self, edit: Edit) -> Option<Effect> {
+        if !self.text_finder.input.apply(edit) {
+            return None;
+        }
+        let request = self.text_finder.refresh(self.store, &self.list.ids);
+        Some(Effect::RankText(request))
+    }
+
+    /// Esc: closes and stops the ranking.
+    pub(super) fn close_text_finder(&mut self) -> Option<Effect> {
+        self.overlay = None;
+        Some(Effect::RankText(self.text_finder.cancel()))
+    }
+
+    /// Enter: goes to the statement chosen, remembers the search for `n`/`N`.
+    pub(super) fn accept_text_finder(&mut self) -> Option<Effect> {
+        let Some(id) = self.text_finder.selected() else {
+            self.say("No statement contains that".into(), true);
+            return None;
+        };
+        self.text_finder.remember();
+        self.list.select(id);
+        self.overlay = None;
+        self.focus = Focus::Quotes;
+        Some(Effect::RankText(self.text_finder.cancel()))
+    }
+
+    /// A click on a match chooses it, as Enter would.
+    pub(super) fn click_text_finder(&mut self, at: Position) -> Option<Effect> {
+        let list = layout::finder(self.size).list;
+        if !list.contains(at) {
+            return None;
+        }
+        let i = self.text_finder.offset + (at.y - list.y) as usize;
+        if i >= self.text_finder.hits.len() {
+            return None;
+        }
+        self.text_finder.cursor = i;
+        self.accept_text_finder()
+    }
+
+    /// The background ranking reported.
+    pub(super) fn text_ranked(&mut self, progress: Progress) -> Option<Effect> {
+        self.text_finder.ranked(progress);
+        None
+    }
+
+    /// `n`/`N`: the next (previous) statement the last text search found, as in a pager.
+    pub(super) fn step_match(&mut self, forward: bool) -> Option<Effect> {
+        let Some(last) = &self.text_finder.last else {
+            self.say("No search yet: s finds statements by words".into(), true);
+            return None;
+        };
+        let query = crate::tui::text::clean(&last.query);
+        let Some((id, wrapped, place, of)) =
+            last.step(self.list.current(), &self.list.ids, forward)
+        else {
+            self.say(format!("No match for `{query}` is shown now"), true);
+            return None;
+        };
+        self.list.select(id);
+        if self.focus == Focus::Actors {
+            self.focus = Focus::Quotes;
+        }
+        let wrapped = match (wrapped, forward) {
+            (true, true) => " · wrapped to the first",
+            (true, false) => " · wrapped to the last",
+            (false, _) => "",
+        };
+        self.say(
+            format!("Match {place} of {of} for `{query}`{wrapped}"),
+            false,
+        );
+        None
+    }
+}
+
 #[cfg(test)]
-#[path = "finder_tests.rs"]
+#[path = "text_finder_tests.rs"]
 mod tests;
