@@ -6,10 +6,12 @@ mod lists;
 mod order;
 mod rows;
 mod search;
+mod sets;
 mod words;
 
 pub use days::DayRange;
 pub use rows::NONE;
+pub use sets::{bitmap, has_bit, intersect_sorted, merge_sorted, set_bits, union_sorted};
 
 use order::sort_key;
 pub(crate) use order::{SortKey, order_key, placement};
@@ -93,7 +95,7 @@ impl Store {
         );
         free_elsewhere(statements);
         let (indices, day_ranges) = rayon::join(
-            || index_statements(&rows, actors.len(), articles.len(), topics.len()),
+            || lists::index_statements(&rows, actors.len(), articles.len(), topics.len()),
             || {
                 (0..rows.len())
                     .into_par_iter()
@@ -373,150 +375,10 @@ impl Store {
 type Lists = lists::Lists;
 
 /// Drops `value` on a thread of its own (or here, if no thread can be started): freeing
-/// a million records takes ~0.1 s the caller need not wait for.
+/// a million records takes a time the caller need not wait for (BENCHMARKS.md).
 fn free_elsewhere<T: Send + 'static>(value: T) {
     // Should no thread start, the closure, and with it `value`, is dropped right here.
     let _ = std::thread::Builder::new()
         .name("free".into())
         .spawn(move || drop(value));
-}
-
-/// The per-speaker, per-principal, per-article, per-topic and per-addressee lists.
-fn index_statements(
-    rows: &rows::Rows,
-    actors: usize,
-    articles: usize,
-    topics: usize,
-) -> (Lists, Lists, Lists, Lists, Lists) {
-    let n = rows.len();
-    let ((by_speaker, by_principal), (by_article, (by_topic, by_addressee))) = rayon::join(
-        || {
-            rayon::join(
-                || Lists::build(actors, n, |i, emit| emit(rows.parties[i][0] as usize)),
-                || {
-                    Lists::build(actors, n, |i, emit| {
-                        let principal = rows.parties[i][1];
-                        if principal != u32::MAX {
-                            emit(principal as usize);
-                        }
-                    })
-                },
-            )
-        },
-        || {
-            rayon::join(
-                || Lists::build(articles, n, |i, emit| emit(rows.articles[i].index())),
-                || {
-                    rayon::join(
-                        || {
-                            Lists::build(topics, n, |i, emit| {
-                                let list = rows.topics(StatementId(i as u32));
-                                for (k, t) in list.iter().enumerate() {
-                                    if !list[..k].iter().any(|u| u.topic == t.topic) {
-                                        emit(t.topic.index());
-                                    }
-                                }
-                            })
-                        },
-                        || {
-                            Lists::build(actors, n, |i, emit| {
-                                let list = rows.addressees(StatementId(i as u32));
-                                for (k, a) in list.iter().enumerate() {
-                                    if !list[..k].contains(a) {
-                                        emit(a.index());
-                                    }
-                                }
-                            })
-                        },
-                    )
-                },
-            )
-        },
-    );
-    (by_speaker, by_principal, by_article, by_topic, by_addressee)
-}
-
-/// The union of several ascending lists of statements of a store of `len`, ascending:
-/// one pass over a bitmap, however many lists (merging them pairwise grows with their
-/// number: `actor:p` unites hundreds of actors' lists).
-pub fn union_sorted<'a>(
-    lists: impl IntoIterator<Item = &'a [StatementId]>,
-    len: usize,
-) -> Vec<StatementId> {
-    let mut lists = lists.into_iter().filter(|l| !l.is_empty());
-    let Some(first) = lists.next() else {
-        return Vec::new();
-    };
-    let Some(second) = lists.next() else {
-        return first.to_vec();
-    };
-    let mut bits = bitmap(len);
-    for list in [first, second].into_iter().chain(lists) {
-        set_bits(&mut bits, list);
-    }
-    words::collect_bits(&bits)
-}
-
-/// A bitmap with one (clear) bit per statement of a store of `len`.
-pub fn bitmap(len: usize) -> Vec<u64> {
-    vec![0; len.div_ceil(64)]
-}
-
-/// Sets the bits of `ids` in a [`bitmap`].
-pub fn set_bits(bits: &mut [u64], ids: &[StatementId]) {
-    for id in ids {
-        bits[id.index() / 64] |= 1 << (id.0 % 64);
-    }
-}
-
-/// Whether the bit of `id` is set in a [`bitmap`].
-pub fn has_bit(bits: &[u64], id: StatementId) -> bool {
-    bits[id.index() / 64] & (1 << (id.0 % 64)) != 0
-}
-
-/// The ids in both ascending lists, ascending.
-pub fn intersect_sorted(a: &[StatementId], b: &[StatementId]) -> Vec<StatementId> {
-    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if a.len().saturating_mul(16) < b.len() {
-        return a
-            .iter()
-            .filter(|id| b.binary_search(id).is_ok())
-            .copied()
-            .collect();
-    }
-    let mut out = Vec::with_capacity(a.len().min(b.len()));
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
-}
-
-/// Merges two ascending id lists into one ascending list.
-pub fn merge_sorted(a: &[StatementId], b: &[StatementId]) -> Vec<StatementId> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] <= b[j] {
-            if a[i] == b[j] {
-                j += 1;
-            }
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
 }

@@ -1,9 +1,12 @@
 //! Merging checked articles into one store: global actor and topic ids, cross-file checks.
 
+mod actors;
+
 use super::pending::PendingDoc;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Actor, ActorId, ArticleId, Statement, TopicId};
 use crate::store::Store;
+use actors::{add_names, address, differences};
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -335,104 +338,6 @@ fn number_topics(docs: &[Box<PendingDoc>]) -> (Vec<String>, Vec<Vec<TopicId>>) {
     (topics, maps)
 }
 
-/// Adds `other`'s name and aliases to `actor`'s aliases where they are new.
-fn add_names(actor: &mut Actor, other: &Actor) {
-    for name in other.names() {
-        if name != actor.name && !actor.aliases.iter().any(|a| a == name) {
-            actor.aliases.push(name.to_string());
-        }
-    }
-}
-
-/// Where a shared actor definition lives: the same for every article sharing it.
-fn address(actor: &Arc<Actor>) -> usize {
-    Arc::as_ptr(actor) as usize
-}
-
-/// The names of the fields in which two definitions of one actor differ.
-fn differences(a: &Actor, b: &Actor) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    if a.name != b.name {
-        out.push("name");
-    }
-    if a.aliases != b.aliases {
-        out.push("aliases");
-    }
-    if a.kind != b.kind {
-        out.push("kind");
-    }
-    if a.role != b.role {
-        out.push("role");
-    }
-    if a.affiliation != b.affiliation {
-        out.push("affiliation");
-    }
-    if a.country != b.country {
-        out.push("country");
-    }
-    out
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::loader::pending::{Pending, Position};
-    use crate::model::{ActorKind, Article};
-
-    fn kelm(name: &str) -> Arc<Actor> {
-        Arc::new(Actor {
-            id: "kelm".into(),
-            name: name.into(),
-            aliases: Vec::new(),
-            kind: ActorKind::Government,
-            role: None,
-            affiliation: None,
-            country: None,
-        })
-    }
-
-    fn doc(id: &str, actor: &Arc<Actor>) -> PendingDoc {
-        let article = Article {
-            id: id.into(),
-            title: None,
-            outlet: None,
-            author: None,
-            url: None,
-            published: None,
-            language: None,
-            text: String::new(),
-            source: format!("t.jsonl:{id}"),
-        };
-        let mut doc = PendingDoc::new(article, "t.jsonl", None);
-        let at = Position::new("t.jsonl", 1, b"", true);
-        doc.define_actor(Arc::clone(actor), &at, &mut Vec::new());
-        doc
-    }
-
-    /// Each parsing thread shares its own allocation of a definition: an identical one
-    /// in another allocation is remembered by address, a differing one warns in every
-    /// article that carries it, as before.
-    #[test]
-    fn other_allocations_of_a_definition_are_quiet_when_identical_and_warn_each_time_when_not() {
-        let first = kelm("Government of Kelm");
-        let same = kelm("Government of Kelm");
-        let renamed = kelm("Kelmish government");
-        let mut pending = Pending::default();
-        for (id, actor) in [
-            ("a", &first),
-            ("b", &same),
-            ("c", &same),
-            ("d", &renamed),
-            ("e", &renamed),
-        ] {
-            pending.push(doc(id, actor));
-        }
-        let (store, diagnostics) = merge(pending.docs, pending.statements);
-        assert_eq!(store.actors.len(), 1);
-        assert_eq!(store.actors[0].name, "Government of Kelm");
-        let lines: Vec<String> = diagnostics.iter().map(|d| d.message.clone()).collect();
-        assert_eq!(lines.len(), 2, "{lines:#?}");
-        assert!(lines.iter().all(|m| m.contains("defined differently")));
-        assert_eq!(store.article_count(), 5);
-    }
-}
+#[path = "merge_tests.rs"]
+mod tests;

@@ -1,14 +1,17 @@
 //! The native demarche format: parses `.json` / `.jsonl` bytes and checks each article on its own.
 
+mod actor;
+mod shape;
+
+pub use actor::forget_checked_actors;
+
 use super::pending::{Pending, PendingDoc, Position};
 use super::raw::{LooseDoc, RawActor, RawArticle, RawDoc, RawStatement};
 use crate::date::DateSpec;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Actor, ActorKind, Article};
-use foldhash::{HashMap, HashMapExt};
+use crate::model::{Actor, Article};
 use rayon::prelude::*;
 use serde_json::value::RawValue;
-use std::cell::RefCell;
 use std::sync::Arc;
 
 /// The value of the `format` field.
@@ -56,7 +59,7 @@ pub fn parse_lines(file: &str, bytes: &[u8], first_line: usize) -> (Pending, usi
 /// Parses one document that starts on `first_line` of `file`.
 fn parse_doc(file: &str, bytes: &[u8], first_line: usize, jsonl: bool, out: &mut Pending) {
     let at = Position::new(file, first_line, bytes, jsonl);
-    if let Some(d) = not_an_object(&at, bytes) {
+    if let Some(d) = shape::not_an_object(&at, bytes) {
         out.diagnostics.push(d);
         return;
     }
@@ -75,7 +78,7 @@ fn parse_value(at: &Position, bytes: &[u8], nested: bool, out: &mut Pending) {
     };
     let fast_err = match parsed {
         Ok(doc) if nests(doc.articles.is_some()) => {
-            out.diagnostics.push(nesting_error(at));
+            out.diagnostics.push(shape::nesting_error(at));
             return;
         }
         Ok(doc) => match check_doc(at, doc, out) {
@@ -85,16 +88,20 @@ fn parse_value(at: &Position, bytes: &[u8], nested: bool, out: &mut Pending) {
         Err(e) => Some(e),
     };
     match serde_json::from_slice::<LooseDoc>(bytes) {
-        Ok(loose) if nests(loose.articles.is_some()) => out.diagnostics.push(nesting_error(at)),
+        Ok(loose) if nests(loose.articles.is_some()) => {
+            out.diagnostics.push(shape::nesting_error(at))
+        }
         Ok(loose) => check_loose(at, loose, out),
-        Err(loose_err) => out.diagnostics.push(not_utf8(at, bytes).unwrap_or_else(|| {
-            at.serde_error(
-                fast_err.as_ref().unwrap_or(&loose_err),
-                at.line,
-                at.column,
-                "document",
-            )
-        })),
+        Err(loose_err) => out
+            .diagnostics
+            .push(shape::not_utf8(at, bytes).unwrap_or_else(|| {
+                at.serde_error(
+                    fast_err.as_ref().unwrap_or(&loose_err),
+                    at.line,
+                    at.column,
+                    "document",
+                )
+            })),
     }
 }
 
@@ -111,60 +118,6 @@ enum ActorInput<'a> {
     Parsed(RawActor<'a>),
     Known(Arc<Actor>),
     Json(RawActor<'a>, &'a RawValue),
-}
-
-fn nesting_error(at: &Position) -> Diagnostic {
-    at.error("a corpus document cannot nest another `articles` list; skipped")
-}
-
-/// The 1-based line and column of byte `offset` in a document starting at `at`.
-fn line_column(at: &Position, bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset];
-    let line = at.line + memchr::memchr_iter(b'\n', before).count();
-    let column = 1 + offset - memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
-    (line, column)
-}
-
-/// A document must be a JSON object; name what was found instead.
-fn not_an_object(at: &Position, bytes: &[u8]) -> Option<Diagnostic> {
-    let first = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
-    let found = match bytes[first] {
-        b'{' => return None,
-        b'[' => "an array",
-        b'"' => "a string",
-        b't' | b'f' => "a boolean",
-        b'n' => "null",
-        b'-' | b'0'..=b'9' => "a number",
-        0xEF if bytes[first..].starts_with(&[0xEF, 0xBB, 0xBF]) => {
-            "a byte order mark (save the file as UTF-8 without BOM)"
-        }
-        _ => "something that is not JSON",
-    };
-    let (line, column) = line_column(at, bytes, first);
-    Some(Diagnostic::at(
-        at.file,
-        Some(line),
-        Some(column),
-        format!(
-            "expected a JSON object {{\"format\": \"demarche\", ...}} at the top level, found {found}; document skipped"
-        ),
-    ))
-}
-
-/// Names the first byte that is not UTF-8, if any.
-fn not_utf8(at: &Position, bytes: &[u8]) -> Option<Diagnostic> {
-    let e = std::str::from_utf8(bytes).err()?;
-    let offset = e.valid_up_to();
-    let (line, column) = line_column(at, bytes, offset);
-    Some(Diagnostic::at(
-        at.file,
-        Some(line),
-        Some(column),
-        format!(
-            "not valid UTF-8 (byte 0x{:02X} at offset {offset}): save the file as UTF-8; document skipped",
-            bytes[offset]
-        ),
-    ))
 }
 
 fn check_header(
@@ -232,7 +185,7 @@ fn check_doc(at: &Position, doc: RawDoc, out: &mut Pending) -> Checked {
     // document down the slow path, which names it as it always did.
     let mut actors = Vec::new();
     for json in doc.actors.unwrap_or_default() {
-        match KNOWN.with(|known| known.borrow().get(json.get()).cloned()) {
+        match actor::known(json) {
             Some(actor) => actors.push((ActorInput::Known(actor), None)),
             None => match object::<RawActor>(json) {
                 Ok(raw) => actors.push((ActorInput::Json(raw, json), None)),
@@ -314,7 +267,7 @@ fn check_loose(at: &Position, doc: LooseDoc, out: &mut Pending) {
     }
 }
 
-fn owned(value: Option<std::borrow::Cow<'_, str>>) -> Option<String> {
+pub(super) fn owned(value: Option<std::borrow::Cow<'_, str>>) -> Option<String> {
     value
         .map(|v| v.into_owned())
         .filter(|v| !v.trim().is_empty())
@@ -366,12 +319,12 @@ fn build_doc<'a>(
     for (actor, line) in actors {
         let at = at.maybe_line(line);
         let checked = match actor {
-            ActorInput::Parsed(raw) => shared_actor(&at, raw, out),
+            ActorInput::Parsed(raw) => actor::shared_actor(&at, raw, out),
             ActorInput::Known(actor) => Some(actor),
             ActorInput::Json(raw, json) => {
-                let actor = shared_actor(&at, raw, out);
+                let actor = actor::shared_actor(&at, raw, out);
                 if let Some(actor) = &actor {
-                    remember(json, actor);
+                    actor::remember(json, actor);
                 }
                 actor
             }
@@ -385,139 +338,6 @@ fn build_doc<'a>(
     }
     doc.finish();
     Some(doc)
-}
-
-thread_local! {
-    /// Actors already checked on this thread, by id. Actor definitions are copied into
-    /// every article that uses them, so most are seen many times: an identical one
-    /// shares the earlier allocation instead of being checked and built again.
-    static CHECKED: RefCell<HashMap<String, Arc<Actor>>> = RefCell::new(HashMap::new());
-}
-
-/// Bounds [`CHECKED`] within one load (both caches are emptied when a load's parse ends,
-/// see [`forget_checked_actors`]).
-const CHECKED_LIMIT: usize = 100_000;
-
-thread_local! {
-    /// Actors already checked on this thread, by the exact JSON of their definition:
-    /// a definition seen before is known from its bytes, without parsing its fields
-    /// (actor definitions are a quarter of a typical corpus).
-    static KNOWN: RefCell<HashMap<Box<str>, Arc<Actor>>> = RefCell::new(HashMap::new());
-}
-
-/// Bounds [`KNOWN`], whose keys are whole definitions.
-const KNOWN_LIMIT: usize = 20_000;
-
-/// Empties this thread's [`CHECKED`] and [`KNOWN`]: they serve one load, and a
-/// browser's threads would otherwise keep them after it.
-pub fn forget_checked_actors() {
-    CHECKED.with(|checked| *checked.borrow_mut() = HashMap::new());
-    KNOWN.with(|known| *known.borrow_mut() = HashMap::new());
-}
-
-/// Lets later definitions written exactly like `json` be known as `actor`.
-fn remember(json: &RawValue, actor: &Arc<Actor>) {
-    KNOWN.with(|known| {
-        let mut known = known.borrow_mut();
-        if known.len() >= KNOWN_LIMIT {
-            known.clear();
-        }
-        known.insert(json.get().into(), Arc::clone(actor));
-    });
-}
-
-/// Checks an actor definition, or reuses an identical one checked before.
-fn shared_actor(at: &Position, raw: RawActor, out: &mut Pending) -> Option<Arc<Actor>> {
-    let seen = CHECKED.with(|cache| {
-        let cache = cache.borrow();
-        let cached = cache.get(raw.id.as_deref()?)?;
-        same_actor(&raw, cached).then(|| Arc::clone(cached))
-    });
-    if seen.is_some() {
-        return seen;
-    }
-    let actor = Arc::new(check_actor(at, raw, out)?);
-    CHECKED.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= CHECKED_LIMIT {
-            cache.clear();
-        }
-        cache.insert(actor.id.clone(), Arc::clone(&actor));
-    });
-    Some(actor)
-}
-
-/// Whether `raw` would check into exactly `actor` (see [`check_actor`]).
-fn same_actor(raw: &RawActor, actor: &Actor) -> bool {
-    fn text<'s>(value: &'s Option<std::borrow::Cow<'_, str>>) -> Option<&'s str> {
-        value.as_deref().filter(|v| !v.trim().is_empty())
-    }
-    let aliases = raw.aliases.as_deref().unwrap_or_default();
-    text(&raw.id) == Some(actor.id.as_str())
-        && text(&raw.name) == Some(actor.name.as_str())
-        && raw.kind.as_deref().and_then(ActorKind::parse) == Some(actor.kind)
-        && text(&raw.role) == actor.role.as_deref()
-        && text(&raw.affiliation) == actor.affiliation.as_deref()
-        && text(&raw.country) == actor.country.as_deref()
-        && aliases
-            .iter()
-            .map(|a| a.as_ref())
-            .filter(|a: &&str| !a.trim().is_empty())
-            .eq(actor.aliases.iter().map(String::as_str))
-}
-
-fn check_actor(at: &Position, raw: RawActor, out: &mut Pending) -> Option<Actor> {
-    let Some(id) = owned(raw.id) else {
-        out.diagnostics
-            .push(at.error("actor without `id`: expected a non-empty string; actor skipped"));
-        return None;
-    };
-    let item = format!("actor {id}");
-    let Some(name) = owned(raw.name) else {
-        out.diagnostics.push(
-            at.error("missing: expected the display name; actor skipped")
-                .in_item(&item, "name"),
-        );
-        return None;
-    };
-    let kind = match raw.kind.as_deref().map(|k| (k, ActorKind::parse(k))) {
-        Some((_, Some(kind))) => kind,
-        Some((other, None)) => {
-            out.diagnostics.push(
-                at.error(format!(
-                    "unknown kind {other:?}: expected one of {}; actor skipped",
-                    ActorKind::expected()
-                ))
-                .in_item(&item, "kind"),
-            );
-            return None;
-        }
-        None => {
-            out.diagnostics.push(
-                at.error(format!(
-                    "missing: expected one of {}; actor skipped",
-                    ActorKind::expected()
-                ))
-                .in_item(&item, "kind"),
-            );
-            return None;
-        }
-    };
-    Some(Actor {
-        id,
-        name,
-        aliases: raw
-            .aliases
-            .unwrap_or_default()
-            .into_iter()
-            .map(|a| a.into_owned())
-            .filter(|a| !a.trim().is_empty())
-            .collect(),
-        kind,
-        role: owned(raw.role),
-        affiliation: owned(raw.affiliation),
-        country: owned(raw.country),
-    })
 }
 
 /// Parses a value that must be a JSON object (serde would also take an array positionally).

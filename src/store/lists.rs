@@ -1,5 +1,6 @@
-//! Statement lists by actor, article or topic, all in one buffer (no vector, and no spare capacity, per list).
+//! Statement lists by actor, article or topic, all in one buffer (no vector, and no spare capacity, per list), and the five indices built from the rows.
 
+use super::rows::Rows;
 use crate::model::StatementId;
 
 /// Group `g`'s statements are `items[starts[g]..starts[g + 1]]`, ascending.
@@ -39,6 +40,61 @@ impl Lists {
     pub fn get(&self, g: usize) -> &[StatementId] {
         &self.items[self.starts[g] as usize..self.starts[g + 1] as usize]
     }
+}
+
+/// The per-speaker, per-principal, per-article, per-topic and per-addressee lists.
+pub(super) fn index_statements(
+    rows: &Rows,
+    actors: usize,
+    articles: usize,
+    topics: usize,
+) -> (Lists, Lists, Lists, Lists, Lists) {
+    let n = rows.len();
+    let ((by_speaker, by_principal), (by_article, (by_topic, by_addressee))) = rayon::join(
+        || {
+            rayon::join(
+                || Lists::build(actors, n, |i, emit| emit(rows.parties[i][0] as usize)),
+                || {
+                    Lists::build(actors, n, |i, emit| {
+                        let principal = rows.parties[i][1];
+                        if principal != u32::MAX {
+                            emit(principal as usize);
+                        }
+                    })
+                },
+            )
+        },
+        || {
+            rayon::join(
+                || Lists::build(articles, n, |i, emit| emit(rows.articles[i].index())),
+                || {
+                    rayon::join(
+                        || {
+                            Lists::build(topics, n, |i, emit| {
+                                let list = rows.topics(StatementId(i as u32));
+                                for (k, t) in list.iter().enumerate() {
+                                    if !list[..k].iter().any(|u| u.topic == t.topic) {
+                                        emit(t.topic.index());
+                                    }
+                                }
+                            })
+                        },
+                        || {
+                            Lists::build(actors, n, |i, emit| {
+                                let list = rows.addressees(StatementId(i as u32));
+                                for (k, a) in list.iter().enumerate() {
+                                    if !list[..k].contains(a) {
+                                        emit(a.index());
+                                    }
+                                }
+                            })
+                        },
+                    )
+                },
+            )
+        },
+    );
+    (by_speaker, by_principal, by_article, by_topic, by_addressee)
 }
 
 #[cfg(test)]

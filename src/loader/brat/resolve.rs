@@ -1,11 +1,13 @@
 //! Resolving one `.ann` file: attribution events become [`Attribution`]s, then
 //! attribute, relation and note lines fill them in.
 
+mod fill;
+
 use super::ann::{self, Annotations, Item};
 use crate::diagnostic::Diagnostic;
 use crate::loader::attribution::{Attribution, Mention, reference_id};
 use crate::loader::mapping::{Mapping, Role};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// What an annotation id names, for messages about references.
 enum Target<'a> {
@@ -261,137 +263,6 @@ impl<'a> Resolver<'a> {
                     ),
                 );
                 Vec::new()
-            }
-        }
-    }
-
-    fn attributes(&mut self) {
-        let (anns, mapping) = (self.anns, self.mapping);
-        let is = |name: &str, wanted: &str| name.eq_ignore_ascii_case(wanted);
-        for a in &anns.attributes {
-            let value = a.value.as_deref().unwrap_or_default();
-            for i in self.events_of(a, "attribute") {
-                let mut warning = None;
-                let Some(s) = self.results[i].as_mut() else {
-                    continue;
-                };
-                if is(&a.kind, &mapping.mode) {
-                    match mapping.mode(value) {
-                        Some(m) => s.mode = Some(m),
-                        None => {
-                            warning = Some(format!(
-                                "unknown mode {value:?}: expected one of {} (or a name mapped in `modes`); the mode is inferred instead",
-                                crate::model::Mode::expected()
-                            ))
-                        }
-                    }
-                } else if is(&a.kind, &mapping.topic) {
-                    let (topic, stance) = match value.rsplit_once(':') {
-                        Some((t, st)) if mapping.stance(st).is_some() => (t, mapping.stance(st)),
-                        _ => (value, None),
-                    };
-                    if topic.is_empty() {
-                        warning = Some("a topic attribute without a value; ignored".into());
-                    } else {
-                        s.topics.push((topic.to_string(), stance));
-                    }
-                } else if is(&a.kind, &mapping.stance) {
-                    match mapping.stance(value) {
-                        Some(st) => s.stance = Some(st),
-                        None => {
-                            warning = Some(format!(
-                                "unknown stance {value:?}: expected one of {} (or a name mapped in `stances`); ignored",
-                                crate::model::Stance::expected()
-                            ))
-                        }
-                    }
-                }
-                if let Some(w) = warning {
-                    self.warn(a.line, w);
-                }
-            }
-        }
-    }
-
-    fn relations(&mut self) {
-        let anns = self.anns;
-        for r in &anns.relations {
-            let role = self.mapping.role(&r.kind);
-            if !matches!(role, Some(Role::Addressee | Role::OnBehalfOf)) {
-                continue;
-            }
-            let arg2 = r.value.as_deref().unwrap_or_default();
-            let actor = match self.target(arg2) {
-                Target::Span(t) => self.mention(t, arg2),
-                Target::Untrusted(line) => {
-                    self.err(r.line, format!(
-                        "{}: Arg2:{arg2} is the span on line {line}, which is not trusted; relation skipped",
-                        r.kind
-                    ));
-                    continue;
-                }
-                Target::Event(_) | Target::Missing => {
-                    self.err(
-                        r.line,
-                        format!(
-                            "{}: Arg2:{arg2} names no text span in this file; relation skipped",
-                            r.kind
-                        ),
-                    );
-                    continue;
-                }
-            };
-            for i in self.events_of(r, "relation") {
-                let Some(s) = self.results[i].as_mut() else {
-                    continue;
-                };
-                match role {
-                    Some(Role::Addressee) => s.addressees.push(actor.clone()),
-                    _ => s.on_behalf_of = Some(actor.clone()),
-                }
-            }
-        }
-    }
-
-    /// `#` notes; several notes of one text type on one event are lines of one text.
-    fn notes(&mut self) {
-        let anns = self.anns;
-        let mut noted: HashSet<(usize, String)> = HashSet::new();
-        for n in &anns.notes {
-            let text = n.value.as_deref().unwrap_or_default().to_string();
-            let kind = n.kind.to_ascii_lowercase();
-            for i in self.events_of(n, "note") {
-                let Some(s) = self.results[i].as_mut() else {
-                    continue;
-                };
-                let first = noted.insert((i, kind.clone()));
-                let field = match kind.as_str() {
-                    "annotatornotes" => &mut s.notes,
-                    "translation" => &mut s.translation,
-                    "place" => &mut s.place,
-                    "date" => &mut s.date,
-                    "cue" => &mut s.cue,
-                    "key" | "id" => {
-                        s.key = text.trim().to_string();
-                        continue;
-                    }
-                    "addressee" => {
-                        s.addressees.push(note_actor(text.trim()));
-                        continue;
-                    }
-                    "onbehalfof" => {
-                        s.on_behalf_of = Some(note_actor(text.trim()));
-                        continue;
-                    }
-                    _ => continue,
-                };
-                match field {
-                    Some(lines) if !first => {
-                        lines.push('\n');
-                        lines.push_str(&text);
-                    }
-                    _ => *field = Some(text.clone()),
-                }
             }
         }
     }
