@@ -5,7 +5,6 @@ use super::{Focus, Overlay, State};
 use crate::search::{ActorMatch, rank_actors};
 use crate::store::Store;
 use crate::tui::action::{Edit, Effect};
-use crate::tui::layout;
 use ratatui::layout::Position;
 
 /// `/`: actors ranked by how well a name or alias matches.
@@ -73,11 +72,8 @@ impl State<'_> {
 
     /// A click on a match chooses it, as Enter would.
     pub(super) fn click_actor_finder(&mut self, at: Position) -> Option<Effect> {
-        let list = layout::finder(self.size).list;
-        if !list.contains(at) {
-            return None;
-        }
-        let i = self.actor_finder.window_start(list.height as usize) + (at.y - list.y) as usize;
+        let (row, height) = self.finder_row(at)?;
+        let i = self.actor_finder.window_start(height) + row;
         if i >= self.actor_finder.matches.len() {
             return None;
         }

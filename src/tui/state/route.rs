@@ -129,6 +129,13 @@ impl State<'_> {
         }
     }
 
+    /// The row of a finder's list under `at`, and the list's height, if `at` is on it.
+    pub(super) fn finder_row(&self, at: Position) -> Option<(usize, usize)> {
+        let list = layout::finder(self.size).list;
+        list.contains(at)
+            .then(|| ((at.y - list.y) as usize, list.height as usize))
+    }
+
     /// The wheel scrolls the overlay, else the pane under the pointer (without focusing it).
     pub(super) fn wheel(&mut self, column: u16, row: u16, down: bool) -> Option<Effect> {
         let delta = if down { 3 } else { -3 };

@@ -7,7 +7,6 @@ use crate::model::StatementId;
 use crate::search::text::{Progress, TextMatch};
 use crate::store::Store;
 use crate::tui::action::{Edit, Effect, RankRequest};
-use crate::tui::layout;
 use ratatui::layout::Position;
 use std::collections::HashSet;
 
@@ -246,11 +245,8 @@ impl State<'_> {
 
     /// A click on a match chooses it, as Enter would.
     pub(super) fn click_text_finder(&mut self, at: Position) -> Option<Effect> {
-        let list = layout::finder(self.size).list;
-        if !list.contains(at) {
-            return None;
-        }
-        let i = self.text_finder.offset + (at.y - list.y) as usize;
+        let (row, _) = self.finder_row(at)?;
+        let i = self.text_finder.offset + row;
         if i >= self.text_finder.hits.len() {
             return None;
         }
