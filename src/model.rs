@@ -106,7 +106,7 @@ named_enum!(
 );
 
 /// One annotated news article; its text is shared by all its statements.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     pub id: String,
     pub title: Option<String>,

@@ -95,22 +95,9 @@ fn list_jsonl_prints_self_contained_statements_in_order() {
     ]);
     assert_eq!(lines.len(), 1);
     let r = &lines[0];
-    for field in [
-        "id",
-        "speaker",
-        "on_behalf_of",
-        "mode",
-        "text",
-        "translation",
-        "cue",
-        "date",
-        "date_precision",
-        "place",
-        "addressees",
-        "topics",
-        "span",
-        "article",
-    ] {
+    let fields = "id speaker on_behalf_of mode text translation cue date date_precision \
+                  place addressees topics span article";
+    for field in fields.split_whitespace() {
         assert!(r.get(field).is_some(), "missing {field}");
     }
     assert_eq!(r["speaker"]["id"], "peskov");

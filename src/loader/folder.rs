@@ -13,25 +13,13 @@ pub const METADATA_FILES: &[&str] = &["metadata.tsv", "metadata.csv"];
 /// The actor definitions file (written by `demarche convert --to brat`).
 pub const ACTORS_FILE: &str = "actors.tsv";
 
-/// One article's metadata row.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Meta {
-    /// The article's id where it is not the file's name (`convert` shortens long ids).
-    pub id: Option<String>,
-    pub title: Option<String>,
-    pub outlet: Option<String>,
-    pub author: Option<String>,
-    pub url: Option<String>,
-    pub published: Option<DateSpec>,
-    pub language: Option<String>,
-}
-
 /// Everything the annotation files of one folder share.
 #[derive(Clone, Debug, Default)]
 pub struct Folder {
     pub mapping: Mapping,
-    /// Metadata by document name (file stem).
-    pub metadata: HashMap<String, Meta>,
+    /// Metadata by document name (file stem), as an article without text or
+    /// source; an empty id means the document's name is the id.
+    pub metadata: HashMap<String, Article>,
     /// Actor definitions by id.
     pub actors: HashMap<String, Actor>,
 }
@@ -60,17 +48,17 @@ impl Folder {
     /// The article for document `name` with `text`: metadata from the folder's
     /// metadata file, else a publication date from an ISO date in the name.
     pub fn article(&self, name: &str, text: String, source: String) -> Article {
-        let meta = self.metadata.get(name).cloned().unwrap_or_default();
+        let mut article = self.metadata.get(name).cloned().unwrap_or_default();
+        if article.id.is_empty() {
+            article.id = name.to_string();
+        }
+        if article.published.is_none() {
+            article.published = date_in_name(name);
+        }
         Article {
-            id: meta.id.unwrap_or_else(|| name.to_string()),
-            title: meta.title,
-            outlet: meta.outlet,
-            author: meta.author,
-            url: meta.url,
-            published: meta.published.or_else(|| date_in_name(name)),
-            language: meta.language,
             text,
             source,
+            ..article
         }
     }
 
@@ -138,14 +126,15 @@ impl Folder {
                 .to_string();
             self.metadata.insert(
                 stem,
-                Meta {
-                    id: cell(id),
+                Article {
+                    id: cell(id).unwrap_or_default(),
                     title: cell(title),
                     outlet: cell(outlet),
                     author: cell(author),
                     url: cell(url),
                     published,
                     language: cell(language),
+                    ..Article::default()
                 },
             );
         }

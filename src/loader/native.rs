@@ -6,7 +6,7 @@ mod shape;
 pub use actor::forget_checked_actors;
 
 use super::pending::{Pending, PendingDoc, Position};
-use super::raw::{LooseDoc, RawActor, RawArticle, RawDoc, RawStatement};
+use super::raw::{Doc, LooseDoc, RawActor, RawArticle, RawDoc, RawStatement};
 use crate::date::DateSpec;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Actor, Article};
@@ -149,42 +149,37 @@ fn check_header(
     }
 }
 
-/// Checks the header and loads a corpus document's nested articles; returns
-/// whether the caller still has an article document to check.
-fn is_article_doc(
+/// An article document's article and statements, once its header checks out. A
+/// corpus document's nested articles are loaded here, and `None` returned for it,
+/// as for a bad header or a missing article (both reported).
+fn article_part<'a, A, S>(
     at: &Position,
-    format: Option<&str>,
-    version: Option<&serde_json::Number>,
-    articles: Option<Vec<&RawValue>>,
+    doc: Doc<'a, A, S>,
     out: &mut Pending,
-) -> bool {
-    if let Err(d) = check_header(at, format, version) {
+) -> Option<(A, Vec<S>)> {
+    if let Err(d) = check_header(at, doc.format.as_deref(), doc.version.as_ref()) {
         out.diagnostics.push(*d);
-        return false;
+        return None;
     }
-    let Some(articles) = articles else {
-        return true;
-    };
-    for raw in articles {
-        parse_value(&at.nested(raw), raw.get().as_bytes(), true, out);
+    if let Some(articles) = doc.articles {
+        for raw in articles {
+            parse_value(&at.nested(raw), raw.get().as_bytes(), true, out);
+        }
+        return None;
     }
-    false
-}
-
-/// The document's `article`, or a diagnostic saying it is missing.
-fn present<T>(at: &Position, article: Option<T>, out: &mut Pending) -> Option<T> {
-    if article.is_none() {
+    let Some(article) = doc.article else {
         out.diagnostics
             .push(at.error("missing `article` object (or `articles` list); document skipped"));
-    }
-    article
+        return None;
+    };
+    Some((article, doc.statements.unwrap_or_default()))
 }
 
-fn check_doc(at: &Position, doc: RawDoc, out: &mut Pending) -> Checked {
+fn check_doc(at: &Position, mut doc: RawDoc, out: &mut Pending) -> Checked {
     // Actors first, before anything is reported: one of the wrong shape sends the whole
     // document down the slow path, which names it as it always did.
     let mut actors = Vec::new();
-    for json in doc.actors.unwrap_or_default() {
+    for json in doc.actors.take().unwrap_or_default() {
         match actor::known(json) {
             Some(actor) => actors.push((ActorInput::Known(actor), None)),
             None => match object::<RawActor>(json) {
@@ -193,19 +188,9 @@ fn check_doc(at: &Position, doc: RawDoc, out: &mut Pending) -> Checked {
             },
         }
     }
-    if !is_article_doc(
-        at,
-        doc.format.as_deref(),
-        doc.version.as_ref(),
-        doc.articles,
-        out,
-    ) {
-        return Checked::Done;
-    }
-    let Some(article) = present(at, doc.article, out) else {
+    let Some((article, statements)) = article_part(at, doc, out) else {
         return Checked::Done;
     };
-    let statements = doc.statements.unwrap_or_default();
     if let Some(done) = build_doc(
         at,
         article,
@@ -220,17 +205,9 @@ fn check_doc(at: &Position, doc: RawDoc, out: &mut Pending) -> Checked {
 
 /// The slow path for a document that did not parse whole: parse each actor and
 /// statement on its own, so one bad value skips only itself.
-fn check_loose(at: &Position, doc: LooseDoc, out: &mut Pending) {
-    if !is_article_doc(
-        at,
-        doc.format.as_deref(),
-        doc.version.as_ref(),
-        doc.articles,
-        out,
-    ) {
-        return;
-    }
-    let Some(article_raw) = present(at, doc.article, out) else {
+fn check_loose(at: &Position, mut doc: LooseDoc, out: &mut Pending) {
+    let raw_actors = doc.actors.take();
+    let Some((article_raw, raw_statements)) = article_part(at, doc, out) else {
         return;
     };
     let article = match object::<RawArticle>(article_raw) {
@@ -243,7 +220,7 @@ fn check_loose(at: &Position, doc: LooseDoc, out: &mut Pending) {
         }
     };
     let mut actors = Vec::new();
-    for raw in doc.actors.unwrap_or_default() {
+    for raw in raw_actors.unwrap_or_default() {
         let (line, column) = at.locate_raw(raw);
         match object::<RawActor>(raw) {
             Ok(a) => actors.push((ActorInput::Parsed(a), Some(line))),
@@ -253,7 +230,7 @@ fn check_loose(at: &Position, doc: LooseDoc, out: &mut Pending) {
         }
     }
     let mut statements = Vec::new();
-    for raw in doc.statements.unwrap_or_default() {
+    for raw in raw_statements {
         let (line, column) = at.locate_raw(raw);
         match object::<RawStatement>(raw) {
             Ok(s) => statements.push((s, Some(line))),

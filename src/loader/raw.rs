@@ -44,39 +44,29 @@ fn opt_str_list<'de: 'a, 'a, D: Deserializer<'de>>(
     Ok(Option::<Vec<Borrowed<'a>>>::deserialize(d)?.map(|v| v.into_iter().map(|b| b.0).collect()))
 }
 
-/// One article document, or a corpus document holding several under `articles`.
+/// One article document, or a corpus document holding several under `articles`,
+/// with its article and statements parsed as `A` and `S`.
 #[derive(Deserialize)]
-pub struct RawDoc<'a> {
+#[serde(bound(deserialize = "A: Deserialize<'de>, S: Deserialize<'de>"))]
+pub struct Doc<'a, A, S> {
     #[serde(borrow, default, deserialize_with = "opt_str")]
     pub format: Option<Cow<'a, str>>,
     pub version: Option<serde_json::Number>,
-    #[serde(borrow)]
-    pub article: Option<RawArticle<'a>>,
+    pub article: Option<A>,
     /// Left unparsed: most are the same definition, byte for byte, as in an article
     /// before, and are recognised without parsing their fields (see `native`).
     #[serde(borrow)]
     pub actors: Option<Vec<&'a RawValue>>,
-    #[serde(borrow)]
-    pub statements: Option<Vec<RawStatement<'a>>>,
+    pub statements: Option<Vec<S>>,
     #[serde(borrow)]
     pub articles: Option<Vec<&'a RawValue>>,
 }
 
-/// The same document with actors and statements left unparsed, to find which one is broken.
-#[derive(Deserialize)]
-pub struct LooseDoc<'a> {
-    #[serde(borrow, default, deserialize_with = "opt_str")]
-    pub format: Option<Cow<'a, str>>,
-    pub version: Option<serde_json::Number>,
-    #[serde(borrow)]
-    pub article: Option<&'a RawValue>,
-    #[serde(borrow)]
-    pub actors: Option<Vec<&'a RawValue>>,
-    #[serde(borrow)]
-    pub statements: Option<Vec<&'a RawValue>>,
-    #[serde(borrow)]
-    pub articles: Option<Vec<&'a RawValue>>,
-}
+/// A document parsed whole.
+pub type RawDoc<'a> = Doc<'a, RawArticle<'a>, RawStatement<'a>>;
+
+/// The same document with its article and statements left unparsed, to find which one is broken.
+pub type LooseDoc<'a> = Doc<'a, &'a RawValue, &'a RawValue>;
 
 #[derive(Deserialize)]
 pub struct RawArticle<'a> {

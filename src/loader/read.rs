@@ -35,19 +35,24 @@ fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1_048_576.0)
 }
 
-/// Opens `path` for reading if it is a regular file (its links followed). A named
-/// pipe is opened without waiting for a writer, so that it is refused, not waited on;
-/// the check is made on the file opened, so a file swapped for a pipe after the walk
-/// looked at it is refused too.
-pub fn open_regular(path: &Path, name: &str) -> Result<std::fs::File, Box<Diagnostic>> {
-    let cannot = |e: std::io::Error| {
+/// Makes an I/O error on file `name` a diagnostic.
+fn cannot_read(name: &str) -> impl Fn(std::io::Error) -> Box<Diagnostic> + Copy + '_ {
+    move |e| {
         Box::new(Diagnostic::at(
             name,
             None,
             None,
             format!("cannot read: {e}"),
         ))
-    };
+    }
+}
+
+/// Opens `path` for reading if it is a regular file (its links followed). A named
+/// pipe is opened without waiting for a writer, so that it is refused, not waited on;
+/// the check is made on the file opened, so a file swapped for a pipe after the walk
+/// looked at it is refused too.
+pub fn open_regular(path: &Path, name: &str) -> Result<std::fs::File, Box<Diagnostic>> {
+    let cannot = cannot_read(name);
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -71,14 +76,7 @@ pub fn open_regular(path: &Path, name: &str) -> Result<std::fs::File, Box<Diagno
 
 /// Reads a `.json` file whole, refusing one larger than `limits.max_document`.
 pub fn whole(path: &Path, name: &str, limits: &Limits) -> Result<Vec<u8>, Box<Diagnostic>> {
-    let cannot = |e: std::io::Error| {
-        Box::new(Diagnostic::at(
-            name,
-            None,
-            None,
-            format!("cannot read: {e}"),
-        ))
-    };
+    let cannot = cannot_read(name);
     let file = open_regular(path, name)?;
     let size = file.metadata().map_err(cannot)?.len();
     if size > limits.max_document {

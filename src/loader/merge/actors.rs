@@ -19,24 +19,15 @@ pub(super) fn address(actor: &Arc<Actor>) -> usize {
 
 /// The names of the fields in which two definitions of one actor differ.
 pub(super) fn differences(a: &Actor, b: &Actor) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    if a.name != b.name {
-        out.push("name");
-    }
-    if a.aliases != b.aliases {
-        out.push("aliases");
-    }
-    if a.kind != b.kind {
-        out.push("kind");
-    }
-    if a.role != b.role {
-        out.push("role");
-    }
-    if a.affiliation != b.affiliation {
-        out.push("affiliation");
-    }
-    if a.country != b.country {
-        out.push("country");
-    }
-    out
+    [
+        ("name", a.name == b.name),
+        ("aliases", a.aliases == b.aliases),
+        ("kind", a.kind == b.kind),
+        ("role", a.role == b.role),
+        ("affiliation", a.affiliation == b.affiliation),
+        ("country", a.country == b.country),
+    ]
+    .into_iter()
+    .filter_map(|(field, same)| (!same).then_some(field))
+    .collect()
 }
