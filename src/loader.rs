@@ -161,62 +161,79 @@ fn collect(
         return;
     }
     if kind == walk::Kind::Folder {
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(e) => {
-                diagnostics.push(Diagnostic::at(
-                    &name,
-                    None,
-                    None,
-                    format!("cannot list directory: {e}"),
-                ));
-                return;
-            }
-        };
-        entries.sort();
-        let anns: Vec<PathBuf> = entries
-            .iter()
-            .filter(|e| has_extension(e, "ann") && e.is_file())
-            .cloned()
-            .collect();
-        if !anns.is_empty() {
-            let folder = std::sync::Arc::new(folder::Folder::read(path, diagnostics));
-            for doc in brat::group(path, &anns, folder, diagnostics) {
-                inputs.push(Input::Brat(doc));
-            }
-        }
-        for entry in entries {
-            let mapping_file = entry
-                .file_name()
-                .is_some_and(|n| n == mapping::MAPPING_FILE);
-            if mapping_file || (!anns.is_empty() && has_extension(&entry, "ann")) {
-                continue;
-            }
-            let hidden = entry
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'));
-            if !hidden {
-                collect(&entry, false, walk, inputs, diagnostics);
-            }
-        }
+        collect_folder(path, walk, inputs, diagnostics);
         return;
     }
     if explicit && has_extension(path, "ann") {
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let folder = std::sync::Arc::new(folder::Folder::read(&dir, diagnostics));
-        for doc in brat::group(&dir, &[path.to_path_buf()], folder, diagnostics) {
-            inputs.push(Input::Brat(doc));
-        }
+        collect_ann(path, inputs, diagnostics);
         return;
     }
     match SourceFormat::of_path(path) {
         Some(format) => inputs.push(Input::File(path.to_path_buf(), format)),
         None if explicit => inputs.push(Input::File(path.to_path_buf(), SourceFormat::Json)),
         None => {}
+    }
+}
+
+/// Adds a folder's files to `inputs`: its `.ann` files grouped as brat documents,
+/// the rest (not hidden) collected one by one.
+fn collect_folder(
+    path: &Path,
+    walk: &mut walk::Walk,
+    inputs: &mut Vec<Input>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let name = path.display().to_string();
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => {
+            diagnostics.push(Diagnostic::at(
+                &name,
+                None,
+                None,
+                format!("cannot list directory: {e}"),
+            ));
+            return;
+        }
+    };
+    entries.sort();
+    let anns: Vec<PathBuf> = entries
+        .iter()
+        .filter(|e| has_extension(e, "ann") && e.is_file())
+        .cloned()
+        .collect();
+    if !anns.is_empty() {
+        let folder = std::sync::Arc::new(folder::Folder::read(path, diagnostics));
+        for doc in brat::group(path, &anns, folder, diagnostics) {
+            inputs.push(Input::Brat(doc));
+        }
+    }
+    for entry in entries {
+        let mapping_file = entry
+            .file_name()
+            .is_some_and(|n| n == mapping::MAPPING_FILE);
+        if mapping_file || (!anns.is_empty() && has_extension(&entry, "ann")) {
+            continue;
+        }
+        let hidden = entry
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if !hidden {
+            collect(&entry, false, walk, inputs, diagnostics);
+        }
+    }
+}
+
+/// Adds one `.ann` file named by the user, with its folder's shared files.
+fn collect_ann(path: &Path, inputs: &mut Vec<Input>, diagnostics: &mut Vec<Diagnostic>) {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let folder = std::sync::Arc::new(folder::Folder::read(&dir, diagnostics));
+    for doc in brat::group(&dir, &[path.to_path_buf()], folder, diagnostics) {
+        inputs.push(Input::Brat(doc));
     }
 }
 

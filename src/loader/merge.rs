@@ -4,12 +4,11 @@ mod actors;
 
 use super::pending::PendingDoc;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Actor, ActorId, ArticleId, Statement, TopicId};
+use crate::model::{ActorId, ArticleId, Statement, TopicId};
 use crate::store::Store;
-use actors::{add_names, address, differences};
+use actors::{Registry, address};
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
-use std::sync::Arc;
 
 /// Resolves every local reference against the whole corpus and builds the store.
 /// `buffers` hold each document's statements one document after another (a
@@ -23,112 +22,15 @@ pub fn merge(
     mut buffers: Vec<Vec<Statement>>,
 ) -> (Store, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    // Where each article id was first loaded: (id, source) borrowed from `docs`.
-    let mut article_origin: HashMap<&str, &str> = HashMap::with_capacity(docs.len());
-    let mut shared: Vec<Arc<Actor>> = Vec::new();
-    let mut actor_ids: HashMap<String, ActorId> = HashMap::new();
-    // The first definitions by address: most articles share them (see `native`), and
-    // a shared one is known without reading (or hashing) its id.
-    let mut first_by_address: HashMap<usize, ActorId> = HashMap::new();
-    let mut actor_origin: Vec<String> = Vec::new();
-    // Whether each actor so far was only inferred by an importer from a name.
-    let mut inferred: Vec<bool> = Vec::new();
-    let mut keep = vec![true; docs.len()];
-
-    for (i, doc) in docs.iter().enumerate() {
-        let here = doc.article.source.as_str();
-        if let Some(first) = article_origin.get(doc.article.id.as_str()) {
-            diagnostics.push(
-                Diagnostic::at(&doc.file, doc.line, None, format!(
-                    "article id {:?} was already loaded from {first}: article ids must be unique; this article skipped",
-                    doc.article.id
-                )),
-            );
-            keep[i] = false;
-            continue;
-        }
-        article_origin.insert(&doc.article.id, here);
-        for actor in &doc.actors {
-            if first_by_address.contains_key(&address(actor)) {
-                continue;
-            }
-            match actor_ids.get(&actor.id) {
-                Some(&existing) if doc.inferred.contains(&actor.id) => {
-                    add_names(Arc::make_mut(&mut shared[existing.index()]), actor);
-                }
-                Some(&existing) if inferred[existing.index()] => {
-                    let mut defined = Actor::clone(actor);
-                    add_names(&mut defined, &shared[existing.index()]);
-                    shared[existing.index()] = Arc::new(defined);
-                    inferred[existing.index()] = false;
-                }
-                Some(&existing) => {
-                    let first = &shared[existing.index()];
-                    // Identical definitions are usually one shared allocation.
-                    if Arc::ptr_eq(first, actor) {
-                        continue;
-                    }
-                    let differing = differences(first, actor);
-                    if differing.is_empty() {
-                        // An identical definition in another allocation (each parsing
-                        // thread shares its own): known by address from now on, instead
-                        // of being looked up and compared again in every article.
-                        first_by_address.insert(address(actor), existing);
-                    } else {
-                        diagnostics.push(
-                            Diagnostic::at(&doc.file, doc.line, None, format!(
-                                "defined differently in {} ({} differ); the first definition is kept",
-                                actor_origin[existing.index()],
-                                differing.join(", ")
-                            ))
-                            .in_item(&format!("actor {}", actor.id), "id")
-                            .warning(),
-                        );
-                    }
-                }
-                None => {
-                    actor_ids.insert(actor.id.clone(), ActorId(shared.len() as u32));
-                    first_by_address.insert(address(actor), ActorId(shared.len() as u32));
-                    actor_origin.push(here.to_string());
-                    shared.push(Arc::clone(actor));
-                    inferred.push(doc.inferred.contains(&actor.id));
-                }
-            }
-        }
-    }
-    drop(article_origin);
-    // Each kept document with its statements as a slice of `statements`, where it starts,
-    // and the statements of skipped documents (removed below).
-    let mut kept: Vec<Box<PendingDoc>> = Vec::with_capacity(docs.len());
-    let mut slices: Vec<&mut [Statement]> = Vec::with_capacity(docs.len());
-    let mut starts: Vec<usize> = Vec::with_capacity(docs.len());
-    let mut removed: Vec<usize> = Vec::new();
-    let mut later = buffers.iter_mut().map(Vec::as_mut_slice);
-    let mut rest: &mut [Statement] = &mut [];
-    let mut start = 0;
-    for (doc, keep) in docs.into_iter().zip(keep) {
-        let count = doc.statement_count;
-        while rest.len() < count {
-            debug_assert!(rest.is_empty(), "a document's statements span two buffers");
-            match later.next() {
-                Some(next) => rest = next,
-                None => break,
-            }
-        }
-        let count = count.min(rest.len());
-        let (head, tail) = std::mem::take(&mut rest).split_at_mut(count);
-        rest = tail;
-        if keep {
-            kept.push(doc);
-            slices.push(head);
-            starts.push(start);
-        } else {
-            removed.extend(start..start + count);
-        }
-        start += count;
-    }
-    let actors: Vec<Actor> = shared.into_iter().map(Arc::unwrap_or_clone).collect();
-
+    let mut registry = Registry::new();
+    let keep = admit(&docs, &mut registry, &mut diagnostics);
+    let (actors, actor_ids, first_by_address) = registry.into_actors();
+    let Split {
+        kept,
+        slices,
+        starts,
+        mut removed,
+    } = split(docs, &keep, &mut buffers);
     let (topics, topic_maps) = number_topics(&kept);
     let results: Vec<ResolvedArticle> = kept
         .into_par_iter()
@@ -163,6 +65,89 @@ pub fn merge(
         join(buffers, removed)
     });
     (store, diagnostics)
+}
+
+/// Admits each document's actors into `registry`, in order; returns which
+/// documents are kept (not a second article of an id already loaded).
+fn admit(
+    docs: &[Box<PendingDoc>],
+    registry: &mut Registry,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<bool> {
+    // Where each article id was first loaded: (id, source) borrowed from `docs`.
+    let mut article_origin: HashMap<&str, &str> = HashMap::with_capacity(docs.len());
+    let mut keep = vec![true; docs.len()];
+    for (i, doc) in docs.iter().enumerate() {
+        let here = doc.article.source.as_str();
+        if let Some(first) = article_origin.get(doc.article.id.as_str()) {
+            diagnostics.push(
+                Diagnostic::at(&doc.file, doc.line, None, format!(
+                    "article id {:?} was already loaded from {first}: article ids must be unique; this article skipped",
+                    doc.article.id
+                )),
+            );
+            keep[i] = false;
+            continue;
+        }
+        article_origin.insert(&doc.article.id, here);
+        registry.admit(doc, here, diagnostics);
+    }
+    keep
+}
+
+/// The kept documents, each with its statements as a slice of the buffers and
+/// where they start, and the positions of the skipped documents' statements.
+#[expect(
+    clippy::vec_box,
+    reason = "the documents as the parse boxed them (see `Pending`)"
+)]
+struct Split<'b> {
+    kept: Vec<Box<PendingDoc>>,
+    slices: Vec<&'b mut [Statement]>,
+    starts: Vec<usize>,
+    removed: Vec<usize>,
+}
+
+#[expect(
+    clippy::vec_box,
+    reason = "the documents as the parse boxed them (see `Pending`)"
+)]
+fn split<'b>(
+    docs: Vec<Box<PendingDoc>>,
+    keep: &[bool],
+    buffers: &'b mut [Vec<Statement>],
+) -> Split<'b> {
+    let mut out = Split {
+        kept: Vec::with_capacity(docs.len()),
+        slices: Vec::with_capacity(docs.len()),
+        starts: Vec::with_capacity(docs.len()),
+        removed: Vec::new(),
+    };
+    let mut later = buffers.iter_mut().map(Vec::as_mut_slice);
+    let mut rest: &mut [Statement] = &mut [];
+    let mut start = 0;
+    for (doc, &keep) in docs.into_iter().zip(keep) {
+        let count = doc.statement_count;
+        while rest.len() < count {
+            debug_assert!(rest.is_empty(), "a document's statements span two buffers");
+            match later.next() {
+                Some(next) => rest = next,
+                None => break,
+            }
+        }
+        let count = count.min(rest.len());
+        let (head, tail) = std::mem::take(&mut rest).split_at_mut(count);
+        rest = tail;
+        if keep {
+            out.kept.push(doc);
+            out.slices.push(head);
+            out.starts.push(start);
+        } else {
+            out.removed.extend(start..start + count);
+        }
+        start += count;
+    }
+    out
 }
 
 /// One move of every statement not `removed` into a vector of the final size (none
@@ -231,7 +216,7 @@ fn resolve(
         )
         .collect();
     for (i, s) in statements.iter_mut().enumerate() {
-        let mut fail = |field: &str, key: &str| {
+        if let Err((field, key)) = resolve_statement(s, &local, topic_map, article) {
             diagnostics.push(
                 Diagnostic::at(&doc.file, doc.line, None, format!(
                     "unknown actor id {key:?}: define it in the `actors` list of this or another loaded file; statement skipped"
@@ -239,41 +224,7 @@ fn resolve(
                 .in_item(&format!("statement {}", s.key), field),
             );
             skipped.push(i);
-        };
-        s.speaker = match local[s.speaker.index()] {
-            Ok(id) => id,
-            Err(key) => {
-                fail("speaker", key);
-                continue;
-            }
-        };
-        if let Some(p) = s.on_behalf_of {
-            s.on_behalf_of = match local[p.index()] {
-                Ok(id) => Some(id),
-                Err(key) => {
-                    fail("on_behalf_of", key);
-                    continue;
-                }
-            };
         }
-        let mut unknown = None;
-        for a in s.addressees.iter_mut() {
-            match local[a.index()] {
-                Ok(id) => *a = id,
-                Err(key) => {
-                    unknown = Some(key);
-                    break;
-                }
-            }
-        }
-        if let Some(key) = unknown {
-            fail("addressees", key);
-            continue;
-        }
-        for t in s.topics.iter_mut() {
-            t.topic = topic_map[t.topic.index()];
-        }
-        s.article = article;
     }
     let mut skips = skipped.iter().peekable();
     let first = statements
@@ -283,6 +234,28 @@ fn resolve(
         .map(|(_, s)| crate::store::order_key(doc.article.published, s))
         .min();
     (doc.article, skipped, diagnostics, first)
+}
+
+/// Gives one statement its global actor, topic and article ids; or the field and
+/// key of the first actor no loaded file defines.
+fn resolve_statement<'k>(
+    s: &mut Statement,
+    local: &[Result<ActorId, &'k str>],
+    topic_map: &[TopicId],
+    article: ArticleId,
+) -> Result<(), (&'static str, &'k str)> {
+    s.speaker = local[s.speaker.index()].map_err(|key| ("speaker", key))?;
+    if let Some(p) = s.on_behalf_of {
+        s.on_behalf_of = Some(local[p.index()].map_err(|key| ("on_behalf_of", key))?);
+    }
+    for a in s.addressees.iter_mut() {
+        *a = local[a.index()].map_err(|key| ("addressees", key))?;
+    }
+    for t in s.topics.iter_mut() {
+        t.topic = topic_map[t.topic.index()];
+    }
+    s.article = article;
+    Ok(())
 }
 
 /// Numbers the topics in order of first appearance, and maps each article's local

@@ -2,7 +2,9 @@
 
 use super::*;
 use crate::loader::pending::{Pending, Position};
+use crate::model::Actor;
 use crate::model::{ActorKind, Article};
+use std::sync::Arc;
 
 fn kelm(name: &str) -> Arc<Actor> {
     Arc::new(Actor {

@@ -102,94 +102,130 @@ pub fn whole(path: &Path, name: &str, limits: &Limits) -> Result<Vec<u8>, Box<Di
 /// Parses a `.jsonl` file block by block, so memory holds one block of lines
 /// (plus the store being built) however large the file is.
 pub fn json_lines(path: &Path, name: &str, limits: &Limits, progress: &LoadProgress) -> Pending {
-    let mut out = Pending::default();
     let mut file = match open_regular(path, name) {
         Ok(f) => f,
         Err(d) => {
+            let mut out = Pending::default();
             out.diagnostics.push(*d);
             return out;
         }
     };
-    // Read straight into `block`, sized once for the whole file (up to a block and one
-    // read more), so that its bytes are neither copied again nor reallocated as it grows.
+    // Read straight into the block, sized once for the whole file (up to a block and
+    // one read more), so that its bytes are neither copied again nor reallocated as it grows.
     let step = (limits.block / 4).clamp(1, 4 << 20);
     let size = file
         .metadata()
         .map_or(0, |m| m.len())
         .min(limits.block as u64) as usize;
-    let mut block: Vec<u8> = Vec::with_capacity(size.saturating_add(step));
-    // The line number of the first line in `block`.
-    let mut first_line = 1;
-    // Skipping the rest of an overlong line, which started on this line number.
-    let mut skipping: Option<usize> = None;
-    let mut any_content = false;
-    let mut unlisted = 0usize;
+    let mut blocks = Blocks {
+        name,
+        limits,
+        block: Vec::with_capacity(size.saturating_add(step)),
+        first_line: 1,
+        skipping: None,
+        any_content: false,
+        unlisted: 0,
+        out: Pending::default(),
+    };
     loop {
-        let before = block.len();
-        match file.by_ref().take(step as u64).read_to_end(&mut block) {
+        let before = blocks.block.len();
+        match file
+            .by_ref()
+            .take(step as u64)
+            .read_to_end(&mut blocks.block)
+        {
             Ok(0) => break,
             Ok(n) => progress.read(n),
             Err(e) => {
-                out.diagnostics.push(Diagnostic::at(
-                    name,
-                    Some(first_line),
-                    None,
-                    format!("read error: {e}; the rest of the file is skipped"),
-                ));
-                return out;
+                let error = format!("read error: {e}; the rest of the file is skipped");
+                let at = Diagnostic::at(name, Some(blocks.first_line), None, error);
+                blocks.out.diagnostics.push(at);
+                return blocks.out;
             }
         }
-        if !any_content {
-            any_content = block[before..].iter().any(|b| !b.is_ascii_whitespace());
+        blocks.took(before);
+    }
+    blocks.finish()
+}
+
+/// A `.jsonl` file being parsed: the lines read and not yet parsed, and what is
+/// known of the file so far.
+struct Blocks<'a> {
+    name: &'a str,
+    limits: &'a Limits,
+    block: Vec<u8>,
+    /// The line number of the first line in `block`.
+    first_line: usize,
+    /// Skipping the rest of an overlong line, which started on this line number.
+    skipping: Option<usize>,
+    any_content: bool,
+    /// Diagnostics dropped past the file's limit.
+    unlisted: usize,
+    out: Pending,
+}
+
+impl Blocks<'_> {
+    /// Takes the bytes read into the block after `before`: parses its whole lines
+    /// once it is full, and drops a line longer than the limit.
+    fn took(&mut self, before: usize) {
+        let (name, limits) = (self.name, self.limits);
+        if !self.any_content {
+            self.any_content = self.block[before..]
+                .iter()
+                .any(|b| !b.is_ascii_whitespace());
         }
-        if let Some(line) = skipping {
-            match memchr::memchr(b'\n', &block[before..]) {
-                None => {
-                    block.truncate(before);
-                    continue;
-                }
-                Some(end) => {
-                    skipping = None;
-                    first_line = line + 1;
-                    block.drain(before..=before + end);
-                }
-            }
+        if let Some(line) = self.skipping {
+            let Some(end) = memchr::memchr(b'\n', &self.block[before..]) else {
+                self.block.truncate(before);
+                return;
+            };
+            self.skipping = None;
+            self.first_line = line + 1;
+            self.block.drain(before..=before + end);
         }
-        if block.len() >= limits.block
-            && let Some(end) = memchr::memrchr(b'\n', &block)
+        if self.block.len() >= limits.block
+            && let Some(end) = memchr::memrchr(b'\n', &self.block)
         {
-            first_line = parse_block(name, &block[..=end], first_line, &mut out);
-            block.drain(..=end);
-            unlisted += cap(&mut out.diagnostics, limits.max_listed);
+            self.first_line =
+                parse_block(name, &self.block[..=end], self.first_line, &mut self.out);
+            self.block.drain(..=end);
+            self.unlisted += cap(&mut self.out.diagnostics, limits.max_listed);
         }
         // What is left is whole lines shorter than a block, or the start of one line.
-        if block.len() > limits.max_line && memchr::memchr(b'\n', &block).is_none() {
-            out.diagnostics.push(overlong(name, first_line, limits));
-            skipping = Some(first_line);
-            block.clear();
+        if self.block.len() > limits.max_line && memchr::memchr(b'\n', &self.block).is_none() {
+            self.out
+                .diagnostics
+                .push(overlong(name, self.first_line, limits));
+            self.skipping = Some(self.first_line);
+            self.block.clear();
         }
     }
-    if !block.is_empty() && skipping.is_none() {
-        parse_block(name, &block, first_line, &mut out);
+
+    /// Parses the last lines and says what was left unlisted, or that the file is empty.
+    fn finish(mut self) -> Pending {
+        let name = self.name;
+        if !self.block.is_empty() && self.skipping.is_none() {
+            parse_block(name, &self.block, self.first_line, &mut self.out);
+        }
+        let unlisted = self.unlisted + cap(&mut self.out.diagnostics, self.limits.max_listed);
+        if unlisted > 0 {
+            self.out.diagnostics.push(Diagnostic::at(
+                name,
+                None,
+                None,
+                format!("{unlisted} more problem(s) in this file not listed; fix the ones above and check again"),
+            ));
+        }
+        if !self.any_content {
+            self.out.diagnostics.push(Diagnostic::at(
+                name,
+                Some(1),
+                Some(1),
+                "empty file: expected one demarche article document per line; file skipped",
+            ));
+        }
+        self.out
     }
-    unlisted += cap(&mut out.diagnostics, limits.max_listed);
-    if unlisted > 0 {
-        out.diagnostics.push(Diagnostic::at(
-            name,
-            None,
-            None,
-            format!("{unlisted} more problem(s) in this file not listed; fix the ones above and check again"),
-        ));
-    }
-    if !any_content {
-        out.diagnostics.push(Diagnostic::at(
-            name,
-            Some(1),
-            Some(1),
-            "empty file: expected one demarche article document per line; file skipped",
-        ));
-    }
-    out
 }
 
 /// Drops diagnostics past the first `max`, returning how many were dropped.
