@@ -178,8 +178,8 @@ pub fn write(file: &Path, key: Key, loaded: &Loaded) -> Result<(), SnapshotError
     }
     let temp = out.into_inner().map_err(|e| e.into_error())?;
     // No fsync: after a crash a snapshot may be short or hold zeros, but its length,
-    // magic and frame checksums make that a miss, and it is a cache. Syncing 555 MB
-    // cost 0.74 s of a 8.5 s first run at 1M statements.
+    // magic and frame checksums make that a miss, and it is a cache; syncing would
+    // slow every first run (BENCHMARKS.md, section 6).
     temp.persist(file).map_err(|e| e.error)?;
     Ok(())
 }

@@ -2,12 +2,9 @@
 //!
 //! # Which matcher
 //! Both `nucleo-matcher` and fuzzy-matcher's `SkimMatcherV2` are available through
-//! [`Scorer`]; the TUI uses [`Scorer::Nucleo`]. Ranking all 1,000,000 generated
-//! statements (text and translation) on two cores, nucleo took 1.36 s and skim 2.10 s
-//! (`fzf --filter` over the texts alone: 3.6 s); to a typo, 1.66 s against 2.56 s
-//! (fzf 4.8 s). Both beat fzf, but nucleo is about 1.5 times faster, shows its
-//! first chunk sooner, and does its own Unicode normalization; see
-//! `BENCHMARKS-tui.md`. The haystack is folded ([`Store::with_folded`]: lowercase,
+//! [`Scorer`]; the TUI uses [`Scorer::Nucleo`]: it ranks faster, shows its first
+//! chunk sooner and does its own Unicode normalization (BENCHMARKS.md, "Ranked fuzzy
+//! search", has the comparison with skim and fzf). The haystack is folded ([`Store::with_folded`]: lowercase,
 //! no accents) and so is the query, so matching ignores case and accents with either.
 
 use crate::fold::fold;

@@ -11,7 +11,7 @@ const FIELDS: usize = 7;
 pub struct Articles {
     /// Every article's text, one after another, in the order their statements first
     /// appear in the store: a scan of the statements in order then reads the texts
-    /// nearly in order too, instead of jumping about 300 MB at 1M.
+    /// nearly in order too, instead of jumping about them.
     texts: String,
     /// `texts[text_spans[i].0..text_spans[i].1]` is article `i`'s text.
     text_spans: Vec<(u64, u64)>,

@@ -23,7 +23,7 @@ pub(crate) fn order_key(published_on: Option<DateSpec>, s: &Statement) -> SortKe
 
 /// The order in which the article texts are laid out: by the first of their statements
 /// in the store, so that a scan of the statements reads the texts nearly in order
-/// (instead of jumping about 300 MB at 1M). `firsts` holds each article's first
+/// instead of jumping about them. `firsts` holds each article's first
 /// statement's key; articles without statements go last.
 pub(crate) fn placement(mut firsts: Vec<(SortKey, ArticleId)>) -> Vec<ArticleId> {
     firsts.par_sort_unstable();
@@ -63,7 +63,7 @@ mod tests {
     }
 
     /// Articles ordered by their smallest key are the articles in the order their
-    /// statements first appear once all are sorted (how the store used to find it).
+    /// statements first appear once all are sorted.
     #[test]
     fn placement_is_the_order_of_first_appearance() {
         let dates = [

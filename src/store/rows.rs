@@ -35,7 +35,7 @@ pub struct Rows {
     translated: Vec<u64>,
     /// The rare fields, for the few statements that have them, by ascending id
     /// (notes copied into one buffer: kept as the loader allocated them, among its
-    /// temporaries, they would keep ~25 MB of partly empty pages resident at 1M).
+    /// temporaries, they would keep partly empty pages resident).
     noted: Vec<StatementId>,
     notes: Strings,
     pub discontinuous: Vec<(StatementId, Box<Discontinuous>)>,

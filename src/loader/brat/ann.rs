@@ -58,7 +58,31 @@ pub fn parse(file: &str, content: &str, chars: &[char], out: &mut Vec<Diagnostic
         if raw.trim().is_empty() {
             continue;
         }
-        let err = |message: String| Diagnostic::at(file, Some(line), None, message);
+        if let Err(message) = anns.add_line(raw, line, chars, &mut ids) {
+            out.push(Diagnostic::at(file, Some(line), None, message));
+        }
+    }
+    anns
+}
+
+/// One line split at its tabs: the id, its first character, and the fields after.
+struct Line<'a> {
+    id: String,
+    first: char,
+    body: &'a str,
+    tail: Option<&'a str>,
+    number: usize,
+}
+
+impl Annotations {
+    /// Adds line `number`; or what is wrong with it.
+    fn add_line(
+        &mut self,
+        raw: &str,
+        number: usize,
+        chars: &[char],
+        ids: &mut HashSet<String>,
+    ) -> Result<(), String> {
         let mut fields = raw.splitn(3, '\t');
         let head = fields.next().unwrap_or_default();
         let id = head
@@ -69,67 +93,78 @@ pub fn parse(file: &str, content: &str, chars: &[char], out: &mut Vec<Diagnostic
         let body = fields.next();
         let tail = fields.next();
         let Some(first) = id.chars().next() else {
-            out.push(err("line starts with a tab: expected an annotation id such as T1, E1, A1, R1, N1 or #1; line skipped".into()));
-            continue;
+            return Err("line starts with a tab: expected an annotation id such as T1, E1, A1, R1, N1 or #1; line skipped".into());
         };
         if !matches!(first, 'T' | 'E' | 'A' | 'M' | 'R' | 'N' | '#' | '*') {
-            out.push(err(format!(
+            return Err(format!(
                 "unknown annotation line {id:?}: expected an id starting with T (span), E (event), A or M (attribute), R (relation), N (normalisation), * (equivalence) or # (note); line skipped"
-            )));
-            continue;
+            ));
         }
         let Some(body) = body else {
-            out.push(err(format!(
+            return Err(format!(
                 "{id}: no tab after the id: expected `{id}<TAB>...` (fields are separated by tabs); line skipped"
-            )));
-            continue;
+            ));
         };
         if first != '*' && !ids.insert(id.clone()) {
-            out.push(err(format!(
+            return Err(format!(
                 "{id} is defined twice in this file: ids must be unique; line skipped"
-            )));
-            continue;
+            ));
         }
+        let line = Line {
+            id,
+            first,
+            body,
+            tail,
+            number,
+        };
+        self.add(line, chars)
+    }
+
+    /// Adds a line whose id checked out, by its kind.
+    fn add(&mut self, l: Line, chars: &[char]) -> Result<(), String> {
+        let (id, first, body, tail, line) = (l.id, l.first, l.body, l.tail, l.number);
         let words: Vec<&str> = body.split_whitespace().collect();
         match first {
             'T' => match span(&id, &words, tail, chars) {
                 Ok(t) => {
-                    anns.spans.insert(id, t);
+                    self.spans.insert(id, t);
                 }
                 Err(message) => {
-                    out.push(err(format!("{message}; span not trusted")));
-                    anns.untrusted.insert(id, line);
+                    self.untrusted.insert(id, line);
+                    return Err(format!("{message}; span not trusted"));
                 }
             },
             'E' => match event(&id, &words) {
-                Ok(e) => anns.events.push(Event { line, ..e }),
-                Err(message) => out.push(err(format!("{message}; event skipped"))),
+                Ok(e) => self.events.push(Event { line, ..e }),
+                Err(message) => return Err(format!("{message}; event skipped")),
             },
             'A' | 'M' => match words.as_slice() {
-                [kind, target] | [kind, target, _] => anns.attributes.push(Item {
+                [kind, target] | [kind, target, _] => self.attributes.push(Item {
                     kind: kind.to_string(),
                     target: target.to_string(),
                     value: words.get(2).map(|v| v.to_string()),
                     text: None,
                     line,
                 }),
-                _ => out.push(err(format!(
-                    "{id}: expected `{id}<TAB>NAME TARGET [VALUE]`, found {body:?}; attribute skipped"
-                ))),
+                _ => {
+                    return Err(format!(
+                        "{id}: expected `{id}<TAB>NAME TARGET [VALUE]`, found {body:?}; attribute skipped"
+                    ));
+                }
             },
             'R' => match relation(&id, &words) {
-                Ok((kind, a1, a2)) => anns.relations.push(Item {
+                Ok((kind, a1, a2)) => self.relations.push(Item {
                     kind,
                     target: a1,
                     value: Some(a2),
                     text: None,
                     line,
                 }),
-                Err(message) => out.push(err(format!("{message}; relation skipped"))),
+                Err(message) => return Err(format!("{message}; relation skipped")),
             },
             'N' => match words.as_slice() {
                 [kind, target, reference] if reference.contains(':') => {
-                    anns.normalizations.push(Item {
+                    self.normalizations.push(Item {
                         kind: kind.to_string(),
                         target: target.to_string(),
                         value: Some(reference.to_string()),
@@ -137,26 +172,30 @@ pub fn parse(file: &str, content: &str, chars: &[char], out: &mut Vec<Diagnostic
                         line,
                     })
                 }
-                _ => out.push(err(format!(
-                    "{id}: expected `{id}<TAB>Reference TARGET NAMESPACE:ID<TAB>NAME`, found {body:?}; normalisation skipped"
-                ))),
+                _ => {
+                    return Err(format!(
+                        "{id}: expected `{id}<TAB>Reference TARGET NAMESPACE:ID<TAB>NAME`, found {body:?}; normalisation skipped"
+                    ));
+                }
             },
             '#' => match (words.as_slice(), tail) {
-                ([kind, target], Some(text)) => anns.notes.push(Item {
+                ([kind, target], Some(text)) => self.notes.push(Item {
                     kind: kind.to_string(),
                     target: target.to_string(),
                     value: Some(text.to_string()),
                     text: None,
                     line,
                 }),
-                _ => out.push(err(format!(
-                    "{id}: expected `{id}<TAB>AnnotatorNotes TARGET<TAB>TEXT`; note skipped"
-                ))),
+                _ => {
+                    return Err(format!(
+                        "{id}: expected `{id}<TAB>AnnotatorNotes TARGET<TAB>TEXT`; note skipped"
+                    ));
+                }
             },
             _ => {} // `*` equivalence sets are not used.
         }
+        Ok(())
     }
-    anns
 }
 
 /// `Type START END[;START END]...` and the stored text, checked against the document.

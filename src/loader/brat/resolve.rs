@@ -32,6 +32,13 @@ struct Resolver<'a> {
     out: &'a mut Vec<Diagnostic>,
 }
 
+/// An event's text spans by role.
+struct Args<'a> {
+    content: Vec<&'a ann::TextBound>,
+    cues: Vec<&'a ann::TextBound>,
+    source: Option<(&'a ann::TextBound, &'a str)>,
+}
+
 /// Resolves every attribution event of one file.
 pub fn attributions(
     file: &str,
@@ -135,113 +142,133 @@ impl<'a> Resolver<'a> {
     fn events(&mut self, annotator: Option<&str>) {
         let anns = self.anns;
         for (i, e) in anns.events.iter().enumerate() {
-            let mut content: Vec<&ann::TextBound> = Vec::new();
-            let mut cues: Vec<&ann::TextBound> = Vec::new();
-            let mut source: Option<(&ann::TextBound, &str)> = None;
-            let mut broken = false;
-            for (role_name, id) in &e.args {
-                let role = self.mapping.role(role_name);
-                if role.is_some() {
-                    self.link(id, i);
+            let attribution = self.event(i, e, annotator);
+            self.results.push(attribution);
+        }
+    }
+
+    /// Event `i` as an attribution, if it is one and a valid one.
+    fn event(
+        &mut self,
+        i: usize,
+        e: &'a ann::Event,
+        annotator: Option<&str>,
+    ) -> Option<Attribution> {
+        let args = self.arguments(i, e);
+        if let Some(trigger) = &e.trigger {
+            self.link(trigger, i);
+        }
+        let Args {
+            content,
+            cues,
+            source,
+        } = args?;
+        if !self.mapping.is_attribution(&e.kind) && content.is_empty() {
+            return None;
+        }
+        if content.is_empty() {
+            self.err(e.line, format!(
+                "{}: an attribution without content: expected a {}:T<n> argument; event skipped",
+                e.id,
+                self.mapping.content.first().map_or("Content", String::as_str)
+            ));
+            return None;
+        }
+        let mut pieces: Vec<(usize, usize)> = content
+            .iter()
+            .flat_map(|t| t.pieces.iter().copied())
+            .collect();
+        pieces.sort_unstable();
+        let Some(text) = content_text(&content, &pieces) else {
+            self.err(
+                e.line,
+                format!("{}: its content spans overlap; event skipped", e.id),
+            );
+            return None;
+        };
+        let speaker = match (source, self.references.get(e.id.as_str())) {
+            (_, Some(reference)) => Some(Mention {
+                text: source.map_or_else(
+                    || reference.1.clone().unwrap_or_else(|| reference.0.clone()),
+                    |(s, _)| s.text.clone(),
+                ),
+                reference: Some(reference.clone()),
+            }),
+            (Some((span, id)), None) => Some(self.mention(span, id)),
+            (None, None) => None,
+        };
+        let key = match annotator {
+            Some(a) => format!("{a}/{}", e.id),
+            None => e.id.clone(),
+        };
+        Some(Attribution {
+            key,
+            line: Some(e.line),
+            content: pieces,
+            text,
+            cue: (!cues.is_empty()).then(|| {
+                cues.iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }),
+            speaker,
+            annotator: annotator.map(String::from),
+            ..Attribution::default()
+        })
+    }
+
+    /// Event `i`'s arguments by role, linking its spans to it; `None` (each problem
+    /// reported) if one names no trusted span.
+    fn arguments(&mut self, i: usize, e: &'a ann::Event) -> Option<Args<'a>> {
+        let mut args = Args {
+            content: Vec::new(),
+            cues: Vec::new(),
+            source: None,
+        };
+        let mut broken = false;
+        for (role_name, id) in &e.args {
+            let role = self.mapping.role(role_name);
+            if role.is_some() {
+                self.link(id, i);
+            }
+            let span = match self.target(id) {
+                Target::Span(t) => t,
+                Target::Untrusted(line) => {
+                    self.err(e.line, format!(
+                        "{}: {role_name}:{id} is the span on line {line}, which is not trusted; event skipped",
+                        e.id
+                    ));
+                    broken = true;
+                    continue;
                 }
-                let span = match self.target(id) {
-                    Target::Span(t) => t,
-                    Target::Untrusted(line) => {
-                        self.err(e.line, format!(
-                            "{}: {role_name}:{id} is the span on line {line}, which is not trusted; event skipped",
-                            e.id
-                        ));
-                        broken = true;
-                        continue;
-                    }
-                    Target::Event(_) | Target::Missing => {
-                        self.err(
-                            e.line,
-                            format!(
-                                "{}: {role_name}:{id} names no text span in this file; event skipped",
-                                e.id
-                            ),
-                        );
-                        broken = true;
-                        continue;
-                    }
-                };
-                match role {
-                    Some(Role::Content) => content.push(span),
-                    Some(Role::Cue) => cues.push(span),
-                    Some(Role::Source) if source.is_none() => source = Some((span, id)),
-                    Some(Role::Source) => self.warn(
+                Target::Event(_) | Target::Missing => {
+                    self.err(
                         e.line,
                         format!(
-                            "{}: a second source {role_name}:{id}; the first is used",
+                            "{}: {role_name}:{id} names no text span in this file; event skipped",
                             e.id
                         ),
-                    ),
-                    _ => {}
+                    );
+                    broken = true;
+                    continue;
                 }
-            }
-            if let Some(trigger) = &e.trigger {
-                self.link(trigger, i);
-            }
-            let attribution = self.mapping.is_attribution(&e.kind) || !content.is_empty();
-            if broken || !attribution {
-                self.results.push(None);
-                continue;
-            }
-            if content.is_empty() {
-                self.err(e.line, format!(
-                    "{}: an attribution without content: expected a {}:T<n> argument; event skipped",
-                    e.id,
-                    self.mapping.content.first().map_or("Content", String::as_str)
-                ));
-                self.results.push(None);
-                continue;
-            }
-            let mut pieces: Vec<(usize, usize)> = content
-                .iter()
-                .flat_map(|t| t.pieces.iter().copied())
-                .collect();
-            pieces.sort_unstable();
-            let chars_text = content_text(&content, &pieces);
-            let Some(text) = chars_text else {
-                self.err(
+            };
+            match role {
+                Some(Role::Content) => args.content.push(span),
+                Some(Role::Cue) => args.cues.push(span),
+                Some(Role::Source) if args.source.is_none() => args.source = Some((span, id)),
+                Some(Role::Source) => self.warn(
                     e.line,
-                    format!("{}: its content spans overlap; event skipped", e.id),
-                );
-                self.results.push(None);
-                continue;
-            };
-            let speaker = match (source, self.references.get(e.id.as_str())) {
-                (_, Some(reference)) => Some(Mention {
-                    text: source.map_or_else(
-                        || reference.1.clone().unwrap_or_else(|| reference.0.clone()),
-                        |(s, _)| s.text.clone(),
+                    format!(
+                        "{}: a second source {role_name}:{id}; the first is used",
+                        e.id
                     ),
-                    reference: Some(reference.clone()),
-                }),
-                (Some((span, id)), None) => Some(self.mention(span, id)),
-                (None, None) => None,
-            };
-            let key = match annotator {
-                Some(a) => format!("{a}/{}", e.id),
-                None => e.id.clone(),
-            };
-            self.results.push(Some(Attribution {
-                key,
-                line: Some(e.line),
-                content: pieces,
-                text,
-                cue: (!cues.is_empty()).then(|| {
-                    cues.iter()
-                        .map(|c| c.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                }),
-                speaker,
-                annotator: annotator.map(String::from),
-                ..Attribution::default()
-            }));
+                ),
+                _ => {}
+            }
         }
+        (!broken).then_some(args)
     }
 
     /// The events an A, R or # line's target stands for.
