@@ -9,13 +9,14 @@ mod help;
 mod list;
 mod load;
 mod output;
+mod stances;
 mod status;
 mod table;
 mod topics;
 
 pub use args::{
     ActorsFormat, CacheAction, CheckFormat, Cli, Command, ConvertFormat, CsvTopicsArg,
-    ExportFormat, ListFormat, TopicsFormat,
+    ExportFormat, ListFormat, ShiftsFormat, StancesFormat, TopicsFormat,
 };
 
 use crate::cache::CacheOptions;
@@ -77,6 +78,23 @@ pub fn run(cli: Cli, width: Option<usize>) -> ExitCode {
         }) => with_selected(&paths, &cache, &filter, |loaded, parsed, ids| {
             let scope = parsed.named_topics(&loaded.store);
             topics::run(&loaded.store, ids, scope.as_deref(), format, top, width)
+        }),
+        Some(Command::Stances {
+            paths,
+            filter,
+            by,
+            format,
+        }) => with_selected(&paths, &cache, &filter, |loaded, _, ids| {
+            stances::run_stances(&loaded.store, ids, by, format, width)
+        }),
+        Some(Command::Shifts {
+            paths,
+            filter,
+            by,
+            include_neutral,
+            format,
+        }) => with_selected(&paths, &cache, &filter, |loaded, _, ids| {
+            stances::run_shifts(&loaded.store, ids, by, include_neutral, format, width)
         }),
         Some(Command::Export {
             paths,

@@ -44,6 +44,21 @@ pub struct ArticleRef<'a> {
     pub url: Option<&'a str>,
 }
 
+impl<'a> ArticleRef<'a> {
+    pub fn of(store: &'a Store, id: crate::model::ArticleId) -> Self {
+        let article = store.article(id);
+        ArticleRef {
+            id: article.id,
+            title: article.title,
+            outlet: article.outlet,
+            author: article.author,
+            published: article.published.map(|d| d.to_string()),
+            language: article.language,
+            url: article.url,
+        }
+    }
+}
+
 /// One statement with everything needed to cite it, borrowed from the store.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Record<'a> {
@@ -73,7 +88,6 @@ pub struct Record<'a> {
 impl<'a> Record<'a> {
     pub fn of(store: &'a Store, id: StatementId) -> Self {
         let (speaker, principal) = store.parties_of(id);
-        let article = store.article(store.article_of(id));
         let date = store.date(id);
         let chars = store.chars(id);
         Record {
@@ -106,15 +120,7 @@ impl<'a> Record<'a> {
                 .map(|d| d.chars.iter().map(|p| [p.start, p.end]).collect()),
             notes: store.notes(id),
             annotator: store.annotator(id),
-            article: ArticleRef {
-                id: article.id,
-                title: article.title,
-                outlet: article.outlet,
-                author: article.author,
-                published: article.published.map(|d| d.to_string()),
-                language: article.language,
-                url: article.url,
-            },
+            article: ArticleRef::of(store, store.article_of(id)),
         }
     }
 

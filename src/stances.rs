@@ -1,4 +1,10 @@
-//! Who supports, opposes or is neutral on each topic: the comparison behind `demarche topics`.
+//! Who supports, opposes or is neutral on what: each topic's sides (`demarche topics`), the stance matrix (`stances`) and the shifts (`shifts`).
+
+mod matrix;
+mod shifts;
+
+pub use matrix::{By, Cell, Counts, cells, side};
+pub use shifts::{Shift, shifts};
 
 use crate::model::{ActorId, Stance, StatementId, TopicId};
 use crate::store::Store;

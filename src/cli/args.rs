@@ -2,6 +2,7 @@
 
 use super::help::{EXIT_CODES, MAIN_AFTER_HELP};
 use crate::export;
+use crate::stances::By;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -86,6 +87,45 @@ pub enum Command {
         /// form, all in jsonl and csv; 0 for all)
         #[arg(long, value_name = "N")]
         top: Option<usize>,
+    },
+    /// The stance matrix: per actor and topic, statements that support, oppose or are neutral
+    ///
+    /// One row per actor and topic with at least one statement. By default a statement
+    /// made on someone's behalf counts for the principal; `--by speaker` counts it for
+    /// the one who spoke.
+    #[command(after_help = EXIT_CODES)]
+    Stances {
+        /// Files or directories (default: the bundled corpus)
+        paths: Vec<PathBuf>,
+        /// Count only statements matching this filter expression
+        #[arg(short, long, default_value = "", allow_hyphen_values = true)]
+        filter: String,
+        /// Whom a statement counts for
+        #[arg(long, value_enum, default_value_t = By::Principal)]
+        by: By,
+        #[arg(long, value_enum, default_value_t = StancesFormat::Table)]
+        format: StancesFormat,
+    },
+    /// Changes of position: an actor's consecutive statements on a topic with opposite stances
+    ///
+    /// Newest first (by the latest possible date of the later statement). Where two
+    /// statements' possible dates overlap, `order_certain` is false: which came first
+    /// is not known. Undated statements are left out.
+    #[command(after_help = EXIT_CODES)]
+    Shifts {
+        /// Files or directories (default: the bundled corpus)
+        paths: Vec<PathBuf>,
+        /// Look only at statements matching this filter expression
+        #[arg(short, long, default_value = "", allow_hyphen_values = true)]
+        filter: String,
+        /// Whom a statement counts for
+        #[arg(long, value_enum, default_value_t = By::Principal)]
+        by: By,
+        /// Count changes to and from neutral as shifts too
+        #[arg(long)]
+        include_neutral: bool,
+        #[arg(long, value_enum, default_value_t = ShiftsFormat::Table)]
+        format: ShiftsFormat,
     },
     /// Write matching statements to a file (atomically; never overwrites without --force)
     #[command(after_help = EXIT_CODES)]
@@ -193,6 +233,19 @@ pub enum ActorsFormat {
     Table,
     Jsonl,
     Csv,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum StancesFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ShiftsFormat {
+    Table,
+    Jsonl,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
