@@ -2,6 +2,7 @@
 
 mod csv;
 mod csv_cell;
+mod graphml;
 mod json;
 mod markdown;
 mod stale;
@@ -27,10 +28,12 @@ pub enum Format {
     Csv,
     /// A citable list to paste into a report.
     Markdown,
+    /// The actor-topic network, for Gephi, visone, networkx and R.
+    Graphml,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Json, Format::Csv, Format::Markdown];
+    pub const ALL: [Format; 4] = [Format::Json, Format::Csv, Format::Markdown, Format::Graphml];
 
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
@@ -38,6 +41,7 @@ impl Format {
             Format::Json => "json",
             Format::Csv => "csv",
             Format::Markdown => "md",
+            Format::Graphml => "graphml",
         }
     }
 
@@ -49,6 +53,7 @@ impl Format {
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
             "md" | "markdown" => Some(Format::Markdown),
+            "graphml" => Some(Format::Graphml),
             _ => None,
         }
     }
@@ -59,6 +64,7 @@ impl Format {
             Format::Json => "JSON",
             Format::Csv => "CSV",
             Format::Markdown => "Markdown",
+            Format::Graphml => "GraphML",
         }
     }
 }
@@ -123,6 +129,7 @@ pub fn write(
         Format::Json => json::write(store, ids, out),
         Format::Csv => csv::write(store, ids, options, out),
         Format::Markdown => markdown::write(store, ids, out),
+        Format::Graphml => graphml::write(store, ids, out),
     }
 }
 

@@ -275,6 +275,10 @@ pub enum ExportFormat {
     Json,
     Csv,
     Md,
+    /// The actor-topic network (principals credited): nodes for actors and topics,
+    /// an edge per actor and topic with supports/opposes/neutral counts and a
+    /// combined stance (support, oppose, mixed, neutral)
+    Graphml,
 }
 
 impl From<ExportFormat> for export::Format {
@@ -283,6 +287,7 @@ impl From<ExportFormat> for export::Format {
             ExportFormat::Json => export::Format::Json,
             ExportFormat::Csv => export::Format::Csv,
             ExportFormat::Md => export::Format::Markdown,
+            ExportFormat::Graphml => export::Format::Graphml,
         }
     }
 }

@@ -28,12 +28,15 @@ fn written(s: &mut State) {
 fn a_typed_extension_picks_the_format_whatever_was_chosen_before() {
     let loaded = corpus();
     let mut s = state(&loaded);
-    // Markdown chosen last time, then Tab once more (to JSON), then a .csv name typed.
+    // Markdown chosen last time, then Tab on past GraphML to JSON, then a .csv name typed.
     s.update(Action::OpenExport);
+    s.update(Action::PrevFormat);
     s.update(Action::PrevFormat);
     assert_eq!(s.export.format, Format::Markdown);
     written(&mut s);
     s.update(Action::OpenExport);
+    s.update(Action::NextFormat);
+    assert_eq!(s.export.format, Format::Graphml);
     s.update(Action::NextFormat);
     assert_eq!(s.export.format, Format::Json);
     typed_path(&mut s, "two.csv");
