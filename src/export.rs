@@ -2,6 +2,7 @@
 
 mod csv;
 mod csv_cell;
+mod dna;
 mod graphml;
 mod json;
 mod markdown;
@@ -30,10 +31,18 @@ pub enum Format {
     Markdown,
     /// The actor-topic network, for Gephi, visone, networkx and R.
     Graphml,
+    /// The Discourse Network Analyzer's event list (`;`-separated), for rDNA.
+    DnaCsv,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Json, Format::Csv, Format::Markdown, Format::Graphml];
+    pub const ALL: [Format; 5] = [
+        Format::Json,
+        Format::Csv,
+        Format::Markdown,
+        Format::Graphml,
+        Format::DnaCsv,
+    ];
 
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
@@ -42,12 +51,17 @@ impl Format {
             Format::Csv => "csv",
             Format::Markdown => "md",
             Format::Graphml => "graphml",
+            Format::DnaCsv => "dna.csv",
         }
     }
 
     /// The format a file name's extension names (`.json`, `.csv`, `.md`/`.markdown`,
     /// any case), if any.
     pub fn of_path(path: &std::path::Path) -> Option<Format> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        if name.ends_with(".dna.csv") {
+            return Some(Format::DnaCsv);
+        }
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "json" => Some(Format::Json),
@@ -65,6 +79,7 @@ impl Format {
             Format::Csv => "CSV",
             Format::Markdown => "Markdown",
             Format::Graphml => "GraphML",
+            Format::DnaCsv => "DNA CSV",
         }
     }
 }
@@ -130,6 +145,7 @@ pub fn write(
         Format::Csv => csv::write(store, ids, options, out),
         Format::Markdown => markdown::write(store, ids, out),
         Format::Graphml => graphml::write(store, ids, out),
+        Format::DnaCsv => dna::write(store, ids, options, out),
     }
 }
 

@@ -279,6 +279,10 @@ pub enum ExportFormat {
     /// an edge per actor and topic with supports/opposes/neutral counts and a
     /// combined stance (support, oppose, mixed, neutral)
     Graphml,
+    /// The Discourse Network Analyzer's event list: `;`-separated, one row per statement
+    /// and topic, DNA's columns (statement_id, time, person, organization, concept,
+    /// agreement, positions, text, coder, document_*) then every other attribute
+    DnaCsv,
 }
 
 impl From<ExportFormat> for export::Format {
@@ -288,6 +292,7 @@ impl From<ExportFormat> for export::Format {
             ExportFormat::Csv => export::Format::Csv,
             ExportFormat::Md => export::Format::Markdown,
             ExportFormat::Graphml => export::Format::Graphml,
+            ExportFormat::DnaCsv => export::Format::DnaCsv,
         }
     }
 }

@@ -37,8 +37,16 @@ impl<W: Write> CsvWriter<W> {
     /// cells as data (`export --no-formula-guard`).
     #[allow(clippy::disallowed_types)]
     pub fn new(out: W, guard_formulas: bool) -> Self {
+        Self::with_delimiter(out, guard_formulas, b',')
+    }
+
+    /// [`CsvWriter::new`] with another separator (DNA writes `;`).
+    #[allow(clippy::disallowed_types)]
+    pub fn with_delimiter(out: W, guard_formulas: bool, delimiter: u8) -> Self {
         CsvWriter {
-            inner: csv::Writer::from_writer(out),
+            inner: csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .from_writer(out),
             guard_formulas,
         }
     }

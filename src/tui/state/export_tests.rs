@@ -28,15 +28,19 @@ fn written(s: &mut State) {
 fn a_typed_extension_picks_the_format_whatever_was_chosen_before() {
     let loaded = corpus();
     let mut s = state(&loaded);
-    // Markdown chosen last time, then Tab on past GraphML to JSON, then a .csv name typed.
+    // Markdown chosen last time, then Tab on past the network formats to JSON, then a
+    // .csv name typed.
     s.update(Action::OpenExport);
-    s.update(Action::PrevFormat);
-    s.update(Action::PrevFormat);
+    for _ in 0..3 {
+        s.update(Action::PrevFormat);
+    }
     assert_eq!(s.export.format, Format::Markdown);
     written(&mut s);
     s.update(Action::OpenExport);
     s.update(Action::NextFormat);
     assert_eq!(s.export.format, Format::Graphml);
+    s.update(Action::NextFormat);
+    assert_eq!(s.export.format, Format::DnaCsv);
     s.update(Action::NextFormat);
     assert_eq!(s.export.format, Format::Json);
     typed_path(&mut s, "two.csv");
@@ -48,6 +52,9 @@ fn a_typed_extension_picks_the_format_whatever_was_chosen_before() {
     assert_eq!(request.path.to_str(), Some("two.csv"));
     typed_path(&mut s, "report.MARKDOWN");
     assert_eq!(s.export.format, Format::Markdown);
+    typed_path(&mut s, "events.dna.csv");
+    assert_eq!(s.export.format, Format::DnaCsv);
+    typed_path(&mut s, "report.md");
     // A name without a known extension keeps the chosen format.
     typed_path(&mut s, "notes.txt");
     assert_eq!(s.export.format, Format::Markdown);

@@ -24,25 +24,41 @@ pub fn draw(frame: &mut Frame, screen: Rect, state: &State, step: ExportStep, th
             format!("No statements are marked: exports the {n} visible statement(s).")
         }
     };
-    let mut formats = vec![Span::styled("Format  ", theme.title)];
-    for f in Format::ALL {
-        let style = if f == d.format {
-            theme.cursor
-        } else {
-            theme.dim
-        };
-        formats.push(Span::styled(format!(" {} ", f.label()), style));
-        formats.push(Span::raw(" "));
+    // The formats on one line, or on more (indented under the first) where it is narrow.
+    let mut format_lines = vec![vec![Span::styled("Format  ", theme.title)]];
+    let mut used = 8;
+    let items = Format::ALL
+        .iter()
+        .map(|&f| {
+            (
+                format!(" {} ", f.label()),
+                if f == d.format {
+                    theme.cursor
+                } else {
+                    theme.dim
+                },
+            )
+        })
+        .chain([("(Tab)".to_string(), theme.dim)]);
+    for (text, style) in items {
+        let width = text.chars().count() + 1;
+        if used + width > room + 1 && used > 8 {
+            format_lines.push(vec![Span::raw("        ")]);
+            used = 8;
+        }
+        let line = format_lines.last_mut().expect("one line at least");
+        line.push(Span::styled(text, style));
+        line.push(Span::raw(" "));
+        used += width;
     }
-    formats.push(Span::styled("(Tab)", theme.dim));
     let path = clean(d.path.text());
     let mut lines: Vec<Line> = wrap(&what, room, 4)
         .into_iter()
         .map(|l| Line::from(Span::styled(l, theme.plain)))
         .collect();
     lines.push(Line::default());
-    let path_row = lines.len() + 1;
-    lines.push(Line::from(formats));
+    lines.extend(format_lines.into_iter().map(Line::from));
+    let path_row = lines.len();
     lines.push(Line::from(vec![
         Span::styled("Path    ", theme.title),
         Span::styled(truncate(&path, room.saturating_sub(8)), theme.plain),
