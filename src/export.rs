@@ -3,6 +3,7 @@
 mod csv;
 mod csv_cell;
 mod dna;
+mod gexf;
 mod graphml;
 mod json;
 mod markdown;
@@ -31,16 +32,19 @@ pub enum Format {
     Markdown,
     /// The actor-topic network, for Gephi, visone, networkx and R.
     Graphml,
+    /// The same network with each edge's dates as spells (GEXF 1.3), for Gephi's timeline.
+    Gexf,
     /// The Discourse Network Analyzer's event list (`;`-separated), for rDNA.
     DnaCsv,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Json,
         Format::Csv,
         Format::Markdown,
         Format::Graphml,
+        Format::Gexf,
         Format::DnaCsv,
     ];
 
@@ -51,6 +55,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Markdown => "md",
             Format::Graphml => "graphml",
+            Format::Gexf => "gexf",
             Format::DnaCsv => "dna.csv",
         }
     }
@@ -68,6 +73,7 @@ impl Format {
             "csv" => Some(Format::Csv),
             "md" | "markdown" => Some(Format::Markdown),
             "graphml" => Some(Format::Graphml),
+            "gexf" => Some(Format::Gexf),
             _ => None,
         }
     }
@@ -79,6 +85,7 @@ impl Format {
             Format::Csv => "CSV",
             Format::Markdown => "Markdown",
             Format::Graphml => "GraphML",
+            Format::Gexf => "GEXF",
             Format::DnaCsv => "DNA CSV",
         }
     }
@@ -145,6 +152,7 @@ pub fn write(
         Format::Csv => csv::write(store, ids, options, out),
         Format::Markdown => markdown::write(store, ids, out),
         Format::Graphml => graphml::write(store, ids, out),
+        Format::Gexf => gexf::write(store, ids, out),
         Format::DnaCsv => dna::write(store, ids, options, out),
     }
 }

@@ -279,6 +279,9 @@ pub enum ExportFormat {
     /// an edge per actor and topic with supports/opposes/neutral counts and a
     /// combined stance (support, oppose, mixed, neutral)
     Graphml,
+    /// The same network as GEXF 1.3, each edge with the spells its statements' dates
+    /// cover (Gephi's timeline plays it over time)
+    Gexf,
     /// The Discourse Network Analyzer's event list: `;`-separated, one row per statement
     /// and topic, DNA's columns (statement_id, time, person, organization, concept,
     /// agreement, positions, text, coder, document_*) then every other attribute
@@ -292,6 +295,7 @@ impl From<ExportFormat> for export::Format {
             ExportFormat::Csv => export::Format::Csv,
             ExportFormat::Md => export::Format::Markdown,
             ExportFormat::Graphml => export::Format::Graphml,
+            ExportFormat::Gexf => export::Format::Gexf,
             ExportFormat::DnaCsv => export::Format::DnaCsv,
         }
     }

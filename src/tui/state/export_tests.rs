@@ -31,7 +31,7 @@ fn a_typed_extension_picks_the_format_whatever_was_chosen_before() {
     // Markdown chosen last time, then Tab on past the network formats to JSON, then a
     // .csv name typed.
     s.update(Action::OpenExport);
-    for _ in 0..3 {
+    for _ in 0..4 {
         s.update(Action::PrevFormat);
     }
     assert_eq!(s.export.format, Format::Markdown);
@@ -39,6 +39,8 @@ fn a_typed_extension_picks_the_format_whatever_was_chosen_before() {
     s.update(Action::OpenExport);
     s.update(Action::NextFormat);
     assert_eq!(s.export.format, Format::Graphml);
+    s.update(Action::NextFormat);
+    assert_eq!(s.export.format, Format::Gexf);
     s.update(Action::NextFormat);
     assert_eq!(s.export.format, Format::DnaCsv);
     s.update(Action::NextFormat);
