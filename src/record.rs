@@ -124,6 +124,33 @@ impl<'a> Record<'a> {
         }
     }
 
+    /// The statement with what a report needs to cite it: the quoted text, who said it
+    /// (role, on whose behalf), how, where it was published, when, and the URL.
+    pub fn citation(&self) -> String {
+        let mut who = self.speaker.name.to_string();
+        if let Some(role) = self.speaker.role {
+            who.push_str(&format!(" ({role})"));
+        }
+        if let Some(p) = &self.on_behalf_of {
+            who.push_str(&format!(" for {}", p.name));
+        }
+        let source = self
+            .article
+            .outlet
+            .or(self.article.title)
+            .unwrap_or(self.article.id);
+        let date = self.date.as_deref().or(self.article.published.as_deref());
+        let mut out = format!("“{}” — {who}, {}; {source}", self.text, self.mode);
+        if let Some(d) = date {
+            out.push_str(&format!(", {d}"));
+        }
+        match self.article.url {
+            Some(url) => out.push_str(&format!(". {url}")),
+            None => out.push_str(". (no URL)"),
+        }
+        out
+    }
+
     /// `topic:stance` pairs joined by `; `.
     pub fn topics_joined(&self) -> String {
         self.topics

@@ -4,6 +4,7 @@ mod action;
 mod app;
 #[cfg(feature = "bench")]
 pub mod bench;
+mod clipboard;
 mod effects;
 mod filterer;
 mod help_text;

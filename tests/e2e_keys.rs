@@ -24,3 +24,21 @@ fn escape_after_a_long_burst_of_typing_is_not_lost() {
     tmux.keys(&["q"]);
     assert_eq!(wait_for_file(&rc).trim(), "0", "exit code");
 }
+
+#[test]
+fn y_puts_the_citation_on_the_clipboard_through_the_terminal() {
+    require_tmux();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (tmux, rc) = start(dir.path(), "clipboard", "");
+    // tmux takes an application's OSC 52 into its paste buffer when set-clipboard is on.
+    tmux.run(&["set", "-s", "set-clipboard", "on"]);
+    tmux.wait_for("Quotes · all actors");
+    tmux.keys(&["y"]);
+    tmux.wait_for("with its citation (sent to the terminal's clipboard");
+    eventually("the citation in tmux's buffer", || {
+        let buffer = tmux.run(&["show-buffer"]);
+        buffer.starts_with('“') && buffer.contains("— ") && buffer.contains("(no URL)")
+    });
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&rc).trim(), "0", "exit code");
+}

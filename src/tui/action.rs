@@ -45,6 +45,8 @@ pub enum Action {
     NextMatch,
     PrevMatch,
     OpenDetail,
+    /// Copy the statement under the cursor, with its citation, to the clipboard.
+    CopyCitation,
     OpenActorSearch,
     OpenTextSearch,
     EditFilter,
@@ -128,6 +130,7 @@ impl Action {
         Action::NextMatch,
         Action::PrevMatch,
         Action::OpenDetail,
+        Action::CopyCitation,
         Action::OpenActorSearch,
         Action::OpenTextSearch,
         Action::EditFilter,
@@ -153,6 +156,8 @@ impl Action {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     Export(ExportRequest),
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Clipboard(String),
     /// Start ranking statements for the text finder, cancelling the previous ranking.
     RankText(RankRequest),
     /// Run a filter in the background, superseding the one asked for before.

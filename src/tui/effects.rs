@@ -56,6 +56,7 @@ impl<'scope, 'env> Effects<'scope, 'env> {
             }
             Effect::Filter(request) => self.inline = Some(request),
             Effect::Export(request) => self.export(request),
+            Effect::Clipboard(text) => super::clipboard::send(&text),
         }
         Flow::Go
     }

@@ -34,6 +34,7 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::NextMatch
         | Action::PrevMatch
         | Action::OpenDetail
+        | Action::CopyCitation
         | Action::OpenActorSearch
         | Action::OpenTextSearch
         | Action::EditFilter

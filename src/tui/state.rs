@@ -2,6 +2,7 @@
 
 mod actor_finder;
 mod actors;
+mod clipboard;
 pub mod detail;
 mod diagnostics;
 mod export;
@@ -219,6 +220,7 @@ impl<'a> State<'a> {
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::OpenDetail => self.open_detail(),
+            Action::CopyCitation => self.copy_citation(),
             Action::OpenActorSearch => self.open_actor_finder(),
             Action::OpenTextSearch => self.open_text_finder(),
             Action::EditFilter => self.open_filter(),
