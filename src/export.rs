@@ -7,6 +7,7 @@ mod gexf;
 mod graphml;
 mod json;
 mod markdown;
+mod network;
 mod stale;
 mod target;
 

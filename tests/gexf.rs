@@ -2,21 +2,10 @@
 
 mod common;
 
-use common::{fixture, stdout_of};
+use common::{fixture, stdout_of, xml_attr as attr};
 use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 use std::collections::{BTreeMap, BTreeSet};
-
-fn attr(e: &BytesStart, name: &str) -> String {
-    e.try_get_attribute(name)
-        .expect("attribute parses")
-        .map(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .expect("value")
-                .into_owned()
-        })
-        .unwrap_or_default()
-}
 
 /// An edge's attribute values and its spells (start, end).
 type Edge = (BTreeMap<String, String>, Vec<(String, String)>);

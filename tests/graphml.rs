@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{fixture, stdout_of};
+use common::{fixture, stdout_of, xml_attr as attr};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,17 +15,6 @@ struct Graph {
     nodes: BTreeMap<String, BTreeMap<String, String>>,
     /// (source, target) -> the edge's data.
     edges: BTreeMap<(String, String), BTreeMap<String, String>>,
-}
-
-fn attr(e: &quick_xml::events::BytesStart, name: &str) -> String {
-    e.try_get_attribute(name)
-        .expect("attribute parses")
-        .map(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .expect("value")
-                .into_owned()
-        })
-        .unwrap_or_default()
 }
 
 fn parse(xml: &str) -> Graph {

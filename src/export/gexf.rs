@@ -1,8 +1,8 @@
 //! The GEXF 1.3 network export: the actor-topic network of the GraphML export, each edge with the spells its statements' dates cover, so Gephi's timeline plays it over time.
 
-use super::graphml::combined;
+use super::network::{Network, actor_node, actor_values, combined, edge_counts, topic_node};
 use crate::model::{ActorId, StatementId, TopicId};
-use crate::stances::{By, cells};
+use crate::stances::By;
 use crate::store::Store;
 use chrono::NaiveDate;
 use quick_xml::Writer;
@@ -33,14 +33,8 @@ const EDGE_ATTRIBUTES: &[(&str, &str)] = &[
 
 /// Writes the actor-topic network of `ids` (principals credited) as dynamic GEXF.
 pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Result<()> {
-    let cells = cells(store, ids, By::Principal);
+    let net = Network::of(store, ids);
     let spells = spells(store, ids);
-    let mut actors: BTreeMap<ActorId, u32> = BTreeMap::new();
-    let mut topics: BTreeMap<TopicId, u32> = BTreeMap::new();
-    for c in &cells {
-        *actors.entry(c.actor).or_default() += c.total();
-        *topics.entry(c.topic).or_default() += c.total();
-    }
     let mut w = Writer::new_with_indent(out, b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     start(
@@ -62,23 +56,10 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
     declare(&mut w, "node", NODE_ATTRIBUTES)?;
     declare(&mut w, "edge", EDGE_ATTRIBUTES)?;
     start(&mut w, "nodes", &[])?;
-    for (&a, &n) in &actors {
+    for (&a, &n) in &net.actors {
         let actor = store.actor(a);
         let count = n.to_string();
-        let mut values = vec![
-            ("node_kind", "actor"),
-            ("actor_id", actor.id.as_str()),
-            ("actor_kind", actor.kind.as_str()),
-        ];
-        for (key, value) in [
-            ("role", &actor.role),
-            ("affiliation", &actor.affiliation),
-            ("country", &actor.country),
-        ] {
-            if let Some(v) = value {
-                values.push((key, v.as_str()));
-            }
-        }
+        let mut values = actor_values(actor);
         values.push(("node_statements", &count));
         let id = format!("actor:{}", actor.id);
         item(
@@ -89,9 +70,9 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
             &[],
         )?;
     }
-    for (&t, &n) in &topics {
+    for (&t, &n) in &net.topics {
         let count = n.to_string();
-        let id = format!("topic:{}", store.topic(t));
+        let id = topic_node(store, t);
         let values = [("node_kind", "topic"), ("node_statements", count.as_str())];
         item(
             &mut w,
@@ -103,12 +84,10 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
     }
     end(&mut w, "nodes")?;
     start(&mut w, "edges", &[])?;
-    for (i, c) in cells.iter().enumerate() {
-        let [s, o, n] = c.counts.map(|v| v.to_string());
-        let total = c.total().to_string();
+    for (i, c) in net.edges.iter().enumerate() {
+        let [s, o, n, total] = edge_counts(c);
         let id = format!("e{i}");
-        let source = format!("actor:{}", store.actor(c.actor).id);
-        let target = format!("topic:{}", store.topic(c.topic));
+        let (source, target) = (actor_node(store, c.actor), topic_node(store, c.topic));
         let attrs = [
             ("id", id.as_str()),
             ("source", &source),

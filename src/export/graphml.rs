@@ -1,11 +1,11 @@
 //! The GraphML network export: actors and topics as nodes, one edge per actor and topic with its stance counts and combined stance.
 
-use crate::model::{ActorId, StatementId, TopicId};
-use crate::stances::{By, Cell, cells};
+use super::network::{Network, actor_node, actor_values, combined, edge_counts, topic_node};
+use crate::model::StatementId;
+use crate::stances::Cell;
 use crate::store::Store;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 /// Every attribute written, with the element it belongs to and its GraphML type.
@@ -25,26 +25,9 @@ const KEYS: &[(&str, &str, &str)] = &[
     ("stance", "edge", "string"),
 ];
 
-/// How an actor's statements on a topic combine (as DNA's `combine` qualifier does):
-/// `support`, `oppose`, `mixed` (both), or `neutral` (neither).
-pub fn combined(counts: [u32; 3]) -> &'static str {
-    match (counts[0] > 0, counts[1] > 0) {
-        (true, false) => "support",
-        (false, true) => "oppose",
-        (true, true) => "mixed",
-        (false, false) => "neutral",
-    }
-}
-
 /// Writes the actor-topic network of `ids`, each statement counted for its principal.
 pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Result<()> {
-    let cells = cells(store, ids, By::Principal);
-    let mut actors: BTreeMap<ActorId, u32> = BTreeMap::new();
-    let mut topics: BTreeMap<TopicId, u32> = BTreeMap::new();
-    for c in &cells {
-        *actors.entry(c.actor).or_default() += c.total();
-        *topics.entry(c.topic).or_default() += c.total();
-    }
+    let net = Network::of(store, ids);
     let mut w = Writer::new_with_indent(out, b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.write_event(Event::Start(BytesStart::new("graphml").with_attributes([
@@ -64,28 +47,15 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
         BytesStart::new("graph")
             .with_attributes([("id", "demarche"), ("edgedefault", "undirected")]),
     ))?;
-    for (&a, &n) in &actors {
+    for (&a, &n) in &net.actors {
         let actor = store.actor(a);
-        let mut data = vec![
-            ("label", actor.name.as_str()),
-            ("node_kind", "actor"),
-            ("actor_id", actor.id.as_str()),
-            ("actor_kind", actor.kind.as_str()),
-        ];
-        for (key, value) in [
-            ("role", &actor.role),
-            ("affiliation", &actor.affiliation),
-            ("country", &actor.country),
-        ] {
-            if let Some(v) = value {
-                data.push((key, v.as_str()));
-            }
-        }
+        let mut data = vec![("label", actor.name.as_str())];
+        data.extend(actor_values(actor));
         let count = n.to_string();
         data.push(("node_statements", &count));
         element(&mut w, "node", &[("id", &actor_node(store, a))], &data)?;
     }
-    for (&t, &n) in &topics {
+    for (&t, &n) in &net.topics {
         let count = n.to_string();
         let data = [
             ("label", store.topic(t)),
@@ -94,7 +64,7 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
         ];
         element(&mut w, "node", &[("id", &topic_node(store, t))], &data)?;
     }
-    for (i, c) in cells.iter().enumerate() {
+    for (i, c) in net.edges.iter().enumerate() {
         edge(&mut w, store, i, c)?;
     }
     w.write_event(Event::End(BytesEnd::new("graph")))?;
@@ -102,17 +72,8 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
     w.get_mut().write_all(b"\n")
 }
 
-fn actor_node(store: &Store, a: ActorId) -> String {
-    format!("actor:{}", store.actor(a).id)
-}
-
-fn topic_node(store: &Store, t: TopicId) -> String {
-    format!("topic:{}", store.topic(t))
-}
-
 fn edge<W: Write>(w: &mut Writer<W>, store: &Store, i: usize, c: &Cell) -> io::Result<()> {
-    let [s, o, n] = c.counts.map(|v| v.to_string());
-    let total = c.total().to_string();
+    let [s, o, n, total] = edge_counts(c);
     let id = format!("e{i}");
     let (source, target) = (actor_node(store, c.actor), topic_node(store, c.topic));
     let data = [

@@ -43,3 +43,15 @@ pub fn stdout_of(args: &[&str], path: &std::path::Path) -> String {
         .clone();
     String::from_utf8(out).expect("utf8")
 }
+
+/// An XML element's attribute `name`, unescaped; empty when it is missing.
+pub fn xml_attr(e: &quick_xml::events::BytesStart, name: &str) -> String {
+    e.try_get_attribute(name)
+        .expect("attribute parses")
+        .map(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .expect("value")
+                .into_owned()
+        })
+        .unwrap_or_default()
+}
