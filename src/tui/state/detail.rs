@@ -105,7 +105,13 @@ pub fn fields(store: &Store, id: StatementId) -> Vec<(&'static str, String)> {
         ("Article", article.label().to_string()),
         ("Outlet", article.outlet.map_or_else(none, str::to_string)),
         ("Published", when(article.published)),
-        ("URL", article.url.map_or_else(none, str::to_string)),
+        (
+            "URL",
+            article.url.map_or_else(
+                || "(none: the source gives no URL)".to_string(),
+                str::to_string,
+            ),
+        ),
         ("Source", article.source.to_string()),
     ]);
     out.into_iter().map(|(n, v)| (n, clean(&v))).collect()
