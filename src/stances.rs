@@ -19,18 +19,11 @@ pub struct TopicSides {
     pub sides: [Vec<(ActorId, usize)>; 3],
 }
 
-/// The actor whose position a statement states: its principal when someone spoke
-/// on another's behalf (a spokesperson, a ministry), else its speaker.
-pub fn holder(store: &Store, id: StatementId) -> ActorId {
-    let (speaker, principal) = store.parties_of(id);
-    principal.unwrap_or(speaker)
-}
-
 /// Sides per topic over `ids`, topics with the most statements first.
 pub fn sides(store: &Store, ids: &[StatementId]) -> Vec<TopicSides> {
     let mut tally: BTreeMap<TopicId, (usize, [BTreeMap<ActorId, usize>; 3])> = BTreeMap::new();
     for &id in ids {
-        let who = holder(store, id);
+        let who = By::Principal.actor(store, id);
         for t in store.topics_of(id) {
             let entry = tally.entry(t.topic).or_default();
             entry.0 += 1;
