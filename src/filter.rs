@@ -1,14 +1,14 @@
 //! The filter language shared by CLI and TUI: parse an expression, resolve it against a store, match.
 
 mod parse;
+mod resolve;
+
+use resolve::{Test, compile_term, test_one, topic_matches};
 
 pub use parse::{Clause, DateMode, FilterError, KEYS, PRECISIONS, Role, Term, key_list};
 
-use crate::date::day_number;
-use crate::fold::fold;
-use crate::model::{ActorId, StatementId, TopicId};
-use crate::search::match_actors;
-use crate::store::{Store, bitmap, has_bit, set_bits, union_sorted};
+use crate::model::{StatementId, TopicId};
+use crate::store::{Store, union_sorted};
 use rayon::prelude::*;
 
 /// Statements matched per chunk of a run, between which it may be cancelled.
@@ -45,10 +45,7 @@ impl Filter {
             store
                 .topics
                 .iter()
-                .map(|t| {
-                    let t = fold(t);
-                    named.iter().any(|n| t.contains(n.as_str()))
-                })
+                .map(|t| named.iter().any(|n| topic_matches(n, t)))
                 .collect()
         })
     }
@@ -109,85 +106,6 @@ impl Filter {
             })
             .collect();
         Matcher { clauses }
-    }
-}
-
-/// A term resolved against a store.
-#[derive(Clone, Debug)]
-enum Test {
-    Actors(Role, Vec<bool>, Vec<ActorId>),
-    Mode(crate::model::Mode),
-    Topics(Vec<bool>),
-    Stance(crate::model::Stance, Option<Vec<bool>>),
-    /// Day numbers (see [`crate::date::day_number`]), and how to read imprecise dates.
-    Range(Option<i32>, Option<i32>, DateMode),
-    /// A precision of [`PRECISIONS`].
-    Precision(&'static str),
-    /// Every statement (a `dates:` term only changes how the others read).
-    Always,
-    Articles(Vec<bool>),
-    Kind(crate::model::ActorKind),
-    /// The symbols (see [`Store::symbols`]) of matching places or annotators.
-    Place(Vec<bool>),
-    Annotator(Vec<bool>),
-    /// A needle the word index cannot answer, tested statement by statement.
-    Text(String),
-    /// A needle answered by the word index: the statements holding it, as a list
-    /// (ascending) and as a bitmap (left empty when the term is the whole filter).
-    TextSet(Vec<StatementId>, Vec<u64>),
-}
-
-/// `alone`: the term is the whole filter, so its statements are the result as they
-/// are and a per-statement test is rarely needed.
-fn compile_term(store: &Store, term: &Term, topic_scope: Option<&[bool]>, alone: bool) -> Test {
-    let articles_where = |f: &dyn Fn(&crate::model::ArticleView) -> bool| {
-        Test::Articles(store.articles().map(|a| f(&a)).collect())
-    };
-    match term {
-        Term::Actor(role, name) => {
-            let ids = match store.actor_by_key(name) {
-                Some(id) => vec![id],
-                None => match_actors(store, name),
-            };
-            let mut set = vec![false; store.actors.len()];
-            for id in &ids {
-                set[id.index()] = true;
-            }
-            Test::Actors(*role, set, ids)
-        }
-        Term::Mode(m) => Test::Mode(*m),
-        Term::Topic(t) => Test::Topics(
-            store
-                .topics
-                .iter()
-                .map(|name| fold(name).contains(t.as_str()))
-                .collect(),
-        ),
-        Term::Stance(s) => Test::Stance(*s, topic_scope.map(<[bool]>::to_vec)),
-        Term::Since(d) => Test::Range(Some(day_number(*d)), None, DateMode::Certain),
-        Term::Until(d) => Test::Range(None, Some(day_number(*d)), DateMode::Certain),
-        // Read by `Filter::compile`, never tested one statement at a time.
-        Term::Dates(_) => Test::Always,
-        Term::Precision(p) => Test::Precision(p),
-        Term::Outlet(o) => {
-            articles_where(&|a| a.outlet.is_some_and(|x| fold(x).contains(o.as_str())))
-        }
-        Term::Lang(l) => articles_where(&|a| a.language.is_some_and(|x| x.eq_ignore_ascii_case(l))),
-        Term::Article(t) => articles_where(&|a| {
-            fold(a.id).contains(t.as_str()) || a.title.is_some_and(|x| fold(x).contains(t.as_str()))
-        }),
-        Term::Kind(k) => Test::Kind(*k),
-        Term::Place(p) => Test::Place(symbols_where(store, |x| x.contains(p.as_str()))),
-        Term::Annotator(a) => Test::Annotator(symbols_where(store, |x| x == a)),
-        Term::Text(t) => match store.indexed_containing(t) {
-            Some(list) if alone => Test::TextSet(list, Vec::new()),
-            Some(list) => {
-                let mut bits = bitmap(store.len());
-                set_bits(&mut bits, &list);
-                Test::TextSet(list, bits)
-            }
-            None => Test::Text(t.clone()),
-        },
     }
 }
 
@@ -272,12 +190,30 @@ impl Matcher {
                 continue;
             }
             match test {
+                Test::Actors(Role::Holder, _, ids) => {
+                    // Spoken for themselves, or spoken for by another.
+                    let own: Vec<Vec<StatementId>> = ids
+                        .iter()
+                        .map(|&a| {
+                            let alone = |id: &&StatementId| store.parties_of(**id).1.is_none();
+                            store.spoken_by(a).iter().filter(alone).copied().collect()
+                        })
+                        .collect();
+                    let lists = own
+                        .iter()
+                        .map(Vec::as_slice)
+                        .chain(ids.iter().map(|&a| store.made_for(a)));
+                    let union = union_sorted(lists, store.len());
+                    if smaller(&best, union.len()) {
+                        best = Some((union, i));
+                    }
+                }
                 Test::Actors(role, _, ids) => {
                     let lists = ids.iter().flat_map(|&a| match role {
                         Role::Speaker => [store.spoken_by(a), &[]],
                         Role::Principal => [store.made_for(a), &[]],
                         Role::Addressee => [store.addressed_to(a), &[]],
-                        Role::Any => [store.spoken_by(a), store.made_for(a)],
+                        Role::Any | Role::Holder => [store.spoken_by(a), store.made_for(a)],
                     });
                     let union = union_sorted(lists, store.len());
                     if smaller(&best, union.len()) {
@@ -315,56 +251,6 @@ impl Matcher {
         }
         Some(best)
     }
-}
-
-/// Whether statement `id` passes `test`. Actors, modes, topics, stances, dates and
-/// words come from the store's columns (one field each, read without the rest);
-/// places and annotators are compared as symbols, each distinct one folded once.
-fn test_one(store: &Store, id: StatementId, test: &Test) -> bool {
-    match test {
-        Test::Actors(role, set, _) => {
-            let (speaker, principal) = store.parties_of(id);
-            match role {
-                Role::Any => set[speaker.index()] || principal.is_some_and(|p| set[p.index()]),
-                Role::Speaker => set[speaker.index()],
-                Role::Principal => principal.is_some_and(|p| set[p.index()]),
-                Role::Addressee => store.addressees_of(id).iter().any(|a| set[a.index()]),
-            }
-        }
-        Test::Mode(m) => store.mode(id) == *m,
-        Test::Topics(set) => store.topics_of(id).iter().any(|t| set[t.topic.index()]),
-        Test::Stance(stance, scope) => store
-            .topics_of(id)
-            .iter()
-            .any(|t| t.stance == *stance && scope.as_ref().is_none_or(|set| set[t.topic.index()])),
-        Test::Range(since, until, DateMode::Certain) => store.day_range(id).within(*since, *until),
-        Test::Range(since, until, DateMode::Possible) => {
-            store.day_range(id).overlaps(*since, *until)
-        }
-        Test::Precision(p) => store.precision(id) == *p,
-        Test::Always => true,
-        Test::Articles(set) => set[store.article_of(id).index()],
-        Test::Kind(k) => {
-            let (speaker, principal) = store.parties_of(id);
-            store.actor(speaker).kind == *k || principal.is_some_and(|p| store.actor(p).kind == *k)
-        }
-        Test::Place(set) => symbol_in(set, store.place_symbol(id)),
-        Test::Annotator(set) => symbol_in(set, store.annotator_symbol(id)),
-        Test::Text(needle) => {
-            store.with_folded_bytes(id, |f| memchr::memmem::find(f, needle.as_bytes()).is_some())
-        }
-        Test::TextSet(list, bits) if bits.is_empty() => list.binary_search(&id).is_ok(),
-        Test::TextSet(_, bits) => has_bit(bits, id),
-    }
-}
-
-/// Which of the store's symbols (cues, places, annotators) pass `test`, folded.
-fn symbols_where(store: &Store, test: impl Fn(&str) -> bool) -> Vec<bool> {
-    store.symbols().iter().map(|s| test(&fold(s))).collect()
-}
-
-fn symbol_in(set: &[bool], symbol: u32) -> bool {
-    symbol != crate::store::NONE && set[symbol as usize]
 }
 
 /// How many statements `filter` would match besides `certain` (what it matched) if its

@@ -171,7 +171,7 @@ fn errors_point_at_the_offending_term() {
     assert_eq!(&"actor:peskov mood:angry"[err.start..err.end], "mood:");
     assert!(
         err.message
-            .contains("valid keys: actor: speaker: for: to: mode:"),
+            .contains("valid keys: actor: speaker: for: to: holder: mode:"),
         "{}",
         err.message
     );

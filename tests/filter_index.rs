@@ -7,6 +7,14 @@ use demarche::model::{ActorId, StatementId};
 use demarche::search::match_actors;
 use demarche::{Filter, Store};
 
+/// Whether a `topic:` value names topic `name`: `=x` exactly, else by containing it.
+fn names(name: &str, value: &str) -> bool {
+    match value.strip_prefix('=') {
+        Some(exact) => fold(name) == exact,
+        None => fold(name).contains(value),
+    }
+}
+
 /// One clause evaluated directly from the statement, without indices or precomputed columns.
 fn brute(
     store: &Store,
@@ -24,17 +32,11 @@ fn brute(
                     .as_deref()
                     .is_some_and(|t| fold(t).contains(needle.as_str()))
         }
-        Term::Topic(t) => s
-            .topics
-            .iter()
-            .any(|x| fold(store.topic(x.topic)).contains(t.as_str())),
+        Term::Topic(t) => s.topics.iter().any(|x| names(store.topic(x.topic), t)),
         Term::Mode(m) => s.mode == *m,
         Term::Stance(stance) => s.topics.iter().any(|x| {
             x.stance == *stance
-                && (scope.is_empty()
-                    || scope
-                        .iter()
-                        .any(|n| fold(store.topic(x.topic)).contains(n.as_str())))
+                && (scope.is_empty() || scope.iter().any(|n| names(store.topic(x.topic), n)))
         }),
         Term::Since(d) | Term::Until(d) => {
             let (since, until) = match term {
@@ -66,6 +68,7 @@ fn brute(
             Role::Any => s.involves(a),
             Role::Speaker => s.speaker == a,
             Role::Principal => s.on_behalf_of == Some(a),
+            Role::Holder => s.on_behalf_of.unwrap_or(s.speaker) == a,
             Role::Addressee => s.addressees.contains(&a),
         }),
         other => panic!("no brute-force check for {other:?}"),
@@ -149,6 +152,13 @@ fn indexed_filtering_equals_a_brute_force_scan() {
         "speaker:zakharova",
         "for:putin since:2022",
         "to:kallas",
+        // Whose position it is (principal, else speaker), and a topic by its whole name.
+        "holder:putin",
+        "holder:kallas",
+        "holder:putin topic:=sanctions",
+        "topic:=sanctions stance:supports",
+        "-topic:=sanc mode:direct",
+        "-topic:=sanctions holder:p",
         // Many actors or topics at once (unions of hundreds of lists).
         "actor:p",
         "speaker:a mode:direct",

@@ -15,8 +15,15 @@ pub const KEYS: &[(&str, &str)] = &[
     ("speaker", "the speaker only"),
     ("for", "the principal only (on whose behalf)"),
     ("to", "an addressee"),
+    (
+        "holder",
+        "whose position it states: the principal, else the speaker (as `stances` counts)",
+    ),
     ("mode", "direct | indirect | mixed | paraphrase"),
-    ("topic", "a topic whose name contains the value"),
+    (
+        "topic",
+        "a topic whose name contains the value (=name: that topic only)",
+    ),
     (
         "stance",
         "supports | opposes | neutral (on the topics named by topic:, else any)",
@@ -57,6 +64,8 @@ pub enum Role {
     Any,
     Speaker,
     Principal,
+    /// The principal, else the speaker: whose position the statement states.
+    Holder,
     Addressee,
 }
 
@@ -272,6 +281,10 @@ fn read_term(expr: &str, at: usize) -> Result<(Option<String>, String, usize), F
 /// Reads a bare value up to whitespace, or a quoted phrase up to its closing quote.
 fn read_value(expr: &str, at: usize) -> Result<(String, usize), FilterError> {
     let rest = &expr[at..];
+    if rest.starts_with("=\"") {
+        let (value, end) = read_value(expr, at + 1)?;
+        return Ok((format!("={value}"), end));
+    }
     if let Some(inner) = rest.strip_prefix('"') {
         return match inner.find('"') {
             Some(close) => Ok((inner[..close].to_string(), at + 1 + close + 1)),
@@ -324,6 +337,7 @@ fn term_for(key: &str, value: &str) -> Result<Term, String> {
         "actor" => Term::Actor(Role::Any, value.to_string()),
         "speaker" => Term::Actor(Role::Speaker, value.to_string()),
         "for" => Term::Actor(Role::Principal, value.to_string()),
+        "holder" => Term::Actor(Role::Holder, value.to_string()),
         "to" => Term::Actor(Role::Addressee, value.to_string()),
         "mode" => Term::Mode(named(Mode::ALL, Mode::as_str, value).ok_or_else(|| {
             format!(
