@@ -1,8 +1,12 @@
-//! Who supports, opposes or is neutral on what: each topic's sides (`demarche topics`), the stance matrix (`stances`) and the shifts (`shifts`).
+//! Who supports, opposes or is neutral on what: each topic's sides (`demarche topics`), the stance matrix (`stances`), the shifts (`shifts`) and one actor's course.
 
+mod course;
+mod grid;
 mod matrix;
 mod shifts;
 
+pub use course::{Course, Step, course};
+pub use grid::{Band, ColOrder, Grid, RowOrder};
 pub use matrix::{By, Cell, Counts, cells, side};
 pub use shifts::{Shift, shifts};
 

@@ -15,6 +15,7 @@ mod loading;
 mod ranker;
 mod state;
 mod suspend;
+mod tabulator;
 #[cfg(test)]
 mod test_support;
 mod text;
@@ -170,3 +171,6 @@ mod screens_small_tests;
 #[cfg(test)]
 #[path = "tui/screens_tests.rs"]
 mod screens_tests;
+#[cfg(test)]
+#[path = "tui/views_screens_tests.rs"]
+mod views_screens_tests;

@@ -4,6 +4,7 @@ use crate::export::Format;
 use crate::filter::DateMode;
 use crate::model::StatementId;
 use crate::search::text::Progress;
+use crate::stances::{By, Cell, Shift};
 use std::path::PathBuf;
 
 /// An edit to the text field that has the keyboard.
@@ -47,6 +48,20 @@ pub enum Action {
     OpenDetail,
     /// Copy the statement under the cursor, with its citation, to the clipboard.
     CopyCitation,
+    /// The positions view: actors by topics, with their stances.
+    OpenPositions,
+    /// The shifts view: who changed position on what.
+    OpenShifts,
+    /// The actor under the cursor's positions over time.
+    OpenCourse,
+    PrevColumn,
+    NextColumn,
+    /// Count by principal or by speaker.
+    ToggleBy,
+    SortRows,
+    SortColumns,
+    /// Count changes to and from neutral as shifts, or not.
+    ToggleNeutral,
     OpenActorSearch,
     OpenTextSearch,
     EditFilter,
@@ -84,6 +99,8 @@ pub enum Action {
     TextRanked(Progress),
     /// A background filter run has finished.
     Filtered(FilterResult),
+    /// A background count for the positions or shifts view has finished.
+    Tallied(TallyResult),
     /// Give the terminal back and stop, as Ctrl-Z in a shell does.
     Suspend,
     Quit,
@@ -101,6 +118,7 @@ impl Action {
                 | Action::ExportDone(_)
                 | Action::TextRanked(_)
                 | Action::Filtered(_)
+                | Action::Tallied(_)
         )
     }
 }
@@ -131,6 +149,15 @@ impl Action {
         Action::PrevMatch,
         Action::OpenDetail,
         Action::CopyCitation,
+        Action::OpenPositions,
+        Action::OpenShifts,
+        Action::OpenCourse,
+        Action::PrevColumn,
+        Action::NextColumn,
+        Action::ToggleBy,
+        Action::SortRows,
+        Action::SortColumns,
+        Action::ToggleNeutral,
         Action::OpenActorSearch,
         Action::OpenTextSearch,
         Action::EditFilter,
@@ -162,6 +189,8 @@ pub enum Effect {
     RankText(RankRequest),
     /// Run a filter in the background, superseding the one asked for before.
     Filter(FilterRequest),
+    /// Count stances in the background, superseding the count asked for before.
+    Tally(TallyRequest),
     Suspend,
     Quit,
 }
@@ -226,4 +255,34 @@ pub struct RankRequest {
     pub generation: u64,
     pub query: String,
     pub candidates: Vec<StatementId>,
+}
+
+/// What to count over the statements of a [`TallyRequest`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tally {
+    Positions(By),
+    /// By whom, and whether changes to and from neutral count.
+    Shifts(By, bool),
+}
+
+/// Count these statements off the UI thread; the result is taken only if no newer
+/// count was asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TallyRequest {
+    pub generation: u64,
+    pub ids: Vec<StatementId>,
+    pub tally: Tally,
+}
+
+/// What a count found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Tallied {
+    Positions(Vec<Cell>),
+    Shifts(Vec<Shift>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TallyResult {
+    pub generation: u64,
+    pub tallied: Tallied,
 }

@@ -1,8 +1,9 @@
-//! Performs the `Effect`s `update` asks for, apart from the loop: text ranking, filtering and exports run beside it, and their results come back as actions.
+//! Performs the `Effect`s `update` asks for, apart from the loop: text ranking, filtering, stance counts and exports run beside it, and their results come back as actions.
 
 use super::action::{Action, Effect, ExportFailure, ExportReport, ExportRequest, FilterRequest};
 use super::filterer::Filterer;
 use super::ranker::Ranker;
+use super::tabulator::Tabulator;
 use crate::export::{self, ExportError, Options};
 use crate::store::Store;
 use std::path::{Path, PathBuf};
@@ -22,6 +23,7 @@ pub struct Effects<'scope, 'env> {
     store: &'env Store,
     ranker: Ranker<'scope>,
     filterer: Filterer<'scope>,
+    tabulator: Tabulator<'scope>,
     /// A filter asked to run on the loop's thread (a small store) runs once the pending
     /// input is consumed: a burst of keys costs one run, the newest.
     inline: Option<FilterRequest>,
@@ -38,6 +40,7 @@ impl<'scope, 'env> Effects<'scope, 'env> {
             store,
             ranker: Ranker::start(scope, store),
             filterer: Filterer::start(scope, store),
+            tabulator: Tabulator::start(scope, store),
             inline: None,
             exports: channel(),
             writing: 0,
@@ -55,6 +58,7 @@ impl<'scope, 'env> Effects<'scope, 'env> {
                 self.filterer.ask(request);
             }
             Effect::Filter(request) => self.inline = Some(request),
+            Effect::Tally(request) => self.tabulator.ask(request),
             Effect::Export(request) => self.export(request),
             Effect::Clipboard(text) => super::clipboard::send(&text),
         }
@@ -80,6 +84,7 @@ impl<'scope, 'env> Effects<'scope, 'env> {
             .map(Action::TextRanked)
             .collect();
         out.extend(self.filterer.results().into_iter().map(Action::Filtered));
+        out.extend(self.tabulator.results().into_iter().map(Action::Tallied));
         let exported: Vec<Action> = self.exports.1.try_iter().collect();
         self.writing -= exported.len();
         out.extend(exported);
@@ -101,6 +106,7 @@ impl Drop for Effects<'_, '_> {
     fn drop(&mut self) {
         self.ranker.cancel();
         self.filterer.cancel();
+        self.tabulator.cancel();
     }
 }
 

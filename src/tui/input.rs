@@ -126,9 +126,10 @@ mod tests {
     }
 
     #[test]
-    fn alt_key_in_a_pane_is_the_plain_key() {
+    fn alt_key_in_a_pane_is_esc_then_the_plain_key() {
+        // Esc in a pane only goes back to a view that sent the user there.
         let alt_j = key(KeyCode::Char('j'), KeyModifiers::ALT);
-        assert_eq!(actions(alt_j, QUOTES), vec![Action::Down]);
+        assert_eq!(actions(alt_j, QUOTES), vec![Action::Close, Action::Down]);
     }
 
     #[test]

@@ -1,7 +1,11 @@
 //! The one key binding table: it drives dispatch, the footer hints and the help overlay.
 
+mod key;
+
+pub use key::Key;
+
 use super::action::{Action, Edit};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 
 /// Where a binding applies. Panes add `Browse` and `Any`; overlays add `Any`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -19,11 +23,14 @@ pub enum Context {
     Confirm,
     Help,
     Diagnostics,
+    Positions,
+    Shifts,
+    Course,
     Loading,
 }
 
 impl Context {
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 17] = [
         Context::Any,
         Context::Browse,
         Context::Actors,
@@ -37,6 +44,9 @@ impl Context {
         Context::Confirm,
         Context::Help,
         Context::Diagnostics,
+        Context::Positions,
+        Context::Shifts,
+        Context::Course,
         Context::Loading,
     ];
 
@@ -56,6 +66,9 @@ impl Context {
             Context::Confirm => "Overwrite question",
             Context::Help => "Help",
             Context::Diagnostics => "Load diagnostics",
+            Context::Positions => "Positions (who backs what)",
+            Context::Shifts => "Shifts (who changed position)",
+            Context::Course => "An actor's positions over time",
             Context::Loading => "While loading",
         }
     }
@@ -77,72 +90,6 @@ impl Context {
             self,
             Context::Filter | Context::ActorSearch | Context::TextSearch | Context::Export
         )
-    }
-}
-
-/// A key with its modifiers (Shift is implied by the character itself).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
-
-impl Key {
-    const fn plain(code: KeyCode) -> Key {
-        Key {
-            code,
-            mods: KeyModifiers::NONE,
-        }
-    }
-
-    const fn ctrl(c: char) -> Key {
-        Key {
-            code: KeyCode::Char(c),
-            mods: KeyModifiers::CONTROL,
-        }
-    }
-
-    /// The key as the table stores it: Shift dropped where the code already carries it.
-    pub fn of(event: KeyEvent) -> Key {
-        let mut mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
-        if matches!(event.code, KeyCode::BackTab) {
-            mods = KeyModifiers::NONE;
-        }
-        let code = match event.code {
-            KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
-                KeyCode::Char(c.to_ascii_lowercase())
-            }
-            other => other,
-        };
-        Key { code, mods }
-    }
-
-    /// How the key is written in the footer and help: `j`, `Ctrl-d`, `Tab`, `↓`.
-    pub fn label(self) -> String {
-        let base = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "S-Tab".into(),
-            KeyCode::Backspace => "Bksp".into(),
-            KeyCode::Delete => "Del".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            other => format!("{other:?}"),
-        };
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{base}")
-        } else {
-            base
-        }
     }
 }
 
@@ -209,10 +156,14 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Browse, ch('*'), Action::MarkAllVisible, "", "mark every visible statement"),
     bind!(Browse, ch('u'), Action::ClearMarks, "", "clear all marks"),
     bind!(Browse, ch('e'), Action::OpenExport, "export", "export marked (or visible) statements"),
+    bind!(Browse, ch('P'), Action::OpenPositions, "positions", "positions: actors by topics, who supports and opposes what"),
+    bind!(Browse, ch('S'), Action::OpenShifts, "", "shifts: who changed position on what"),
+    bind!(Browse, k(K::Esc), Action::Close, "", "back to the positions view a cell was entered from"),
     bind!(Browse, ch('t'), Action::ToggleTranslation, "transl.", "show or hide English translations"),
     bind!(Browse, ch('!'), Action::OpenDiagnostics, "", "show load diagnostics"),
     bind!(Browse, ch('?'), Action::OpenHelp, "help", "help: every key"),
     bind!(Actors, ch('o'), Action::ToggleActorSort, "sort", "sort actors by count or by name"),
+    bind!(Actors, ch('p'), Action::OpenCourse, "over time", "the actor's positions over time, topic by topic"),
     bind!(Actors, ch('l'), Action::FocusQuotes, "", "go to the quotes pane"),
     bind!(Actors, k(K::Right), Action::FocusQuotes, "", "go to the quotes pane"),
     bind!(Actors, k(K::Enter), Action::FocusQuotes, "", "go to the actor's quotes"),
@@ -293,6 +244,60 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Diagnostics, k(K::End), Action::Bottom, "", "to the end"),
     bind!(Diagnostics, ch('g'), Action::Top, "", "to the start"),
     bind!(Diagnostics, k(K::Home), Action::Top, "", "to the start"),
+    bind!(Positions, k(K::Enter), Action::Accept, "statements", "the cell's statements in the quotes pane (Esc comes back)"),
+    bind!(Positions, k(K::Esc), Action::Close, "back", "back to the panes"),
+    bind!(Positions, ch('q'), Action::Quit, "quit", "quit"),
+    bind!(Positions, ch('b'), Action::ToggleBy, "by", "count by principal (for whom) or by speaker"),
+    bind!(Positions, ch('o'), Action::SortRows, "rows", "order the actors by count, name, or how divided they are"),
+    bind!(Positions, ch('O'), Action::SortColumns, "cols", "order the topics by count or name"),
+    bind!(Positions, ch('S'), Action::OpenShifts, "shifts", "the shifts of the same statements"),
+    bind!(Positions, ch('j'), Action::Down, "", "next actor"),
+    bind!(Positions, k(K::Down), Action::Down, "", "next actor"),
+    bind!(Positions, ch('k'), Action::Up, "", "previous actor"),
+    bind!(Positions, k(K::Up), Action::Up, "", "previous actor"),
+    bind!(Positions, ch('l'), Action::NextColumn, "", "next topic"),
+    bind!(Positions, k(K::Right), Action::NextColumn, "", "next topic"),
+    bind!(Positions, ch('h'), Action::PrevColumn, "", "previous topic"),
+    bind!(Positions, k(K::Left), Action::PrevColumn, "", "previous topic"),
+    bind!(Positions, k(K::PageDown), Action::HalfPageDown, "", "half a page down"),
+    bind!(Positions, Key::ctrl('d'), Action::HalfPageDown, "", "half a page down"),
+    bind!(Positions, k(K::PageUp), Action::HalfPageUp, "", "half a page up"),
+    bind!(Positions, Key::ctrl('u'), Action::HalfPageUp, "", "half a page up"),
+    bind!(Positions, ch('g'), Action::Top, "", "first actor"),
+    bind!(Positions, ch('G'), Action::Bottom, "", "last actor"),
+    bind!(Positions, ch('?'), Action::OpenHelp, "help", "help: every key"),
+    bind!(Shifts, k(K::Enter), Action::Accept, "open", "open the chosen statement in its article (Esc comes back)"),
+    bind!(Shifts, k(K::Esc), Action::Close, "back", "back to the panes"),
+    bind!(Shifts, ch('q'), Action::Quit, "quit", "quit"),
+    bind!(Shifts, ch('h'), Action::PrevColumn, "earlier", "choose the earlier statement"),
+    bind!(Shifts, k(K::Left), Action::PrevColumn, "", "choose the earlier statement"),
+    bind!(Shifts, ch('l'), Action::NextColumn, "later", "choose the later statement"),
+    bind!(Shifts, k(K::Right), Action::NextColumn, "", "choose the later statement"),
+    bind!(Shifts, ch('i'), Action::ToggleNeutral, "neutral", "count changes to and from neutral, or not"),
+    bind!(Shifts, ch('b'), Action::ToggleBy, "by", "by principal (for whom) or by speaker"),
+    bind!(Shifts, ch('P'), Action::OpenPositions, "positions", "the positions of the same statements"),
+    bind!(Shifts, ch('j'), Action::Down, "", "next shift"),
+    bind!(Shifts, k(K::Down), Action::Down, "", "next shift"),
+    bind!(Shifts, ch('k'), Action::Up, "", "previous shift"),
+    bind!(Shifts, k(K::Up), Action::Up, "", "previous shift"),
+    bind!(Shifts, k(K::PageDown), Action::HalfPageDown, "", "half a page down"),
+    bind!(Shifts, k(K::PageUp), Action::HalfPageUp, "", "half a page up"),
+    bind!(Shifts, ch('g'), Action::Top, "", "newest shift"),
+    bind!(Shifts, ch('G'), Action::Bottom, "", "oldest shift"),
+    bind!(Shifts, ch('?'), Action::OpenHelp, "help", "help: every key"),
+    bind!(Course, k(K::Enter), Action::Accept, "open", "open the statement in its article (Esc comes back)"),
+    bind!(Course, k(K::Esc), Action::Close, "back", "back to the panes"),
+    bind!(Course, ch('q'), Action::Quit, "quit", "quit"),
+    bind!(Course, ch('b'), Action::ToggleBy, "by", "by principal (for whom) or by speaker"),
+    bind!(Course, ch('j'), Action::Down, "", "next statement"),
+    bind!(Course, k(K::Down), Action::Down, "", "next statement"),
+    bind!(Course, ch('k'), Action::Up, "", "previous statement"),
+    bind!(Course, k(K::Up), Action::Up, "", "previous statement"),
+    bind!(Course, k(K::PageDown), Action::HalfPageDown, "", "half a page down"),
+    bind!(Course, k(K::PageUp), Action::HalfPageUp, "", "half a page up"),
+    bind!(Course, ch('g'), Action::Top, "", "first statement"),
+    bind!(Course, ch('G'), Action::Bottom, "", "last statement"),
+    bind!(Course, ch('?'), Action::OpenHelp, "help", "help: every key"),
     bind!(Loading, ch('q'), Action::Quit, "quit", "stop loading and quit"),
 ];
 

@@ -35,6 +35,15 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::PrevMatch
         | Action::OpenDetail
         | Action::CopyCitation
+        | Action::OpenPositions
+        | Action::OpenShifts
+        | Action::OpenCourse
+        | Action::PrevColumn
+        | Action::NextColumn
+        | Action::ToggleBy
+        | Action::SortRows
+        | Action::SortColumns
+        | Action::ToggleNeutral
         | Action::OpenActorSearch
         | Action::OpenTextSearch
         | Action::EditFilter
@@ -60,6 +69,7 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::ExportDone(_)
         | Action::TextRanked(_)
         | Action::Filtered(_)
+        | Action::Tallied(_)
         | Action::Unbound(_) => false,
     }
 }

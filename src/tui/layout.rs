@@ -131,3 +131,24 @@ pub fn finder(area: Rect) -> FinderParts {
         list,
     }
 }
+
+/// A full-screen table view (positions, shifts, an actor's course): its frame, a
+/// summary line and the table under it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct ViewParts {
+    pub frame: Rect,
+    pub summary: Rect,
+    pub table: Rect,
+}
+
+/// Where a table view draws on a screen of `area`: where the detail view does.
+pub fn view(area: Rect) -> ViewParts {
+    let frame = detail(area);
+    let [summary, table] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner(frame));
+    ViewParts {
+        frame,
+        summary,
+        table,
+    }
+}

@@ -3,6 +3,7 @@
 mod actor_finder;
 mod actors;
 mod clipboard;
+pub mod course;
 pub mod detail;
 mod diagnostics;
 mod export;
@@ -11,21 +12,28 @@ mod help;
 mod input;
 mod list;
 mod marks;
+mod overlay;
+pub mod positions;
 pub mod quotes;
 mod route;
+pub mod shifts;
 mod status;
 mod text_finder;
 mod timeline;
 
 pub use actor_finder::ActorFinder;
 pub use actors::{ActorSort, ActorsPane};
+pub use course::{CourseLine, CourseView};
 pub use detail::DetailPage;
 pub use diagnostics::DiagnosticsPage;
 pub use export::{ExportDialog, ExportStep, Scope};
 pub use filter::FilterBar;
 pub use help::HelpPage;
 pub use list::StatementList;
+pub use overlay::{Back, Focus, Overlay, Status};
+pub use positions::{Geometry, PositionsView};
 pub use quotes::{QuotesPane, card_lines};
+pub use shifts::ShiftsView;
 pub use text_finder::{TextFinder, highlight_positions};
 pub use timeline::{Timeline, Zoom, date_of};
 
@@ -38,63 +46,6 @@ use crate::model::StatementId;
 use crate::store::Store;
 use ratatui::layout::Rect;
 use std::collections::BTreeSet;
-
-/// The pane that has the keyboard when no overlay is open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Focus {
-    Actors,
-    Quotes,
-    Timeline,
-}
-
-impl Focus {
-    /// The next pane, as Tab goes (left to right, then round).
-    fn next(self) -> Focus {
-        match self {
-            Focus::Actors => Focus::Quotes,
-            Focus::Quotes => Focus::Timeline,
-            Focus::Timeline => Focus::Actors,
-        }
-    }
-
-    fn prev(self) -> Focus {
-        match self {
-            Focus::Actors => Focus::Timeline,
-            Focus::Quotes => Focus::Actors,
-            Focus::Timeline => Focus::Quotes,
-        }
-    }
-
-    /// The keymap context of the pane.
-    fn context(self) -> Context {
-        match self {
-            Focus::Actors => Context::Actors,
-            Focus::Quotes => Context::Quotes,
-            Focus::Timeline => Context::Timeline,
-        }
-    }
-}
-
-/// What is drawn over the panes and takes the keys, with the state only it has; the
-/// state that outlives it (the typed filter, the last search, the export format)
-/// stays in its pane of `State`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Overlay {
-    Filter,
-    ActorSearch,
-    TextSearch,
-    Detail(DetailPage),
-    Export(ExportStep),
-    Help(HelpPage),
-    Diagnostics(DiagnosticsPage),
-}
-
-/// The status line's message.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
-}
 
 pub struct State<'a> {
     pub store: &'a Store,
@@ -109,6 +60,13 @@ pub struct State<'a> {
     pub actor_finder: ActorFinder,
     pub text_finder: TextFinder,
     pub export: ExportDialog,
+    pub positions: PositionsView,
+    pub shifts: ShiftsView,
+    pub course: CourseView,
+    /// Where Esc in the panes returns to, if a view sent the user there.
+    pub back: Option<Back>,
+    /// The view the detail or help overlay was opened from, which Esc returns to.
+    pub return_to: Option<Overlay>,
     /// Marked statements, in chronological (id) order.
     pub marks: BTreeSet<StatementId>,
     pub translation: bool,
@@ -120,6 +78,8 @@ pub struct State<'a> {
     clock: fn() -> String,
     /// The stamp of the last default export name and how many used it.
     last_stamp: (String, usize),
+    /// The last generation of background count asked for.
+    tallies: u64,
 }
 
 impl<'a> State<'a> {
@@ -142,12 +102,18 @@ impl<'a> State<'a> {
             actor_finder: ActorFinder::default(),
             text_finder: TextFinder::default(),
             export: ExportDialog::default(),
+            positions: PositionsView::default(),
+            shifts: ShiftsView::default(),
+            course: CourseView::default(),
+            back: None,
+            return_to: None,
             marks: BTreeSet::new(),
             translation: false,
             status: None,
             size: Rect::new(0, 0, 80, 24),
             clock,
             last_stamp: (String::new(), 0),
+            tallies: 0,
         };
         state.list.filtered = store.all_ids().collect();
         state.renarrow();
@@ -174,6 +140,9 @@ impl<'a> State<'a> {
             Some(Overlay::Export(step)) => step.context(),
             Some(Overlay::Help(_)) => Context::Help,
             Some(Overlay::Diagnostics(_)) => Context::Diagnostics,
+            Some(Overlay::Positions) => Context::Positions,
+            Some(Overlay::Shifts) => Context::Shifts,
+            Some(Overlay::Course) => Context::Course,
         }
     }
 
@@ -187,7 +156,10 @@ impl<'a> State<'a> {
 
     /// Whether a pane waits for work asked of the effects (a ranking, a filter run).
     pub fn awaiting(&self) -> bool {
-        self.text_finder.ranking_pending() || self.filter.running.is_some()
+        self.text_finder.ranking_pending()
+            || self.filter.running.is_some()
+            || self.positions.pending.is_some()
+            || self.shifts.pending.is_some()
     }
 
     /// Applies one action; returns the I/O it asks for. Each arm hands the action to
@@ -221,6 +193,15 @@ impl<'a> State<'a> {
             Action::PrevMatch => self.step_match(false),
             Action::OpenDetail => self.open_detail(),
             Action::CopyCitation => self.copy_citation(),
+            Action::OpenPositions => self.open_positions(),
+            Action::OpenShifts => self.open_shifts(),
+            Action::OpenCourse => self.open_course(),
+            Action::PrevColumn => self.step_column(-1),
+            Action::NextColumn => self.step_column(1),
+            Action::ToggleBy => self.toggle_by(),
+            Action::SortRows => self.sort_positions(true),
+            Action::SortColumns => self.sort_positions(false),
+            Action::ToggleNeutral => self.toggle_neutral(),
             Action::OpenActorSearch => self.open_actor_finder(),
             Action::OpenTextSearch => self.open_text_finder(),
             Action::EditFilter => self.open_filter(),
@@ -242,6 +223,7 @@ impl<'a> State<'a> {
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Resize { width, height } => self.resize(width, height),
             Action::Filtered(result) => self.filtered(result),
+            Action::Tallied(result) => self.tallied(&result),
             Action::ExportDone(result) => self.export_done(result),
             Action::TextRanked(progress) => self.text_ranked(progress),
             Action::Unbound(key) => self.unbound(&key),
@@ -250,6 +232,28 @@ impl<'a> State<'a> {
         };
         self.scroll_panes();
         effect
+    }
+
+    /// The next generation of background count.
+    fn next_tally(&mut self) -> u64 {
+        self.tallies += 1;
+        self.tallies
+    }
+
+    /// A background count arrived: the view that awaits it takes it.
+    fn tallied(&mut self, result: &super::action::TallyResult) -> Option<Effect> {
+        self.positions_counted(result.generation, &result.tallied);
+        self.shifts_counted(result.generation, &result.tallied);
+        None
+    }
+
+    /// The statements on screen changed: the open view counts them again.
+    fn recount_view(&mut self) -> Option<Effect> {
+        match self.overlay {
+            Some(Overlay::Positions) => self.count_positions(),
+            Some(Overlay::Shifts) => self.count_shifts(),
+            _ => None,
+        }
     }
 
     fn set_focus(&mut self, focus: Focus) -> Option<Effect> {
@@ -312,6 +316,10 @@ impl<'a> State<'a> {
         let list = layout::timeline_parts(layout::inner(a.timeline)).list;
         self.timeline.offset =
             list::scroll_offset(self.timeline.offset, self.list.cursor, list.height as usize);
+        let table = layout::view(self.size).table;
+        self.positions.scroll(self.store, table);
+        self.shifts.scroll(table);
+        self.course.scroll(table);
         let finder_rows = layout::finder(self.size).list.height as usize;
         self.text_finder.offset = list::scroll_offset(
             self.text_finder.offset,

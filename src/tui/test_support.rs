@@ -33,18 +33,38 @@ pub fn type_text(s: &mut State, text: &str) -> Option<FilterRequest> {
     settle(s, last)
 }
 
-/// Performs `effect` if it is a filter run the effects would do on the loop's thread;
-/// returns one asked for in the background.
+/// Performs `effect`, and what its result asks for in turn, where the effects would
+/// do it at once: a filter run on the loop's thread, a background count (run here);
+/// returns a filter run asked for in the background.
 pub fn settle(s: &mut State, effect: Option<Effect>) -> Option<FilterRequest> {
-    match effect {
-        Some(Effect::Filter(request)) if request.background => Some(request),
-        Some(Effect::Filter(request)) => {
-            let result = request.run(s.store);
-            s.update(Action::Filtered(result));
-            None
-        }
-        _ => None,
+    let mut effect = effect;
+    loop {
+        effect = match effect {
+            Some(Effect::Filter(request)) if request.background => return Some(request),
+            Some(Effect::Filter(request)) => {
+                let result = request.run(s.store);
+                s.update(Action::Filtered(result))
+            }
+            Some(Effect::Tally(request)) => {
+                let result = request.run(s.store);
+                s.update(Action::Tallied(result))
+            }
+            _ => return None,
+        };
     }
+}
+
+/// Applies `action` and settles what it asks for.
+pub fn act(s: &mut State, action: Action) {
+    let effect = s.update(action);
+    settle(s, effect);
+}
+
+/// The fixture with known stances and shifts (tests/fixtures/stances).
+pub fn stances_corpus() -> Loaded {
+    let loaded = crate::load_paths(&[std::path::Path::new("tests/fixtures/stances")]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    loaded
 }
 
 pub fn peskov(loaded: &Loaded) -> crate::model::ActorId {

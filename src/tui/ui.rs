@@ -2,12 +2,15 @@
 
 mod actors;
 mod bars;
+mod course;
 mod detail;
 mod export;
 mod finder;
 mod help;
 pub mod loading;
+mod positions;
 mod quotes;
+mod shifts;
 pub mod theme;
 mod timeline;
 
@@ -46,6 +49,9 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
         Overlay::Export(step) => export::draw(frame, area, state, step, theme),
         Overlay::Help(page) => help::draw(frame, area, page, theme),
         Overlay::Diagnostics(page) => help::diagnostics(frame, area, state, page, theme),
+        Overlay::Positions => positions::draw(frame, area, state, theme),
+        Overlay::Shifts => shifts::draw(frame, area, state, theme),
+        Overlay::Course => course::draw(frame, area, state, theme),
     }
 }
 

@@ -134,8 +134,15 @@ impl State<'_> {
     /// Enter: shows the statement under the cursor in its article, from the top.
     pub(super) fn open_detail(&mut self) -> Option<Effect> {
         if self.list.current().is_some() {
+            self.return_to = None;
             self.overlay = Some(Overlay::Detail(DetailPage::default()));
         }
+        None
+    }
+
+    /// Esc in the detail or help: back to the panes, or to the view it was opened from.
+    pub(super) fn close_detail(&mut self) -> Option<Effect> {
+        self.overlay = self.return_to.take();
         None
     }
 

@@ -241,6 +241,7 @@ impl State<'_> {
     pub(super) fn filtered(&mut self, result: FilterResult) -> Option<Effect> {
         if let Some(ids) = self.filter.finished(result) {
             self.show_filtered(ids);
+            return self.recount_view();
         }
         None
     }

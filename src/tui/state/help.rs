@@ -20,6 +20,7 @@ impl State<'_> {
     /// `?`: the keys of where the user is, then every other.
     pub(super) fn open_help(&mut self) -> Option<Effect> {
         let from = self.context();
+        self.return_to = self.overlay.filter(Overlay::is_view);
         self.overlay = Some(Overlay::Help(HelpPage { scroll: 0, from }));
         None
     }

@@ -13,6 +13,9 @@ pub struct StatementList {
     pub ids: Vec<StatementId>,
     /// Index into `ids`.
     pub cursor: usize,
+    /// Counts the changes of `ids`: views counted over them compare it to know
+    /// whether they are up to date.
+    pub revision: u64,
 }
 
 impl StatementList {
@@ -29,6 +32,7 @@ impl StatementList {
     /// cursor on the same statement or the nearest one after it.
     pub fn narrow(&mut self, store: &Store, actor: Option<ActorId>) {
         let before = self.current();
+        self.revision += 1;
         self.ids = match actor {
             None => self.filtered.clone(),
             Some(a) => store

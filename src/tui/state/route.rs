@@ -1,6 +1,6 @@
 //! Routes the verbs that act on whatever has the keyboard (move, Esc, Enter, typing, the mouse) to the pane or overlay that owns them.
 
-use super::{Focus, Overlay, State};
+use super::{Back, Focus, Overlay, State};
 use crate::tui::action::{Edit, Effect};
 use crate::tui::layout::{self, Areas};
 use ratatui::layout::{Position, Rect};
@@ -27,7 +27,29 @@ impl State<'_> {
             Some(Overlay::TextSearch) => self.step_text_finder(delta),
             Some(Overlay::Help(page)) => self.step_help(page, delta),
             Some(Overlay::Diagnostics(page)) => self.step_diagnostics(page, delta),
+            Some(Overlay::Positions) => self.step_positions(delta),
+            Some(Overlay::Shifts) => self.step_shifts(delta),
+            Some(Overlay::Course) => self.step_course(delta),
             Some(Overlay::Filter | Overlay::Export(_)) => None,
+        }
+    }
+
+    /// ← / →: a column of the matrix, or a side of a shift.
+    pub(super) fn step_column(&mut self, delta: isize) -> Option<Effect> {
+        match self.overlay {
+            Some(Overlay::Positions) => self.step_positions_column(delta),
+            Some(Overlay::Shifts) => self.choose_shift_side(delta < 0),
+            _ => None,
+        }
+    }
+
+    /// `b`: the open view counts by speaker instead of principal, or back.
+    pub(super) fn toggle_by(&mut self) -> Option<Effect> {
+        match self.overlay {
+            Some(Overlay::Positions) => self.toggle_positions_by(),
+            Some(Overlay::Shifts) => self.toggle_shifts_by(),
+            Some(Overlay::Course) => self.toggle_course_by(),
+            _ => None,
         }
     }
 
@@ -58,16 +80,26 @@ impl State<'_> {
     /// Esc: leaves the overlay without applying it.
     pub(super) fn close(&mut self) -> Option<Effect> {
         match self.overlay {
-            None => None,
+            None => self.go_back(),
+            Some(Overlay::Detail(_) | Overlay::Help(_)) => self.close_detail(),
             Some(Overlay::Filter) => self.close_filter(),
             Some(Overlay::TextSearch) => self.close_text_finder(),
             Some(Overlay::Export(step)) => self.close_export(step),
             Some(
                 Overlay::ActorSearch
-                | Overlay::Detail(_)
-                | Overlay::Help(_)
-                | Overlay::Diagnostics(_),
+                | Overlay::Diagnostics(_)
+                | Overlay::Positions
+                | Overlay::Shifts
+                | Overlay::Course,
             ) => self.close_overlay(),
+        }
+    }
+
+    /// Esc in the panes: back to the view that sent the user here, if one did.
+    fn go_back(&mut self) -> Option<Effect> {
+        match self.back.take() {
+            Some(Back::Positions { filter }) => self.back_to_positions(filter),
+            None => None,
         }
     }
 
@@ -78,6 +110,9 @@ impl State<'_> {
             Some(Overlay::ActorSearch) => self.accept_actor_finder(),
             Some(Overlay::TextSearch) => self.accept_text_finder(),
             Some(Overlay::Export(step)) => self.accept_export(step),
+            Some(Overlay::Positions) => self.enter_cell(),
+            Some(Overlay::Shifts) => self.open_shift(),
+            Some(Overlay::Course) => self.open_course_step(),
             None | Some(Overlay::Detail(_) | Overlay::Help(_) | Overlay::Diagnostics(_)) => None,
         }
     }
@@ -89,7 +124,7 @@ impl State<'_> {
             Some(Overlay::ActorSearch) => self.edit_actor_finder(edit),
             Some(Overlay::TextSearch) => self.edit_text_finder(edit),
             Some(Overlay::Export(step)) => self.edit_export(step, edit),
-            None | Some(Overlay::Detail(_) | Overlay::Help(_) | Overlay::Diagnostics(_)) => None,
+            _ => None,
         }
     }
 
@@ -109,7 +144,10 @@ impl State<'_> {
                 | Overlay::Detail(_)
                 | Overlay::Export(_)
                 | Overlay::Help(_)
-                | Overlay::Diagnostics(_),
+                | Overlay::Diagnostics(_)
+                | Overlay::Positions
+                | Overlay::Shifts
+                | Overlay::Course,
             ) => return None,
         }
         let a = layout::areas(self.size);

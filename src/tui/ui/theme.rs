@@ -1,6 +1,6 @@
 //! Every style the TUI draws with: the terminal's own text colour plus modifiers, ANSI accents safe on dark and light, none under NO_COLOR.
 
-use crate::model::Mode;
+use crate::model::{Mode, Stance};
 use ratatui::style::{Color, Modifier, Style};
 
 /// The styles of one session.
@@ -33,6 +33,10 @@ pub struct Theme {
     pub bar_imprecise: Style,
     pub bar_cursor: Style,
     pub heading: Style,
+    /// A stance's count in the positions view (the sign says which without colour).
+    pub supports: Style,
+    pub opposes: Style,
+    pub neutral: Style,
 }
 
 impl Theme {
@@ -91,6 +95,18 @@ impl Theme {
             bar_imprecise: fg(Color::Cyan).add_modifier(Modifier::DIM),
             bar_cursor: fg(Color::Magenta).add_modifier(bold),
             heading: Style::new().add_modifier(bold | Modifier::UNDERLINED),
+            supports: fg(Color::Green).add_modifier(bold),
+            opposes: fg(Color::Red).add_modifier(bold),
+            neutral: fg(Color::Blue),
+        }
+    }
+
+    /// How a stance's count looks.
+    pub fn stance(&self, stance: Stance) -> Style {
+        match stance {
+            Stance::Supports => self.supports,
+            Stance::Opposes => self.opposes,
+            Stance::Neutral => self.neutral,
         }
     }
 

@@ -1,0 +1,121 @@
+//! The positions, shifts and course views rendered with TestBackend at two sizes, compared with reviewed snapshots; and their colours, which never carry meaning alone.
+
+use super::action::Action;
+use super::test_support::{act, render, sized, stances_corpus};
+use super::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+
+#[test]
+fn positions_at_two_sizes() {
+    let loaded = crate::bundled::load();
+    let mut s = sized(&loaded, 120, 30);
+    act(&mut s, Action::OpenPositions);
+    act(&mut s, Action::Down);
+    act(&mut s, Action::NextColumn);
+    insta::assert_snapshot!("positions_120x30", render(&s, 120, 30).backend());
+    let mut s = sized(&loaded, 60, 15);
+    act(&mut s, Action::OpenPositions);
+    for _ in 0..12 {
+        act(&mut s, Action::Down);
+        act(&mut s, Action::NextColumn);
+    }
+    insta::assert_snapshot!("positions_60x15", render(&s, 60, 15).backend());
+}
+
+#[test]
+fn positions_by_speaker_sorted_by_name() {
+    let loaded = stances_corpus();
+    let mut s = sized(&loaded, 80, 14);
+    act(&mut s, Action::OpenPositions);
+    act(&mut s, Action::ToggleBy);
+    act(&mut s, Action::SortRows);
+    act(&mut s, Action::SortColumns);
+    insta::assert_snapshot!("positions_by_speaker", render(&s, 80, 14).backend());
+}
+
+#[test]
+fn shifts_at_two_sizes() {
+    let loaded = stances_corpus();
+    let mut s = sized(&loaded, 100, 20);
+    act(&mut s, Action::OpenShifts);
+    act(&mut s, Action::Down);
+    insta::assert_snapshot!("shifts_100x20", render(&s, 100, 20).backend());
+    let mut s = sized(&loaded, 60, 15);
+    act(&mut s, Action::OpenShifts);
+    act(&mut s, Action::ToggleNeutral);
+    act(&mut s, Action::Bottom);
+    act(&mut s, Action::PrevColumn);
+    insta::assert_snapshot!("shifts_60x15", render(&s, 60, 15).backend());
+}
+
+#[test]
+fn an_actors_course() {
+    let loaded = stances_corpus();
+    let mut s = sized(&loaded, 90, 14);
+    act(&mut s, Action::FocusActors);
+    let mira = s.store.actor_by_key("mira").expect("mira");
+    let row = s
+        .actors
+        .rows
+        .iter()
+        .position(|r| r.actor == mira)
+        .expect("row");
+    for _ in 0..=row {
+        act(&mut s, Action::Down);
+    }
+    act(&mut s, Action::OpenCourse);
+    act(&mut s, Action::Bottom);
+    insta::assert_snapshot!("course", render(&s, 90, 14).backend());
+}
+
+/// The cells of `text` on row `y` and their foreground colours.
+fn colours_of(terminal: &Terminal<TestBackend>, y: u16, text: &str) -> Vec<Color> {
+    let buffer = terminal.backend().buffer();
+    let row: String = (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol().to_string())
+        .collect();
+    let at = row.find(text).expect("text on the row");
+    let x0 = row[..at].chars().count() as u16;
+    (x0..x0 + text.chars().count() as u16)
+        .map(|x| buffer[(x, y)].fg)
+        .collect()
+}
+
+#[test]
+fn stances_are_coloured_but_read_by_their_signs_without_colour() {
+    let loaded = stances_corpus();
+    let mut s = sized(&loaded, 80, 14);
+    act(&mut s, Action::OpenPositions);
+    let draw = |color: bool| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 14)).expect("backend");
+        terminal
+            .draw(|frame| ui::draw(frame, &s, &Theme::new(color)))
+            .expect("draw");
+        terminal
+    };
+    let (colour, plain) = (draw(true), draw(false));
+    // The first actor row (Tomas Mira): supports, opposes, neutral on sanctions.
+    let y = 5;
+    assert_eq!(colours_of(&colour, y, "+1"), [Color::Green; 2]);
+    assert_eq!(colours_of(&colour, y, "-1"), [Color::Red; 2]);
+    assert_eq!(colours_of(&plain, y, "+1"), [Color::Reset; 2]);
+    assert_eq!(
+        colour
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect::<String>(),
+        plain
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect::<String>(),
+        "the same characters with and without colour"
+    );
+}
