@@ -3,7 +3,7 @@
 mod common;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use demarche::stances::{By, cells, shifts};
+use demarche::stances::{By, ColOrder, Grid, RowOrder, cells, course, shifts};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -27,6 +27,45 @@ fn stances(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("shifts", &label), &ids, |b, ids| {
             b.iter(|| black_box(shifts(store, ids, By::Principal, false)))
         });
+        // What the positions view waits for: the count, then the rows and columns laid out.
+        group.bench_with_input(BenchmarkId::new("view_matrix", &label), &ids, |b, ids| {
+            b.iter(|| {
+                let found = cells(store, ids, By::Principal);
+                black_box(Grid::new(
+                    store,
+                    &found,
+                    By::Principal,
+                    RowOrder::Count,
+                    ColOrder::Count,
+                ))
+            })
+        });
+        // A keystroke in the view: `o` re-sorts the rows.
+        let found = cells(store, &ids, By::Principal);
+        let mut grid = Grid::new(
+            store,
+            &found,
+            By::Principal,
+            RowOrder::Count,
+            ColOrder::Count,
+        );
+        let mut order = RowOrder::Count;
+        group.bench_function(BenchmarkId::new("sort_rows", &label), |b| {
+            b.iter(|| {
+                order = order.next();
+                grid.sort(store, order, ColOrder::Count);
+            })
+        });
+        // A keystroke in the actors pane: `p`, the busiest actor's course.
+        let busiest = (0..store.actors.len())
+            .map(|i| demarche::model::ActorId(i as u32))
+            .max_by_key(|&a| store.count_for(a))
+            .expect("an actor");
+        group.bench_with_input(
+            BenchmarkId::new("course_busiest", &label),
+            &ids,
+            |b, ids| b.iter(|| black_box(course(store, ids, busiest, By::Principal))),
+        );
     }
     group.finish();
 }

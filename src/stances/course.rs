@@ -23,17 +23,17 @@ pub struct Course {
     pub steps: Vec<Step>,
 }
 
-/// The positions `actor` takes among `ids` (counted `by` principal or speaker),
-/// topics with the most statements first, then by name; statements in store (date)
-/// order. Neutral statements are kept and count as a stance.
+/// The positions `actor` takes among `ids` (ascending; counted `by` principal or
+/// speaker), topics with the most statements first, then by name; statements in
+/// store (date) order. Neutral statements are kept and count as a stance. Costs the
+/// actor's statements, not all of `ids`: it runs on a keystroke.
 pub fn course(store: &Store, ids: &[StatementId], actor: ActorId, by: By) -> Vec<Course> {
     let mut topics: Vec<Course> = Vec::new();
-    let mut sorted = ids.to_vec();
-    sorted.sort_unstable();
-    for id in sorted {
-        if by.actor(store, id) != actor {
-            continue;
-        }
+    let theirs = store
+        .involving(actor)
+        .into_iter()
+        .filter(|id| ids.binary_search(id).is_ok() && by.actor(store, *id) == actor);
+    for id in theirs {
         for t in store.topics_of(id) {
             let i = match topics.iter().position(|c| c.topic == t.topic) {
                 Some(i) => i,
