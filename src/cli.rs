@@ -104,13 +104,29 @@ pub fn run(cli: Cli, width: Option<usize>) -> ExitCode {
             force,
             no_formula_guard,
             topics,
-        }) => with_loaded(&paths, &cache, Diagnostics::Reported, |loaded| {
-            let options = Options {
-                csv_guard_formulas: !no_formula_guard,
-                csv_topics: topics.into(),
-            };
-            run_export(loaded, &filter, format.into(), options, &output, force)
-        }),
+            network,
+            by,
+        }) => {
+            let format: crate::export::Format = format.into();
+            if (network.is_some() || by.is_some()) && !format.is_network() {
+                eprintln!(
+                    "demarche: --network and --by shape the graph formats (graphml, gexf), not {}",
+                    format.label()
+                );
+                return ExitCode::from(2);
+            }
+            with_loaded(&paths, &cache, Diagnostics::Reported, |loaded| {
+                let options = Options {
+                    csv_guard_formulas: !no_formula_guard,
+                    csv_topics: topics.into(),
+                    network: crate::export::NetworkSpec {
+                        kind: network.unwrap_or_default(),
+                        by: by.unwrap_or_default(),
+                    },
+                };
+                run_export(loaded, &filter, format, options, &output, force)
+            })
+        }
         Some(Command::Convert {
             paths,
             to,

@@ -14,6 +14,7 @@ mod target;
 pub use self::csv::{HEADER as CSV_HEADER, header as csv_header, statement_key};
 pub use self::csv_cell::{CsvWriter, guard};
 pub use self::json::{ActorOut, write_article};
+pub use self::network::{Kind as NetworkKind, Spec as NetworkSpec};
 pub use self::stale::{staging_dir, sweep_stale};
 pub use self::target::write_atomically;
 
@@ -50,6 +51,11 @@ impl Format {
     ];
 
     /// The file extension, without the dot.
+    /// Whether it writes a network (which `Options::network` shapes).
+    pub fn is_network(self) -> bool {
+        matches!(self, Format::Graphml | Format::Gexf)
+    }
+
     pub fn extension(self) -> &'static str {
         match self {
             Format::Json => "json",
@@ -110,6 +116,8 @@ pub struct Options {
     pub csv_guard_formulas: bool,
     /// Topics in one cell, or one row per topic.
     pub csv_topics: CsvTopics,
+    /// The network a graph format writes.
+    pub network: network::Spec,
 }
 
 impl Default for Options {
@@ -117,6 +125,7 @@ impl Default for Options {
         Options {
             csv_guard_formulas: true,
             csv_topics: CsvTopics::Joined,
+            network: network::Spec::default(),
         }
     }
 }
@@ -152,8 +161,8 @@ pub fn write(
         Format::Json => json::write(store, ids, out),
         Format::Csv => csv::write(store, ids, options, out),
         Format::Markdown => markdown::write(store, ids, out),
-        Format::Graphml => graphml::write(store, ids, out),
-        Format::Gexf => gexf::write(store, ids, out),
+        Format::Graphml => graphml::write(store, ids, options.network, out),
+        Format::Gexf => gexf::write(store, ids, options.network, out),
         Format::DnaCsv => dna::write(store, ids, options, out),
     }
 }

@@ -108,3 +108,28 @@ fn gexf_edges_carry_their_statements_spells() {
         ]
     );
 }
+
+#[test]
+fn an_actor_actor_tie_spans_when_either_spoke_on_its_topics() {
+    let args = [
+        "export",
+        "--format",
+        "gexf",
+        "--network",
+        "actor-actor",
+        "-o",
+        "-",
+    ];
+    let g = parse(&stdout_of(&args, &fixture("network")));
+    let (values, spells) = &g.edges[&("actor:ana".to_string(), "actor:cem".to_string())];
+    assert_eq!(values["relation"], "both");
+    assert_eq!(
+        spells,
+        &vec![
+            spell("2025-03-01", "2025-03-01"),
+            spell("2025-03-03", "2025-03-03"),
+            spell("2025-03-10", "2025-03-11")
+        ]
+    );
+    assert!(g.declared["edge"].contains("congruence_topics"));
+}

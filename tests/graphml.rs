@@ -142,3 +142,117 @@ fn graphml_escapes_what_the_data_holds() {
         "support"
     );
 }
+
+/// The actor-actor edge between two actor ids, whichever way round it was written.
+fn tie<'a>(g: &'a Graph, a: &str, b: &str) -> Option<&'a BTreeMap<String, String>> {
+    let (a, b) = (format!("actor:{a}"), format!("actor:{b}"));
+    g.edges
+        .get(&(a.clone(), b.clone()))
+        .or_else(|| g.edges.get(&(b, a)))
+}
+
+#[test]
+fn the_actor_actor_network_links_by_congruence_and_conflict() {
+    let args = [
+        "export",
+        "--format",
+        "graphml",
+        "--network",
+        "actor-actor",
+        "-o",
+        "-",
+    ];
+    let g = parse(&stdout_of(&args, &fixture("network")));
+    // Every actor who spoke on a topic is a node, the neutral-only one too; the
+    // spokesperson counts for the one he speaks for.
+    let nodes: BTreeSet<&str> = g.nodes.keys().map(String::as_str).collect();
+    assert_eq!(
+        nodes,
+        BTreeSet::from(["actor:ana", "actor:ben", "actor:cem", "actor:dia"])
+    );
+    assert_eq!(g.edges.len(), 3, "no tie through a neutral statement");
+    let ab = tie(&g, "ana", "ben").expect("ana-ben");
+    assert_eq!(
+        (
+            ab["congruence"].as_str(),
+            ab["conflict"].as_str(),
+            ab["relation"].as_str()
+        ),
+        ("1", "1", "both")
+    );
+    assert_eq!(ab["congruence_topics"], "plan-one");
+    assert_eq!(ab["conflict_topics"], "plan-two");
+    let bc = tie(&g, "ben", "cem").expect("ben-cem");
+    assert_eq!(bc["relation"], "conflict");
+    assert_eq!(bc["conflict_topics"], "plan-one; plan-two");
+    assert_eq!(bc["weight"], "2");
+    for (id, (on, kind)) in &g.keys {
+        assert!(on == "node" || on == "edge", "{id}");
+        assert!(kind == "string" || kind == "int", "{id}: {kind}");
+    }
+    for data in g.edges.values() {
+        for key in data.keys() {
+            assert_eq!(g.keys[key].0, "edge", "{key} declared for edges");
+        }
+    }
+}
+
+#[test]
+fn by_speaker_the_spokesperson_has_his_own_ties() {
+    let args = [
+        "export",
+        "--format",
+        "graphml",
+        "--network",
+        "actor-actor",
+        "--by",
+        "speaker",
+        "-o",
+        "-",
+    ];
+    let g = parse(&stdout_of(&args, &fixture("network")));
+    assert!(g.nodes.contains_key("actor:eli"));
+    assert_eq!(
+        tie(&g, "ana", "ben").expect("ana-ben")["relation"],
+        "congruence"
+    );
+    assert_eq!(
+        tie(&g, "ana", "eli").expect("ana-eli")["conflict_topics"],
+        "plan-two"
+    );
+    assert_eq!(tie(&g, "ben", "cem").expect("ben-cem")["conflict"], "1");
+    // By speaker the actor-topic network credits him too.
+    let args = [
+        "export", "--format", "graphml", "--by", "speaker", "-o", "-",
+    ];
+    let g = parse(&stdout_of(&args, &fixture("network")));
+    assert!(
+        g.edges
+            .contains_key(&("actor:eli".to_string(), "topic:plan-two".to_string()))
+    );
+}
+
+#[test]
+fn network_options_on_a_format_that_is_no_network_are_refused() {
+    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_demarche"))
+        .args([
+            "export",
+            "--format",
+            "csv",
+            "--network",
+            "actor-actor",
+            "-o",
+            "-",
+        ])
+        .arg(fixture("network"))
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--network and --by shape the graph formats"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}

@@ -153,6 +153,13 @@ pub enum Command {
         /// (`topic` and `stance` columns; a statement without one gets one row)
         #[arg(long, value_enum, default_value_t = CsvTopicsArg::Joined)]
         topics: CsvTopicsArg,
+        /// GraphML and GEXF: actors linked to topics (default), or actors linked to
+        /// actors by congruence and conflict
+        #[arg(long, value_enum)]
+        network: Option<export::NetworkKind>,
+        /// GraphML and GEXF: count a statement for its principal (default) or its speaker
+        #[arg(long, value_enum)]
+        by: Option<By>,
     },
     /// Convert articles (our format, brat, Label Studio) to our format or to brat standoff
     #[command(after_help = EXIT_CODES)]

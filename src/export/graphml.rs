@@ -1,45 +1,49 @@
-//! The GraphML network export: actors and topics as nodes, one edge per actor and topic with its stance counts and combined stance.
+//! The GraphML network export: plain GraphML with a typed `<key>` for every attribute, the actor-topic or actor-actor network (see `network.rs`).
 
-use super::network::{Network, actor_node, actor_values, combined, edge_counts, topic_node};
+use super::network::{Graph, Spec, Type};
 use crate::model::StatementId;
-use crate::stances::Cell;
 use crate::store::Store;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use std::io::{self, Write};
 
-/// Every attribute written, with the element it belongs to and its GraphML type.
-const KEYS: &[(&str, &str, &str)] = &[
-    ("label", "node", "string"),
-    ("node_kind", "node", "string"),
-    ("actor_id", "node", "string"),
-    ("actor_kind", "node", "string"),
-    ("role", "node", "string"),
-    ("affiliation", "node", "string"),
-    ("country", "node", "string"),
-    ("node_statements", "node", "int"),
-    ("supports", "edge", "int"),
-    ("opposes", "edge", "int"),
-    ("neutral", "edge", "int"),
-    ("edge_statements", "edge", "int"),
-    ("stance", "edge", "string"),
-];
+fn type_name(t: Type) -> &'static str {
+    match t {
+        Type::Text => "string",
+        Type::Int => "int",
+    }
+}
 
-/// Writes the actor-topic network of `ids`, each statement counted for its principal.
-pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Result<()> {
-    let net = Network::of(store, ids);
+/// Writes the network `spec` asks for over `ids`.
+pub fn write(
+    store: &Store,
+    ids: &[StatementId],
+    spec: Spec,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let graph = Graph::of(store, ids, spec);
     let mut w = Writer::new_with_indent(out, b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.write_event(Event::Start(BytesStart::new("graphml").with_attributes([
         ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
     ])))?;
-    for (id, on, kind) in KEYS {
+    let keys = [("label", Type::Text)]
+        .iter()
+        .chain(graph.node_keys)
+        .map(|k| (k, "node"))
+        .chain(
+            [("weight", Type::Int)]
+                .iter()
+                .chain(graph.edge_keys)
+                .map(|k| (k, "edge")),
+        );
+    for ((id, kind), on) in keys {
         w.create_element("key")
             .with_attributes([
                 ("id", *id),
-                ("for", *on),
+                ("for", on),
                 ("attr.name", *id),
-                ("attr.type", *kind),
+                ("attr.type", type_name(*kind)),
             ])
             .write_empty()?;
     }
@@ -47,48 +51,25 @@ pub fn write(store: &Store, ids: &[StatementId], out: &mut dyn Write) -> io::Res
         BytesStart::new("graph")
             .with_attributes([("id", "demarche"), ("edgedefault", "undirected")]),
     ))?;
-    for (&a, &n) in &net.actors {
-        let actor = store.actor(a);
-        let mut data = vec![("label", actor.name.as_str())];
-        data.extend(actor_values(actor));
-        let count = n.to_string();
-        data.push(("node_statements", &count));
-        element(&mut w, "node", &[("id", &actor_node(store, a))], &data)?;
+    for node in &graph.nodes {
+        let mut data = vec![("label", node.label.as_str())];
+        data.extend(node.values.iter().map(|(k, v)| (*k, v.as_str())));
+        element(&mut w, "node", &[("id", &node.id)], &data)?;
     }
-    for (&t, &n) in &net.topics {
-        let count = n.to_string();
-        let data = [
-            ("label", store.topic(t)),
-            ("node_kind", "topic"),
-            ("node_statements", count.as_str()),
+    for (i, e) in graph.edges.iter().enumerate() {
+        let (id, weight) = (format!("e{i}"), e.weight.to_string());
+        let mut data = vec![("weight", weight.as_str())];
+        data.extend(e.values.iter().map(|(k, v)| (*k, v.as_str())));
+        let attrs = [
+            ("id", id.as_str()),
+            ("source", &e.source),
+            ("target", &e.target),
         ];
-        element(&mut w, "node", &[("id", &topic_node(store, t))], &data)?;
-    }
-    for (i, c) in net.edges.iter().enumerate() {
-        edge(&mut w, store, i, c)?;
+        element(&mut w, "edge", &attrs, &data)?;
     }
     w.write_event(Event::End(BytesEnd::new("graph")))?;
     w.write_event(Event::End(BytesEnd::new("graphml")))?;
     w.get_mut().write_all(b"\n")
-}
-
-fn edge<W: Write>(w: &mut Writer<W>, store: &Store, i: usize, c: &Cell) -> io::Result<()> {
-    let [s, o, n, total] = edge_counts(c);
-    let id = format!("e{i}");
-    let (source, target) = (actor_node(store, c.actor), topic_node(store, c.topic));
-    let data = [
-        ("supports", s.as_str()),
-        ("opposes", o.as_str()),
-        ("neutral", n.as_str()),
-        ("edge_statements", total.as_str()),
-        ("stance", combined(c.counts)),
-    ];
-    element(
-        w,
-        "edge",
-        &[("id", &id), ("source", &source), ("target", &target)],
-        &data,
-    )
 }
 
 /// `<name attrs...>` holding one `<data key=...>` per pair in `data`.
