@@ -7,6 +7,7 @@ mod detail;
 mod export;
 mod finder;
 mod help;
+mod link;
 pub mod loading;
 mod positions;
 mod quotes;

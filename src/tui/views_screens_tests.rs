@@ -119,3 +119,32 @@ fn stances_are_coloured_but_read_by_their_signs_without_colour() {
         "the same characters with and without colour"
     );
 }
+
+#[test]
+fn the_detail_view_links_the_article_url_for_the_terminal() {
+    let loaded = crate::load_paths(&[std::path::Path::new("tests/fixtures/network")]);
+    let mut s = sized(&loaded, 100, 24);
+    act(&mut s, Action::OpenDetail);
+    let terminal = render(&s, 100, 24);
+    let buffer = terminal.backend().buffer();
+    let bottom = 21; // the detail frame's bottom border, above status and footer
+    let linked: Vec<&str> = (0..100)
+        .map(|x| buffer[(x, bottom)].symbol())
+        .filter(|sym| sym.contains("\x1b]8;;"))
+        .collect();
+    assert_eq!(
+        linked,
+        [
+            "\x1b]8;;https://example.org/plans?id=1\x1b\\https://example.org/plans?id=1 \x1b]8;;\x1b\\"
+        ]
+    );
+    let row: String = (0..100).map(|x| buffer[(x, bottom)].symbol()).collect();
+    assert!(row.contains(" open ↗ "), "{row:?}");
+    // A statement of an article without a URL says so in its fields, and links nothing.
+    let loaded = stances_corpus();
+    let mut s = sized(&loaded, 100, 24);
+    act(&mut s, Action::OpenDetail);
+    let screen = format!("{:?}", render(&s, 100, 24).backend());
+    assert!(screen.contains("(none: the source gives no URL)"));
+    assert!(!screen.contains("\\u{1b}]8"));
+}

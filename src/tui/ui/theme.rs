@@ -37,6 +37,8 @@ pub struct Theme {
     pub supports: Style,
     pub opposes: Style,
     pub neutral: Style,
+    /// A hyperlink (underlined, so it reads as one without colour).
+    pub link: Style,
 }
 
 impl Theme {
@@ -98,6 +100,7 @@ impl Theme {
             supports: fg(Color::Green).add_modifier(bold),
             opposes: fg(Color::Red).add_modifier(bold),
             neutral: fg(Color::Blue),
+            link: fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
         }
     }
 
