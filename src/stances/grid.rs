@@ -70,6 +70,22 @@ pub struct Band<K> {
 }
 
 impl<K> Band<K> {
+    fn new(key: K) -> Band<K> {
+        Band {
+            key,
+            counts: [0; 3],
+            divided: 0,
+        }
+    }
+
+    /// Counts one cell in the band.
+    fn add(&mut self, counts: &Counts, contradicted: u32) {
+        for (into, n) in self.counts.iter_mut().zip(counts) {
+            *into += n;
+        }
+        self.divided += contradicted;
+    }
+
     pub fn total(&self) -> u32 {
         self.counts.iter().sum()
     }
@@ -86,12 +102,6 @@ pub struct Grid {
     cells: HashMap<(ActorId, TopicId), Counts>,
 }
 
-fn add(into: &mut Counts, c: &Counts) {
-    for i in 0..3 {
-        into[i] += c[i];
-    }
-}
-
 impl Grid {
     /// Lays out `cells` (as [`super::cells`] gives them) in the orders asked for.
     pub fn new(store: &Store, cells: &[Cell], by: By, rows: RowOrder, cols: ColOrder) -> Grid {
@@ -101,20 +111,14 @@ impl Grid {
         let mut total = 0;
         for c in cells {
             let contradicted = c.counts[0].min(c.counts[1]);
-            let row = row_map.entry(c.actor).or_insert(Band {
-                key: c.actor,
-                counts: [0; 3],
-                divided: 0,
-            });
-            add(&mut row.counts, &c.counts);
-            row.divided += contradicted;
-            let col = col_map.entry(c.topic).or_insert(Band {
-                key: c.topic,
-                counts: [0; 3],
-                divided: 0,
-            });
-            add(&mut col.counts, &c.counts);
-            col.divided += contradicted;
+            row_map
+                .entry(c.actor)
+                .or_insert_with(|| Band::new(c.actor))
+                .add(&c.counts, contradicted);
+            col_map
+                .entry(c.topic)
+                .or_insert_with(|| Band::new(c.topic))
+                .add(&c.counts, contradicted);
             total += c.total();
             map.insert((c.actor, c.topic), c.counts);
         }

@@ -60,6 +60,22 @@ pub fn act(s: &mut State, action: Action) {
     settle(s, effect);
 }
 
+/// Focuses the actors pane and moves its cursor onto actor `id`.
+pub fn select_actor(s: &mut State, id: &str) {
+    act(s, Action::FocusActors);
+    let actor = s.store.actor_by_key(id).expect("actor in corpus");
+    let row = s
+        .actors
+        .rows
+        .iter()
+        .position(|r| r.actor == actor)
+        .expect("actor listed");
+    act(s, Action::Top);
+    for _ in 0..=row {
+        act(s, Action::Down);
+    }
+}
+
 /// The fixture with known stances and shifts (tests/fixtures/stances).
 pub fn stances_corpus() -> Loaded {
     let loaded = crate::load_paths(&[std::path::Path::new("tests/fixtures/stances")]);

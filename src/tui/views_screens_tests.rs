@@ -1,7 +1,7 @@
 //! The positions, shifts and course views rendered with TestBackend at two sizes, compared with reviewed snapshots; and their colours, which never carry meaning alone.
 
 use super::action::Action;
-use super::test_support::{act, render, sized, stances_corpus};
+use super::test_support::{act, render, select_actor, sized, stances_corpus};
 use super::ui::{self, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -54,17 +54,7 @@ fn shifts_at_two_sizes() {
 fn an_actors_course() {
     let loaded = stances_corpus();
     let mut s = sized(&loaded, 90, 14);
-    act(&mut s, Action::FocusActors);
-    let mira = s.store.actor_by_key("mira").expect("mira");
-    let row = s
-        .actors
-        .rows
-        .iter()
-        .position(|r| r.actor == mira)
-        .expect("row");
-    for _ in 0..=row {
-        act(&mut s, Action::Down);
-    }
+    select_actor(&mut s, "mira");
     act(&mut s, Action::OpenCourse);
     act(&mut s, Action::Bottom);
     insta::assert_snapshot!("course", render(&s, 90, 14).backend());

@@ -5,7 +5,7 @@ use crate::stances::{By, RowOrder};
 use crate::tui::action::{Action, Effect};
 use crate::tui::keymap::Context;
 use crate::tui::state::{Focus, Overlay, State};
-use crate::tui::test_support::{act, corpus, settle, sized, stances_corpus, state};
+use crate::tui::test_support::{act, corpus, select_actor, settle, sized, stances_corpus, state};
 
 fn names(s: &State) -> Vec<String> {
     let grid = s.positions.grid.as_ref().expect("a grid");
@@ -256,17 +256,7 @@ fn enter_on_a_shift_opens_either_statement_and_esc_comes_back() {
 fn an_actors_course_marks_each_change_of_stance() {
     let loaded = stances_corpus();
     let mut s = state(&loaded);
-    act(&mut s, Action::FocusActors);
-    let mira = s.store.actor_by_key("mira").expect("mira");
-    let row = s
-        .actors
-        .rows
-        .iter()
-        .position(|r| r.actor == mira)
-        .expect("row");
-    for _ in 0..=row {
-        act(&mut s, Action::Down);
-    }
+    select_actor(&mut s, "mira");
     act(&mut s, Action::OpenCourse);
     assert_eq!(s.context(), Context::Course);
     assert_eq!(s.course.topics.len(), 1);
