@@ -5,6 +5,7 @@ mod args;
 mod cache;
 mod check;
 mod dates;
+mod eval;
 mod help;
 mod list;
 mod load;
@@ -15,7 +16,7 @@ mod table;
 mod topics;
 
 pub use args::{
-    ActorsFormat, CacheAction, CheckFormat, Cli, Command, ConvertFormat, CsvTopicsArg,
+    ActorsFormat, CacheAction, CheckFormat, Cli, Command, ConvertFormat, CsvTopicsArg, EvalFormat,
     ExportFormat, ListFormat, ShiftsFormat, StancesFormat, TopicsFormat,
 };
 
@@ -96,6 +97,12 @@ pub fn run(cli: Cli, width: Option<usize>) -> ExitCode {
         }) => with_selected(&paths, &cache, &filter, |loaded, _, ids| {
             stances::run_shifts(&loaded.store, ids, by, include_neutral, format, width)
         }),
+        Some(Command::Eval {
+            gold,
+            pred,
+            overlap,
+            format,
+        }) => eval::run(&gold, &pred, overlap, format, &cache),
         Some(Command::Export {
             paths,
             filter,

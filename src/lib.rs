@@ -9,6 +9,7 @@
 pub mod bundled;
 pub mod cache;
 pub mod cli;
+pub mod compare;
 pub mod convert;
 pub mod date;
 pub mod diagnostic;

@@ -127,6 +127,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ShiftsFormat::Table)]
         format: ShiftsFormat,
     },
+    /// Compare two codings of the same articles: precision, recall and F1 by span
+    ///
+    /// PRED's statements are matched to GOLD's one to one, exactly (the same
+    /// characters) and by overlap (the shared characters at least --overlap of the
+    /// shorter statement; best overlaps first). Articles are paired by id and text,
+    /// else by text. Speaker and mode accuracy are over the statements matched by
+    /// overlap; speakers agree by id, or by a name or alias they share.
+    #[command(after_help = EXIT_CODES)]
+    Eval {
+        /// The reference coding (a file or folder)
+        gold: PathBuf,
+        /// The coding to score (an extractor's output, another annotator)
+        pred: PathBuf,
+        /// The share of the shorter statement two must share to match by overlap (0-1]
+        #[arg(long, default_value_t = 0.5)]
+        overlap: f64,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+    },
     /// Write matching statements to a file (atomically; never overwrites without --force)
     #[command(after_help = EXIT_CODES)]
     Export {
@@ -246,6 +265,12 @@ pub enum ActorsFormat {
 pub enum StancesFormat {
     Table,
     Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum EvalFormat {
+    Table,
     Json,
 }
 
