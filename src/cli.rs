@@ -6,6 +6,7 @@ mod cache;
 mod check;
 mod dates;
 mod eval;
+mod extract;
 mod help;
 mod list;
 mod load;
@@ -96,6 +97,27 @@ pub fn run(cli: Cli, width: Option<usize>) -> ExitCode {
             format,
         }) => with_selected(&paths, &cache, &filter, |loaded, _, ids| {
             stances::run_shifts(&loaded.store, ids, by, include_neutral, format, width)
+        }),
+        Some(Command::Extract {
+            paths,
+            output,
+            date,
+            outlet,
+            language,
+            actors,
+            lexicon,
+            force,
+        }) => extract::run(&extract::Request {
+            paths: &paths,
+            output: &output,
+            overrides: crate::extract::input::Overrides {
+                date,
+                outlet,
+                language,
+            },
+            actors: actors.as_deref(),
+            lexicon: lexicon.as_deref(),
+            force,
         }),
         Some(Command::Eval {
             gold,

@@ -14,6 +14,7 @@ pub mod convert;
 pub mod date;
 pub mod diagnostic;
 pub mod export;
+pub mod extract;
 pub mod filter;
 pub mod fold;
 pub mod generate;

@@ -127,6 +127,39 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ShiftsFormat::Table)]
         format: ShiftsFormat,
     },
+    /// Find statements in raw articles (text, Markdown) and write them in our format
+    ///
+    /// One file per article in DIR, each written atomically; every statement is marked
+    /// `provenance: auto` with the rule that found it and a confidence. Metadata comes
+    /// from a front-matter block (title, date, outlet, author, url, language), else the
+    /// file name (a date such as 2025-02-13 or 20250213), else the flags.
+    #[command(after_help = EXIT_CODES)]
+    Extract {
+        /// Files or folders of articles (.txt, .md)
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The folder to write to (created if missing)
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The date of every article (YYYY, YYYY-MM or YYYY-MM-DD)
+        #[arg(long)]
+        date: Option<String>,
+        /// The outlet of every article
+        #[arg(long)]
+        outlet: Option<String>,
+        /// The language of every article (de or en; detected otherwise)
+        #[arg(long, value_parser = ["de", "en"])]
+        language: Option<String>,
+        /// Known actors with their aliases: any corpus file or folder of ours
+        #[arg(long)]
+        actors: Option<PathBuf>,
+        /// More lexicon entries, in the format of assets/lexicon/de.txt
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+        /// Replace files that exist in the output folder
+        #[arg(long)]
+        force: bool,
+    },
     /// Compare two codings of the same articles: precision, recall and F1 by span
     ///
     /// PRED's statements are matched to GOLD's one to one, exactly (the same

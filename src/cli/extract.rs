@@ -1,0 +1,145 @@
+//! `demarche extract PATH... -o DIR`: reads raw articles (text and Markdown files, folders of them), finds their statements and writes one file of our format per article, each atomically.
+
+use crate::export::write_atomically;
+use crate::extract::input::{Overrides, article};
+use crate::extract::lexicon::Lexicon;
+use crate::extract::{Actors, document, find};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// What `extract` was asked for beyond the paths.
+pub struct Request<'a> {
+    pub paths: &'a [PathBuf],
+    pub output: &'a Path,
+    pub overrides: Overrides,
+    pub actors: Option<&'a Path>,
+    pub lexicon: Option<&'a Path>,
+    pub force: bool,
+}
+
+const TEXT: &[&str] = &["txt", "md", "markdown"];
+
+/// The text files under `path` (itself if it is one), sorted; other files in folders
+/// are passed over, a named file of another kind is said.
+fn files(path: &Path, out: &mut Vec<PathBuf>, problems: &mut usize) {
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => {
+                eprintln!("demarche: {}: cannot read the folder: {e}", path.display());
+                *problems += 1;
+                return;
+            }
+        };
+        entries.sort();
+        for p in entries {
+            if p.is_dir() || has_ext(&p, TEXT) {
+                files(&p, out, problems);
+            } else if has_ext(&p, &["html", "htm"]) {
+                eprintln!("demarche: {}: saved web pages are not read yet; skipped", p.display());
+                *problems += 1;
+            }
+        }
+    } else if has_ext(path, TEXT) {
+        out.push(path.to_path_buf());
+    } else {
+        eprintln!("demarche: {}: not a text or Markdown file (.txt, .md); skipped", path.display());
+        *problems += 1;
+    }
+}
+
+fn has_ext(path: &Path, exts: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| exts.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn lexicons(extra: Option<&Path>) -> Result<[Lexicon; 2], ExitCode> {
+    let mut out = [Lexicon::builtin("de"), Lexicon::builtin("en")];
+    if let Some(path) = extra {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            eprintln!("demarche: {}: cannot read the lexicon: {e}", path.display());
+            ExitCode::from(2)
+        })?;
+        let more = Lexicon::parse(&text).map_err(|e| {
+            eprintln!("demarche: {}: {e}", path.display());
+            ExitCode::from(2)
+        })?;
+        for l in &mut out {
+            l.extend(&more);
+        }
+    }
+    Ok(out)
+}
+
+pub fn run(request: &Request) -> ExitCode {
+    let [de, en] = match lexicons(request.lexicon) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let mut actors = match request.actors {
+        None => Actors::default(),
+        Some(path) => {
+            let loaded = crate::load_paths(&[path]);
+            if loaded.store.actors.is_empty() {
+                eprintln!("demarche: {}: no actors loaded for --actors", path.display());
+                return ExitCode::from(2);
+            }
+            Actors::known(&loaded.store)
+        }
+    };
+    let mut problems = 0;
+    let mut inputs = Vec::new();
+    for p in request.paths {
+        if !p.exists() {
+            eprintln!("demarche: {}: no such file or folder", p.display());
+            problems += 1;
+            continue;
+        }
+        files(p, &mut inputs, &mut problems);
+    }
+    if inputs.is_empty() {
+        eprintln!("demarche: no text or Markdown article to extract from");
+        return ExitCode::from(super::load::NOTHING_LOADED);
+    }
+    if let Err(e) = std::fs::create_dir_all(request.output) {
+        eprintln!("demarche: {}: cannot create the folder: {e}", request.output.display());
+        return ExitCode::from(3);
+    }
+    let (mut articles, mut statements) = (0, 0);
+    for path in &inputs {
+        let content = match std::fs::read_to_string(path) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("demarche: {}: cannot read it as UTF-8 text: {e}; skipped", path.display());
+                problems += 1;
+                continue;
+            }
+        };
+        let raw = article(path, &content, &request.overrides);
+        let lexicon = if raw.language == "en" { &en } else { &de };
+        let found = find(&raw.text, lexicon);
+        let doc = document(&raw, &found, &mut actors);
+        let target = request.output.join(format!("{}.json", raw.id));
+        let written = write_atomically(&target, request.force, |out| {
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            out.write_all(b"\n")
+        });
+        match written {
+            Ok(()) => {
+                articles += 1;
+                statements += found.len();
+            }
+            Err(e) => {
+                eprintln!("demarche: {}: {e}", path.display());
+                problems += 1;
+            }
+        }
+    }
+    eprintln!(
+        "demarche: {statements} statement(s) from {articles} article(s) written to {}{}",
+        request.output.display(),
+        if problems > 0 { format!("; {problems} problem(s) above") } else { String::new() }
+    );
+    if problems > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
