@@ -30,7 +30,9 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Found> {
         previous_end = sentence.end;
         for clause in text::clauses(text, sentence, &quotes) {
             for f in rules::clause(text, clause, &quotes, lexicon, &mut context) {
-                let overlaps = out.iter().any(|o| o.span.start < f.span.end && f.span.start < o.span.end);
+                let overlaps = out
+                    .iter()
+                    .any(|o| o.span.start < f.span.end && f.span.start < o.span.end);
                 if !overlaps {
                     out.push(f);
                 }
@@ -76,7 +78,11 @@ fn kind_of(name: &str) -> &'static str {
     let lower = name.to_lowercase();
     if lower.contains("ministerium") || lower.contains("ministry") {
         "ministry"
-    } else if lower.contains("regierung") || lower.contains("government") || lower == "kreml" || lower == "kremlin" {
+    } else if lower.contains("regierung")
+        || lower.contains("government")
+        || lower == "kreml"
+        || lower == "kremlin"
+    {
         "government"
     } else if name.split_whitespace().count() >= 2 {
         "person"
@@ -120,7 +126,15 @@ impl Actors {
         }
         let last = |n: &str| fold_name(n.split_whitespace().last().unwrap_or(n));
         let single = !name.contains(' ');
+        // Only names that read as a person's: every word capitalised.
+        let personal = |n: &str| {
+            n.split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        };
         let surname = self.list.iter().position(|a| {
+            if !personal(&a.name) {
+                return false;
+            }
             let known_single = !a.name.contains(' ');
             if single {
                 // Peskow after Dmitri Peskow.
@@ -156,7 +170,14 @@ impl Actors {
 /// included), each statement `provenance: auto` with its rule and confidence.
 pub fn document(article: &RawArticle, found: &[Found], actors: &mut Actors) -> Value {
     let text = &article.text;
-    let chars = |byte: usize| text[..byte].chars().count();
+    // Character offsets, counted on from the last one asked (statements come in order).
+    let mut counted = (0usize, 0usize);
+    let mut chars = |byte: usize| {
+        let (b, c) = if byte >= counted.0 { counted } else { (0, 0) };
+        let n = c + text[b..byte].chars().count();
+        counted = (byte, n);
+        n
+    };
     let mut used: Vec<usize> = Vec::new();
     let mut statements = Vec::new();
     // A spokesperson stays one for the rest of the article (sein Sprecher Peskow …

@@ -36,14 +36,20 @@ fn files(path: &Path, out: &mut Vec<PathBuf>, problems: &mut usize) {
             if p.is_dir() || has_ext(&p, TEXT) {
                 files(&p, out, problems);
             } else if has_ext(&p, &["html", "htm"]) {
-                eprintln!("demarche: {}: saved web pages are not read yet; skipped", p.display());
+                eprintln!(
+                    "demarche: {}: saved web pages are not read yet; skipped",
+                    p.display()
+                );
                 *problems += 1;
             }
         }
     } else if has_ext(path, TEXT) {
         out.push(path.to_path_buf());
     } else {
-        eprintln!("demarche: {}: not a text or Markdown file (.txt, .md); skipped", path.display());
+        eprintln!(
+            "demarche: {}: not a text or Markdown file (.txt, .md); skipped",
+            path.display()
+        );
         *problems += 1;
     }
 }
@@ -82,7 +88,10 @@ pub fn run(request: &Request) -> ExitCode {
         Some(path) => {
             let loaded = crate::load_paths(&[path]);
             if loaded.store.actors.is_empty() {
-                eprintln!("demarche: {}: no actors loaded for --actors", path.display());
+                eprintln!(
+                    "demarche: {}: no actors loaded for --actors",
+                    path.display()
+                );
                 return ExitCode::from(2);
             }
             Actors::known(&loaded.store)
@@ -103,7 +112,10 @@ pub fn run(request: &Request) -> ExitCode {
         return ExitCode::from(super::load::NOTHING_LOADED);
     }
     if let Err(e) = std::fs::create_dir_all(request.output) {
-        eprintln!("demarche: {}: cannot create the folder: {e}", request.output.display());
+        eprintln!(
+            "demarche: {}: cannot create the folder: {e}",
+            request.output.display()
+        );
         return ExitCode::from(3);
     }
     let (mut articles, mut statements) = (0, 0);
@@ -111,7 +123,10 @@ pub fn run(request: &Request) -> ExitCode {
         let content = match std::fs::read_to_string(path) {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("demarche: {}: cannot read it as UTF-8 text: {e}; skipped", path.display());
+                eprintln!(
+                    "demarche: {}: cannot read it as UTF-8 text: {e}; skipped",
+                    path.display()
+                );
                 problems += 1;
                 continue;
             }
@@ -139,7 +154,15 @@ pub fn run(request: &Request) -> ExitCode {
     eprintln!(
         "demarche: {statements} statement(s) from {articles} article(s) written to {}{}",
         request.output.display(),
-        if problems > 0 { format!("; {problems} problem(s) above") } else { String::new() }
+        if problems > 0 {
+            format!("; {problems} problem(s) above")
+        } else {
+            String::new()
+        }
     );
-    if problems > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if problems > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -73,10 +73,20 @@ pub fn date_in_name(name: &str) -> Option<String> {
 
 /// `de` or `en` by which language's commonest words the text holds more of.
 pub fn detect_language(text: &str) -> &'static str {
-    const DE: &[&str] = &["der", "die", "das", "und", "nicht", "ist", "mit", "sich", "dass", "auf", "ein", "eine", "den", "sagte"];
-    const EN: &[&str] = &["the", "and", "of", "to", "is", "that", "with", "not", "on", "a", "said", "was", "for", "it"];
+    const DE: &[&str] = &[
+        "der", "die", "das", "und", "nicht", "ist", "mit", "sich", "dass", "auf", "ein", "eine",
+        "den", "sagte",
+    ];
+    const EN: &[&str] = &[
+        "the", "and", "of", "to", "is", "that", "with", "not", "on", "a", "said", "was", "for",
+        "it",
+    ];
     let (mut de, mut en) = (0, 0);
-    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(2000) {
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(2000)
+    {
         let w = w.to_lowercase();
         de += usize::from(DE.contains(&w.as_str()));
         en += usize::from(EN.contains(&w.as_str()));
@@ -89,7 +99,10 @@ pub fn detect_language(text: &str) -> &'static str {
 pub fn article(path: &Path, content: &str, overrides: &Overrides) -> RawArticle {
     let (pairs, body) = front_matter(content);
     let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     let stem = name.split('.').next().unwrap_or(&name).to_string();
     let text = body.trim_end_matches(['\n', '\r']).to_string();
     let language = overrides
@@ -100,7 +113,11 @@ pub fn article(path: &Path, content: &str, overrides: &Overrides) -> RawArticle 
     RawArticle {
         id: get("id").unwrap_or(stem),
         title: get("title"),
-        date: overrides.date.clone().or_else(|| get("date")).or_else(|| date_in_name(&name)),
+        date: overrides
+            .date
+            .clone()
+            .or_else(|| get("date"))
+            .or_else(|| date_in_name(&name)),
         outlet: overrides.outlet.clone().or_else(|| get("outlet")),
         author: get("author"),
         url: get("url"),
@@ -115,7 +132,8 @@ mod tests {
 
     #[test]
     fn front_matter_gives_the_metadata_and_is_not_text() {
-        let content = "---\ntitle: Talks\ndate: 2025-02-13\noutlet: \"Fixture Post\"\n---\nHe said so.\n";
+        let content =
+            "---\ntitle: Talks\ndate: 2025-02-13\noutlet: \"Fixture Post\"\n---\nHe said so.\n";
         let a = article(Path::new("x/any.txt"), content, &Overrides::default());
         assert_eq!(a.title.as_deref(), Some("Talks"));
         assert_eq!(a.date.as_deref(), Some("2025-02-13"));
@@ -127,8 +145,14 @@ mod tests {
 
     #[test]
     fn the_file_name_gives_a_date_and_flags_override() {
-        assert_eq!(date_in_name("wire-20250213-talks.txt").as_deref(), Some("2025-02-13"));
-        assert_eq!(date_in_name("2025-02-nato-brussels.de.txt").as_deref(), Some("2025-02"));
+        assert_eq!(
+            date_in_name("wire-20250213-talks.txt").as_deref(),
+            Some("2025-02-13")
+        );
+        assert_eq!(
+            date_in_name("2025-02-nato-brussels.de.txt").as_deref(),
+            Some("2025-02")
+        );
         assert_eq!(date_in_name("2025-02-30.txt"), None);
         assert_eq!(date_in_name("report.txt"), None);
         let flags = Overrides {
@@ -137,12 +161,21 @@ mod tests {
             language: Some("de".into()),
         };
         let a = article(Path::new("2025-02-13.txt"), "Er sagte das.", &flags);
-        assert_eq!((a.date.as_deref(), a.outlet.as_deref(), a.language.as_str()), (Some("2024-01"), Some("Wire"), "de"));
+        assert_eq!(
+            (a.date.as_deref(), a.outlet.as_deref(), a.language.as_str()),
+            (Some("2024-01"), Some("Wire"), "de")
+        );
     }
 
     #[test]
     fn the_language_is_detected() {
-        assert_eq!(detect_language("Der Minister sagte, dass die Lage ernst sei."), "de");
-        assert_eq!(detect_language("The minister said that the situation was serious."), "en");
+        assert_eq!(
+            detect_language("Der Minister sagte, dass die Lage ernst sei."),
+            "de"
+        );
+        assert_eq!(
+            detect_language("The minister said that the situation was serious."),
+            "en"
+        );
     }
 }

@@ -87,10 +87,14 @@ impl Lexicon {
     /// (Bundesverteidigungsminister by `*minister`).
     pub fn is_title(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        self.entries("titles").iter().any(|t| match t.strip_prefix('*') {
-            Some(suffix) => lower.ends_with(suffix) && lower.len() > suffix.len() || lower == suffix,
-            None => t == word,
-        })
+        self.entries("titles")
+            .iter()
+            .any(|t| match t.strip_prefix('*') {
+                Some(suffix) => {
+                    lower.ends_with(suffix) && lower.len() > suffix.len() || lower == suffix
+                }
+                None => t == word,
+            })
     }
 }
 

@@ -58,7 +58,8 @@ impl Clause<'_> {
             return None;
         }
         let mut best: Option<Cue> = None;
-        for entry in self.lexicon.entries("cue-verbs") {
+        let entries = self.lexicon.entries("cue-verbs").iter();
+        for entry in entries.chain(self.lexicon.entries("source-first")) {
             let parts: Vec<&str> = entry.split(' ').collect();
             // A cue opening the sentence is capitalised (According to …).
             let word = self.w(i);
@@ -91,7 +92,13 @@ impl Clause<'_> {
             .map_or(self.range.end, |k| self.words[i].end + k);
         (i + 1..self.words.len())
             .take_while(|&j| self.words[j].start < stop)
-            .find(|&j| (0..rest.len()).all(|k| self.words.get(j + k).is_some_and(|x| x.text(self.text) == rest[k])))
+            .find(|&j| {
+                (0..rest.len()).all(|k| {
+                    self.words
+                        .get(j + k)
+                        .is_some_and(|x| x.text(self.text) == rest[k])
+                })
+            })
             .map(|j| j + rest.len() - 1)
     }
 
@@ -119,7 +126,9 @@ impl Clause<'_> {
     }
 
     fn has_quote(&self, span: &Range<usize>) -> bool {
-        self.quotes.iter().any(|q| span.start <= q.start && q.end <= span.end)
+        self.quotes
+            .iter()
+            .any(|q| span.start <= q.start && q.end <= span.end)
     }
 }
 
@@ -159,7 +168,7 @@ pub fn clause(
     let c = Clause {
         text,
         words: words(text, range.clone()),
-        quotes: quotes.iter().filter(|q| range.start <= q.start && q.end <= range.end).collect(),
+        quotes: super::text::within(quotes, &range).iter().collect(),
         range,
         lexicon,
     };
@@ -194,7 +203,7 @@ fn quotation_first(c: &Clause, last: Option<&str>) -> Option<Found> {
     let (speaker, cue) = match c.cue_at(i) {
         Some(cue) => (after(c.text, &c.words, cue.last + 1, c.lexicon), cue),
         None => {
-            let j = (i..c.words.len().min(i + 4)).find(|&j| c.cue_at(j).is_some())?;
+            let j = (i..c.words.len().min(i + 6)).find(|&j| c.cue_at(j).is_some())?;
             (before(c.text, &c.words, j, c.lexicon, last), c.cue_at(j)?)
         }
     };
@@ -265,9 +274,18 @@ fn one_cue(c: &Clause, cue: &Cue, last: Option<&str>, previous: Option<Speaker>)
     if before_cue.ends_with(',') && !joined {
         let speaker = after(text, &c.words, cue.first + 1, c.lexicon)?;
         let span = c.range.start..c.range.start + before_cue.len() - 1;
-        let whole_quote = c.quotes.iter().find(|q| trimmed(text, span.clone()) == (q.start..q.end));
+        let whole_quote = c
+            .quotes
+            .iter()
+            .find(|q| trimmed(text, span.clone()) == (q.start..q.end));
         return match whole_quote {
-            Some(q) => found(q.inner.clone(), Mode::Direct, speaker, "quote-cue-after", 0.9),
+            Some(q) => found(
+                q.inner.clone(),
+                Mode::Direct,
+                speaker,
+                "quote-cue-after",
+                0.9,
+            ),
             None => {
                 let mode = reported(c, span.clone(), false);
                 found(span, mode, speaker, "clause-cue-after", 0.75)
@@ -277,24 +295,83 @@ fn one_cue(c: &Clause, cue: &Cue, last: Option<&str>, previous: Option<Speaker>)
     // According to the Interior Ministry, CLAUSE
     if c.lexicon.has("source-first", &cue.text) {
         let speaker = after(text, &c.words, cue.last + 1, c.lexicon)?;
-        let comma = text[cue_end..c.range.end].find(',')?;
-        let start = cue_end + comma + 1;
+        let name_end = text[cue_end..c.range.end]
+            .find(speaker.name.as_str())
+            .map(|k| cue_end + k + speaker.name.len())?;
+        // According to X, CLAUSE / Nach Angaben der Agentur X CLAUSE
+        let start = if text[name_end..].trim_start().starts_with(',') {
+            name_end + text[name_end..].find(',')? + 1
+        } else {
+            name_end
+        };
         let end = c.rest_from(start);
         let mode = reported(c, start..end, false);
         return found(start..end, mode, speaker, "source-first", 0.7);
+    }
+    // CLAUSE, officials said. / »…«, Ukrainian negotiator Olena Bondar said.
+    if !joined
+        && let Some(comma) = before_cue.rfind(',')
+        && !c.in_quote(c.range.start + comma)
+    {
+        let between = &before_cue[comma + 1..];
+        let count = between.split_whitespace().count();
+        if (1..=5).contains(&count)
+            && between.split_whitespace().all(|w| !w.ends_with([',', '.']))
+            && let Some(speaker) = named_before()
+            && after_cue
+                .trim()
+                .trim_end_matches(['.', '!', '?'])
+                .is_empty()
+        {
+            let span = c.range.start..c.range.start + comma;
+            let whole = c
+                .quotes
+                .iter()
+                .find(|q| trimmed(text, span.clone()) == (q.start..q.end));
+            return match whole {
+                Some(q) => found(
+                    q.inner.clone(),
+                    Mode::Direct,
+                    speaker,
+                    "quote-speaker-cue",
+                    0.85,
+                ),
+                None => {
+                    let mode = reported(c, span.clone(), false);
+                    found(span, mode, speaker, "clause-speaker-cue", 0.7)
+                }
+            };
+        }
     }
     let speaker = named_before()?;
     let confidence = if speaker.resolved { 0.1 } else { 0.0 };
     // Peskow sagte, CLAUSE / he said that CLAUSE / stellte in Frage: CLAUSE
     let gap = after_cue.trim_start();
     let mut start = cue_end + (after_cue.len() - gap.len());
-    let comma = gap.starts_with(',') || gap.starts_with(':');
-    if comma {
+    // sagte, … / sagte am Mittwoch, …: a comma right after the cue or a few words on.
+    let opener = gap.split_whitespace().next().unwrap_or("");
+    let adverbial = gap.find(',').filter(|&k| {
+        let words_before = gap[..k].split_whitespace().count();
+        k == 0
+            || words_before <= 3
+                && c.lexicon.has("adverbial-openers", opener)
+                && !c.in_quote(start + k)
+                && !gap[..k].contains([':', '»', '"', '“', '„'])
+    });
+    let comma = gap.starts_with(':') || adverbial.is_some();
+    if let Some(k) = adverbial {
+        start += k + 1;
+    } else if comma {
         start += 1;
     }
     let rest = &text[start..c.range.end];
     // ... sagte, dass CLAUSE / said on Tuesday that CLAUSE / told reporters that CLAUSE
-    let next_words: Vec<&Word> = c.words.iter().filter(|w| w.start >= start).take(6).collect();
+    let next_words: Vec<&Word> = c
+        .words
+        .iter()
+        .filter(|w| w.start >= start)
+        .take(6)
+        .collect();
     let before_comma = |w: &&&Word| !text[start..w.start].contains([',', ':']);
     if let Some(conj) = next_words
         .iter()
@@ -304,15 +381,37 @@ fn one_cue(c: &Clause, cue: &Cue, last: Option<&str>, previous: Option<Speaker>)
         let start = conj.end;
         let end = c.rest_from(start);
         let mode = reported(c, start..end, false);
-        return found(start..end, mode, speaker, "cue-that-clause", 0.8 - confidence);
+        return found(
+            start..end,
+            mode,
+            speaker,
+            "cue-that-clause",
+            0.8 - confidence,
+        );
     }
     if comma {
         let end = c.rest_from(start);
-        if let Some(q) = c.quotes.iter().find(|q| trimmed(text, start..end) == (q.start..q.end)) {
-            return found(q.inner.clone(), Mode::Direct, speaker, "cue-quote", 0.9 - confidence);
+        if let Some(q) = c
+            .quotes
+            .iter()
+            .find(|q| trimmed(text, start..end) == (q.start..q.end))
+        {
+            return found(
+                q.inner.clone(),
+                Mode::Direct,
+                speaker,
+                "cue-quote",
+                0.9 - confidence,
+            );
         }
         let mode = reported(c, start..end, false);
-        return found(start..end, mode, speaker, "cue-comma-clause", 0.8 - confidence);
+        return found(
+            start..end,
+            mode,
+            speaker,
+            "cue-comma-clause",
+            0.8 - confidence,
+        );
     }
     if let Some(colon) = rest.find(':') {
         let start = start + colon + 1;
@@ -320,15 +419,29 @@ fn one_cue(c: &Clause, cue: &Cue, last: Option<&str>, previous: Option<Speaker>)
         let mode = reported(c, start..end, false);
         return found(start..end, mode, speaker, "cue-colon", 0.7 - confidence);
     }
-    if c.lexicon.has("paraphrase-verbs", &cue.text) || c.lexicon.has("paraphrase-verbs", c.w(cue.first)) {
+    if c.lexicon.has("paraphrase-verbs", &cue.text)
+        || c.lexicon.has("paraphrase-verbs", c.w(cue.first))
+    {
         let end = c.rest_from(start);
         let mode = reported(c, start..end, true);
-        return found(start..end, mode, speaker, "cue-noun-phrase", 0.6 - confidence);
+        return found(
+            start..end,
+            mode,
+            speaker,
+            "cue-noun-phrase",
+            0.6 - confidence,
+        );
     }
     if c.lexicon.has("bare-clause-cues", &cue.text) {
         let end = c.rest_from(start);
         let mode = reported(c, start..end, false);
-        return found(start..end, mode, speaker, "cue-bare-clause", 0.6 - confidence);
+        return found(
+            start..end,
+            mode,
+            speaker,
+            "cue-bare-clause",
+            0.6 - confidence,
+        );
     }
     None
 }
@@ -372,7 +485,14 @@ fn noun_or_participle(c: &Clause, last: Option<&str>) -> Option<Found> {
             resolved: true,
         };
         let start = c.range.start + k + ", dass ".len();
-        return found(start..c.range.end, false, speaker, c.w(0), "passive-cue", 0.4);
+        return found(
+            start..c.range.end,
+            false,
+            speaker,
+            c.w(0),
+            "passive-cue",
+            0.4,
+        );
     }
     for i in 0..n {
         if !lex.has("reporting-nouns", c.w(i)) {
@@ -384,7 +504,9 @@ fn noun_or_participle(c: &Clause, last: Option<&str>) -> Option<Found> {
             let speaker = after(text, &c.words, i + 2, lex)?;
             let name_end = c.words[i].end + after_noun.find(',')?;
             let start = name_end + 1;
-            let end = text[start..c.range.end].find(", ").map_or(c.range.end, |k| start + k);
+            let end = text[start..c.range.end]
+                .find(", ")
+                .map_or(c.range.end, |k| start + k);
             return found(start..end, true, speaker, c.w(i), "reporting-noun", 0.5);
         }
         // aus London gab es Erklärungen, CLAUSE
@@ -393,7 +515,14 @@ fn noun_or_participle(c: &Clause, last: Option<&str>) -> Option<Found> {
             && let Some(speaker) = after(text, &c.words, j + 1, lex)
         {
             let start = c.words[i].end + 1;
-            return found(start..c.range.end, true, speaker, c.w(i), "reporting-noun", 0.5);
+            return found(
+                start..c.range.end,
+                true,
+                speaker,
+                c.w(i),
+                "reporting-noun",
+                0.5,
+            );
         }
     }
     None
@@ -406,7 +535,12 @@ fn quote_continued(c: &Clause, context: &Context) -> Option<Found> {
     let whole = trimmed(c.text, c.range.clone());
     if whole != (q.start..q.end) && whole != (q.start..q.end.saturating_sub(0)) {
         let rest = &c.text[q.end..c.range.end];
-        if !rest.trim().trim_matches(|ch: char| ".!?".contains(ch)).is_empty() || whole.start != q.start {
+        if !rest
+            .trim()
+            .trim_matches(|ch: char| ".!?".contains(ch))
+            .is_empty()
+            || whole.start != q.start
+        {
             return None;
         }
     }
@@ -428,7 +562,8 @@ fn quote_continued(c: &Clause, context: &Context) -> Option<Found> {
 /// was reported, by the same speaker.
 fn continued(c: &Clause, context: &Context) -> Option<Found> {
     let speaker = context.last_speaker.clone()?;
-    let konjunktiv = (0..c.words.len()).any(|i| c.lexicon.has("konjunktiv", c.w(i)) && !c.in_quote(c.words[i].start));
+    let konjunktiv = (0..c.words.len())
+        .any(|i| c.lexicon.has("konjunktiv", c.w(i)) && !c.in_quote(c.words[i].start));
     if !konjunktiv {
         return None;
     }

@@ -34,7 +34,10 @@ fn capitalised(w: &str) -> bool {
 /// Whether `w` can be part of a name: capitalised, not a title, not on the lexicon's list
 /// of capitalised words that never name a speaker.
 fn name_word(w: &str, lexicon: &Lexicon) -> bool {
-    capitalised(w) && !lexicon.is_title(w) && !lexicon.has("not-names", w) && !lexicon.has("cue-verbs", w)
+    capitalised(w)
+        && !lexicon.is_title(w)
+        && !lexicon.has("not-names", w)
+        && !lexicon.has("cue-verbs", w)
 }
 
 /// What the text names before word `at` (exclusive) of `words`, reading back: a run of
@@ -50,13 +53,20 @@ pub fn before(
 ) -> Option<Speaker> {
     let w = |i: usize| words[i].text(text);
     let mut i = at;
-    // Adverbs between name and cue are rare in these positions; a pronoun is the word.
+    // Adverbs and auxiliaries between name and cue (Peskow fügte jetzt …, has repeatedly called).
+    while i > 0 && lexicon.has("adverbs", w(i - 1)) {
+        i -= 1;
+    }
     let prev = i.checked_sub(1)?;
     if lexicon.has("pronouns", w(prev)) {
         return Some(Speaker {
             resolved: true,
             ..Speaker::named(last_person?.to_string(), None)
         });
+    }
+    // Officials said …, Diplomaten sagten …: a group named by a plain noun.
+    if lexicon.has("groups", w(prev)) {
+        return Some(Speaker::named(w(prev).to_string(), None));
     }
     if matches!(w(prev), "der" | "die" | "who" | "which") && prev > 0 {
         let gap = &text[words[prev - 1].end..words[prev].start];
@@ -81,14 +91,23 @@ pub fn before(
     }
     let name = text[words[i].start..words[end - 1].end].to_string();
     let role = (i > 0 && lexicon.is_title(w(i - 1))).then(|| w(i - 1).to_string());
-    // A spokesman for Prime Minister Lena Ortiz: the spokesman speaks, for her.
+    // A spokesman for Prime Minister Lena Ortiz, ein Sprecher des Kreml: the
+    // spokesperson speaks, for the one named.
     let mut t = i;
     while t > 0 && lexicon.is_title(w(t - 1)) && !lexicon.has("spokesperson", w(t - 1)) {
         t -= 1;
     }
-    if t >= 2 && matches!(w(t - 1), "for" | "of") && lexicon.has("spokesperson", w(t - 2)) {
+    let the = t > 0 && w(t - 1) == "the";
+    if the {
+        t -= 1;
+    }
+    if t >= 2
+        && matches!(w(t - 1), "for" | "of" | "des" | "der")
+        && lexicon.has("spokesperson", w(t - 2))
+    {
+        let article = if the { "the " } else { "" };
         return Some(Speaker {
-            name: format!("{} {} {name}", w(t - 2), w(t - 1)),
+            name: format!("{} {} {article}{name}", w(t - 2), w(t - 1)),
             role: None,
             principal: Some(name),
             resolved: false,
@@ -116,10 +135,16 @@ pub fn after(text: &str, words: &[Word], at: usize, lexicon: &Lexicon) -> Option
     let first = *words.get(i)?;
     if lexicon.has("institutions", w(i)) {
         let mut end = i + 1;
-        if end + 1 < words.len() && matches!(w(end), "in" | "aus" | "of" | "in Moskau") && capitalised(w(end + 1)) {
+        if end + 1 < words.len()
+            && matches!(w(end), "in" | "aus" | "of" | "in Moskau")
+            && capitalised(w(end + 1))
+        {
             end += 2;
         }
-        return Some(Speaker::named(text[first.start..words[end - 1].end].to_string(), None));
+        return Some(Speaker::named(
+            text[first.start..words[end - 1].end].to_string(),
+            None,
+        ));
     }
     let role = lexicon.is_title(w(i)).then(|| w(i).to_string());
     if role.is_some() {
@@ -132,9 +157,8 @@ pub fn after(text: &str, words: &[Word], at: usize, lexicon: &Lexicon) -> Option
         }
         i += 1;
     }
-    (i > start).then(|| {
-        Speaker::named(text[words[start].start..words[i - 1].end].to_string(), role)
-    })
+    (i > start)
+        .then(|| Speaker::named(text[words[start].start..words[i - 1].end].to_string(), role))
 }
 
 #[cfg(test)]
@@ -178,7 +202,10 @@ mod tests {
         let en = Lexicon::builtin("en");
         let text = "Then he said";
         let (w, i) = at_cue(text, "said");
-        assert_eq!(before(text, &w, i, &en, Some("Ana Alder")).map(|s| s.name), Some("Ana Alder".into()));
+        assert_eq!(
+            before(text, &w, i, &en, Some("Ana Alder")).map(|s| s.name),
+            Some("Ana Alder".into())
+        );
     }
 
     #[test]
@@ -186,9 +213,15 @@ mod tests {
         let de = Lexicon::builtin("de");
         let text = "teilte das Außenministerium in Beijing mit";
         let (w, i) = at_cue(text, "teilte");
-        assert_eq!(after(text, &w, i + 1, &de).map(|s| s.name), Some("Außenministerium in Beijing".into()));
+        assert_eq!(
+            after(text, &w, i + 1, &de).map(|s| s.name),
+            Some("Außenministerium in Beijing".into())
+        );
         let text = "fügte Rutte hinzu";
         let (w, i) = at_cue(text, "fügte");
-        assert_eq!(after(text, &w, i + 1, &de).map(|s| s.name), Some("Rutte".into()));
+        assert_eq!(
+            after(text, &w, i + 1, &de).map(|s| s.name),
+            Some("Rutte".into())
+        );
     }
 }

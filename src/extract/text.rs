@@ -78,7 +78,22 @@ pub fn quotes(text: &str) -> Vec<Quote> {
 
 /// Whether byte `at` is inside one of `quotes` (marks included).
 pub fn quoted(quotes: &[Quote], at: usize) -> bool {
-    quotes.iter().any(|q| q.start <= at && at < q.end)
+    // Quotations are in order and apart: the one that could hold `at` is found by halving.
+    let i = quotes.partition_point(|q| q.end <= at);
+    quotes.get(i).is_some_and(|q| q.start <= at)
+}
+
+/// The quotations wholly inside `range`.
+pub fn within<'a>(quotes: &'a [Quote], range: &Range<usize>) -> &'a [Quote] {
+    let from = quotes.partition_point(|q| q.start < range.start);
+    let to = quotes.partition_point(|q| q.end <= range.end).max(from);
+    &quotes[from..to]
+}
+
+/// The quotation whose inside ends at `at`, if any.
+fn ending_inside_at(quotes: &[Quote], at: usize) -> Option<&Quote> {
+    let i = quotes.partition_point(|q| q.inner.end < at);
+    quotes.get(i).filter(|q| q.inner.end == at)
 }
 
 /// The sentences of `text`: cut after `.`, `!` or `?` (and the closing marks after it)
@@ -110,15 +125,17 @@ pub fn sentences(text: &str, quotes: &[Quote], lexicon: &Lexicon) -> Vec<Range<u
         }
         // Past the closing marks that follow: »…Ukraine.«
         let mut end = i + 1;
-        while let Some(q) = quotes.iter().find(|q| q.inner.end == end && q.end > end) {
+        while let Some(q) = ending_inside_at(quotes, end).filter(|q| q.end > end) {
             end = q.end;
         }
-        if quoted(quotes, i) && !quotes.iter().any(|q| q.end == end) {
+        let closes_quote = end > i + 1;
+        if quoted(quotes, i) && !closes_quote {
             continue;
         }
         let rest = &text[end..];
         let next = rest.trim_start().chars().next();
-        let starts_new = next.is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || closer(n).is_some());
+        let starts_new =
+            next.is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || closer(n).is_some());
         if !starts_new {
             continue;
         }
@@ -145,7 +162,8 @@ fn ends_sentence(text: &str, dot: usize, lexicon: &Lexicon) -> bool {
         return false;
     }
     let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
-    !(bare.chars().all(|c| c.is_ascii_digit()) && !bare.is_empty() || letters == 1 && bare.chars().count() == 1)
+    !(bare.chars().all(|c| c.is_ascii_digit()) && !bare.is_empty()
+        || letters == 1 && bare.chars().count() == 1)
 }
 
 /// `sentence` cut at semicolons outside quotations.
@@ -154,15 +172,19 @@ pub fn clauses(text: &str, sentence: Range<usize>, quotes: &[Quote]) -> Vec<Rang
     let mut start = sentence.start;
     for (i, c) in text[sentence.clone()].char_indices() {
         let at = sentence.start + i;
-        if c == ';' && !quoted(quotes, at) {
-            out.push(start..at);
+        if c == ';' && !quoted(quotes, at) && at >= start {
+            if at > start {
+                out.push(start..at);
+            }
             start = at + 1;
-            while text[start..].starts_with(' ') {
+            while start < sentence.end && text[start..].starts_with(' ') {
                 start += 1;
             }
         }
     }
-    out.push(start..sentence.end);
+    if start < sentence.end {
+        out.push(start..sentence.end);
+    }
     out
 }
 
@@ -189,7 +211,10 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
         let at = range.start + i;
         let inner = (c == '-' || c == '\'' || c == '’' || c == '.')
             && prev.is_some_and(char::is_alphanumeric)
-            && piece[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+            && piece[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
         if c.is_alphanumeric() || inner && start.is_some() {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
@@ -198,7 +223,10 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
         prev = Some(c);
     }
     if let Some(s) = start {
-        out.push(Word { start: s, end: range.end });
+        out.push(Word {
+            start: s,
+            end: range.end,
+        });
     }
     out
 }
@@ -216,7 +244,10 @@ mod tests {
         let text = "A »eins« B „zwei“ C “three” D \"four\" E «cinq» F ‚sechs‘ G 'seven' H Russia's";
         let q = quotes(text);
         let found: Vec<&str> = q.iter().map(|q| inner(text, q)).collect();
-        assert_eq!(found, ["eins", "zwei", "three", "four", "cinq", "sechs", "seven"]);
+        assert_eq!(
+            found,
+            ["eins", "zwei", "three", "four", "cinq", "sechs", "seven"]
+        );
     }
 
     #[test]
@@ -240,14 +271,24 @@ mod tests {
             .collect();
         assert_eq!(
             s,
-            ["Am 13. Februar sprach Dr. Meier.", "»Wir gehen. Jetzt«, sagte er.", "Dann ging er."]
+            [
+                "Am 13. Februar sprach Dr. Meier.",
+                "»Wir gehen. Jetzt«, sagte er.",
+                "Dann ging er."
+            ]
         );
     }
 
     #[test]
     fn words_keep_hyphens_and_apostrophes_inside() {
         let text = "NATO-Generalsekretär Mark Rutte's U.S. plan";
-        let w: Vec<&str> = words(text, 0..text.len()).iter().map(|w| w.text(text)).collect();
-        assert_eq!(w, ["NATO-Generalsekretär", "Mark", "Rutte's", "U.S", "plan"]);
+        let w: Vec<&str> = words(text, 0..text.len())
+            .iter()
+            .map(|w| w.text(text))
+            .collect();
+        assert_eq!(
+            w,
+            ["NATO-Generalsekretär", "Mark", "Rutte's", "U.S", "plan"]
+        );
     }
 }

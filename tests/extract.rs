@@ -1,0 +1,161 @@
+//! `demarche extract`, then `demarche eval` against hand-annotated gold: the seed article (its text taken from the bundled corpus) and English and held-out fixtures written for this; output files loaded back; existing files kept; bad files said and passed over.
+
+mod common;
+
+use assert_cmd::Command;
+use common::fixture;
+use std::path::Path;
+
+fn demarche() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_demarche"))
+}
+
+/// `eval GOLD PRED --format json`, overall scores.
+fn scores(gold: &Path, pred: &Path) -> serde_json::Value {
+    let out = demarche()
+        .args(["eval", "--format", "json"])
+        .arg(gold)
+        .arg(pred)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    report["overall"].clone()
+}
+
+fn extract(input: &Path, out: &Path) {
+    demarche()
+        .arg("extract")
+        .arg(input)
+        .arg("-o")
+        .arg(out)
+        .assert()
+        .success();
+    // What it wrote loads back with no diagnostic.
+    let check = demarche()
+        .arg("check")
+        .arg(out)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(said.contains("0 error(s), 0 warning(s)"), "{said}");
+}
+
+fn at_least(v: &serde_json::Value, x: f64) -> bool {
+    v.as_f64().is_some_and(|v| v >= x)
+}
+
+#[test]
+fn the_seed_article_meets_the_targets_against_its_annotation() {
+    let loaded = demarche::bundled::load();
+    let article = loaded.store.article(demarche::model::ArticleId(0));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let raw = dir.path().join("raw");
+    std::fs::create_dir(&raw).expect("mkdir");
+    std::fs::write(raw.join(format!("{}.de.txt", article.id)), article.text).expect("write");
+    let out = dir.path().join("out");
+    extract(&raw, &out);
+    let s = scores(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus"),
+        &out,
+    );
+    assert!(at_least(&s["overlap"]["recall"], 0.9), "{s}");
+    assert!(at_least(&s["overlap"]["precision"], 0.8), "{s}");
+    assert!(at_least(&s["speaker_accuracy"], 0.9), "{s}");
+    // Each statement says it is automatic, with its rule and a confidence.
+    let written = std::fs::read_to_string(out.join(format!("{}.json", article.id))).expect("read");
+    let doc: serde_json::Value = serde_json::from_str(&written).expect("json");
+    for st in doc["statements"].as_array().expect("statements") {
+        assert_eq!(st["provenance"], "auto");
+        assert!(st["rule"].as_str().is_some_and(|r| !r.is_empty()));
+        let c = st["confidence"].as_f64().expect("confidence");
+        assert!((0.0..=1.0).contains(&c));
+    }
+    // The file name's month is the article's date; the language is detected.
+    assert_eq!(doc["article"]["published"], "2025-02");
+    assert_eq!(doc["article"]["language"], "de");
+}
+
+#[test]
+fn english_and_held_out_fixtures_score_against_their_gold() {
+    for (raw, gold) in [
+        ("extract/en", "extract/en-gold"),
+        ("extract/heldout", "extract/heldout-gold"),
+    ] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        extract(&fixture(raw), dir.path());
+        let s = scores(&fixture(gold), dir.path());
+        assert!(at_least(&s["overlap"]["f1"], 0.8), "{raw}: {s}");
+        assert!(at_least(&s["speaker_accuracy"], 0.8), "{raw}: {s}");
+    }
+}
+
+#[test]
+fn an_existing_output_is_kept_unless_forced() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    extract(&fixture("extract/en"), dir.path());
+    let target = dir.path().join("2025-03-04-ceasefire.json");
+    std::fs::write(&target, "mine").expect("write");
+    let err = demarche()
+        .arg("extract")
+        .arg(fixture("extract/en"))
+        .arg("-o")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(
+        String::from_utf8_lossy(&err).contains("already exists"),
+        "{}",
+        String::from_utf8_lossy(&err)
+    );
+    assert_eq!(std::fs::read_to_string(&target).expect("read"), "mine");
+    demarche()
+        .arg("extract")
+        .arg(fixture("extract/en"))
+        .arg("-o")
+        .arg(dir.path())
+        .arg("--force")
+        .assert()
+        .success();
+    assert_ne!(std::fs::read_to_string(&target).expect("read"), "mine");
+}
+
+#[test]
+fn a_bad_file_is_named_and_the_rest_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let raw = dir.path().join("raw");
+    std::fs::create_dir(&raw).expect("mkdir");
+    std::fs::write(
+        raw.join("good.txt"),
+        "Der Minister Hans Wolf sagte, die Lage sei ernst.",
+    )
+    .expect("write");
+    std::fs::write(raw.join("bad.txt"), [0xff, 0xfe, b'x']).expect("write");
+    let out = dir.path().join("out");
+    let err = demarche()
+        .arg("extract")
+        .arg(&raw)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8_lossy(&err);
+    assert!(err.contains("bad.txt") && err.contains("UTF-8"), "{err}");
+    let good = std::fs::read_to_string(out.join("good.json")).expect("the good one written");
+    assert!(good.contains("die Lage sei ernst"));
+    assert!(!out.join("bad.json").exists());
+}
