@@ -67,6 +67,25 @@ fn extract(c: &mut Criterion) {
                 },
             );
         }
+        // As `demarche extract` runs: the articles found on both cores.
+        let articles = corpus(8 << 20, english);
+        let bytes: usize = articles.iter().map(String::len).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_with_input(
+            BenchmarkId::new(language, "8MB-parallel"),
+            &articles,
+            |b, articles| {
+                use rayon::prelude::*;
+                b.iter(|| {
+                    black_box(
+                        articles
+                            .par_iter()
+                            .map(|a| find(a, &lexicon).len())
+                            .sum::<usize>(),
+                    )
+                })
+            },
+        );
         // One long text: what a whole book or a pasted dump costs.
         let one = corpus(1 << 20, english).join("\n\n");
         group.throughput(Throughput::Bytes(one.len() as u64));

@@ -22,6 +22,7 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Found> {
     let mut context = Context::default();
     let mut out: Vec<Found> = Vec::new();
     let mut previous_end = 0;
+    let mut kept_end = 0;
     for sentence in text::sentences(text, &quotes, lexicon) {
         if text[previous_end..sentence.start].contains('\n') {
             // A new paragraph: reported speech does not run on into it.
@@ -30,10 +31,10 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Found> {
         previous_end = sentence.end;
         for clause in text::clauses(text, sentence, &quotes) {
             for f in rules::clause(text, clause, &quotes, lexicon, &mut context) {
-                let overlaps = out
-                    .iter()
-                    .any(|o| o.span.start < f.span.end && f.span.start < o.span.end);
-                if !overlaps {
+                // Statements come in text order: one starting before the end of those
+                // kept overlaps one of them.
+                if f.span.start >= kept_end {
+                    kept_end = f.span.end;
                     out.push(f);
                 }
             }

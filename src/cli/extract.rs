@@ -118,10 +118,23 @@ pub fn run(request: &Request) -> ExitCode {
         );
         return ExitCode::from(3);
     }
+    // Reading and finding run on both cores; actors are then resolved in file order, so
+    // the ids are the same however the work was shared.
+    use rayon::prelude::*;
+    let found: Vec<_> = inputs
+        .par_iter()
+        .map(|path| {
+            let content = std::fs::read_to_string(path)?;
+            let raw = article(path, &content, &request.overrides);
+            let lexicon = if raw.language == "en" { &en } else { &de };
+            let found = find(&raw.text, lexicon);
+            Ok::<_, std::io::Error>((raw, found))
+        })
+        .collect();
     let (mut articles, mut statements) = (0, 0);
-    for path in &inputs {
-        let content = match std::fs::read_to_string(path) {
-            Ok(c) => c,
+    for (path, result) in inputs.iter().zip(found) {
+        let (raw, found) = match result {
+            Ok(r) => r,
             Err(e) => {
                 eprintln!(
                     "demarche: {}: cannot read it as UTF-8 text: {e}; skipped",
@@ -131,9 +144,6 @@ pub fn run(request: &Request) -> ExitCode {
                 continue;
             }
         };
-        let raw = article(path, &content, &request.overrides);
-        let lexicon = if raw.language == "en" { &en } else { &de };
-        let found = find(&raw.text, lexicon);
         let doc = document(&raw, &found, &mut actors);
         let target = request.output.join(format!("{}.json", raw.id));
         let written = write_atomically(&target, request.force, |out| {

@@ -7,6 +7,9 @@ use std::collections::{HashMap, HashSet};
 pub struct Lexicon {
     sections: HashMap<String, Vec<String>>,
     words: HashMap<String, HashSet<String>>,
+    /// Cue entries (cue verbs, then source-first cues) by their first word, lower-cased
+    /// first letter too, so that the rules look up one word instead of every entry.
+    cues: HashMap<String, Vec<String>>,
 }
 
 /// A lexicon's text that does not parse: the line and what is wrong.
@@ -62,6 +65,15 @@ impl Lexicon {
             .entry(section.to_string())
             .or_default()
             .insert(entry.to_string());
+        if matches!(section, "cue-verbs" | "source-first") {
+            let first = entry.split(' ').next().unwrap_or(entry).to_string();
+            self.cues.entry(first).or_default().push(entry.to_string());
+        }
+    }
+
+    /// The cues (cue verbs and source-first cues) whose first word is `word`.
+    pub fn cues_from(&self, word: &str) -> &[String] {
+        self.cues.get(word).map_or(&[], Vec::as_slice)
     }
 
     /// Adds every entry of `other` (a user's additions).

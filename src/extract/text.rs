@@ -54,7 +54,7 @@ pub fn quotes(text: &str) -> Vec<Quote> {
                     let next = chars[k + 1..].iter().find(|x| !x.1.is_whitespace());
                     match next {
                         Some(&(j, m)) if m == mark => {
-                            k = chars.iter().position(|x| x.0 == j).unwrap_or(k);
+                            k += 1 + chars[k + 1..].iter().position(|x| x.0 == j).unwrap_or(0);
                         }
                         _ => open = None,
                     }
