@@ -78,35 +78,44 @@ fn lexicons(extra: Option<&Path>) -> Result<[Lexicon; 2], ExitCode> {
     Ok(out)
 }
 
-pub fn run(request: &Request) -> ExitCode {
-    let [de, en] = match lexicons(request.lexicon) {
-        Ok(l) => l,
-        Err(code) => return code,
+/// The actors `--actors` names, or none.
+fn known_actors(path: Option<&Path>) -> Result<Actors, ExitCode> {
+    let Some(path) = path else {
+        return Ok(Actors::default());
     };
-    let mut actors = match request.actors {
-        None => Actors::default(),
-        Some(path) => {
-            let loaded = crate::load_paths(&[path]);
-            if loaded.store.actors.is_empty() {
-                eprintln!(
-                    "demarche: {}: no actors loaded for --actors",
-                    path.display()
-                );
-                return ExitCode::from(2);
-            }
-            Actors::known(&loaded.store)
+    let loaded = crate::load_paths(&[path]);
+    if loaded.store.actors.is_empty() {
+        eprintln!(
+            "demarche: {}: no actors loaded for --actors",
+            path.display()
+        );
+        return Err(ExitCode::from(2));
+    }
+    Ok(Actors::known(&loaded.store))
+}
+
+/// Every article file the paths name; what is missing or of another kind is said and
+/// counted in `problems`.
+fn inputs(paths: &[PathBuf], problems: &mut usize) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.exists() {
+            files(p, &mut out, problems);
+        } else {
+            eprintln!("demarche: {}: no such file or folder", p.display());
+            *problems += 1;
         }
+    }
+    out
+}
+
+pub fn run(request: &Request) -> ExitCode {
+    let (lexicons, mut actors) = match (lexicons(request.lexicon), known_actors(request.actors)) {
+        (Ok(l), Ok(a)) => (l, a),
+        (Err(code), _) | (_, Err(code)) => return code,
     };
     let mut problems = 0;
-    let mut inputs = Vec::new();
-    for p in request.paths {
-        if !p.exists() {
-            eprintln!("demarche: {}: no such file or folder", p.display());
-            problems += 1;
-            continue;
-        }
-        files(p, &mut inputs, &mut problems);
-    }
+    let inputs = inputs(request.paths, &mut problems);
     if inputs.is_empty() {
         eprintln!("demarche: no text or Markdown article to extract from");
         return ExitCode::from(super::load::NOTHING_LOADED);
@@ -121,54 +130,47 @@ pub fn run(request: &Request) -> ExitCode {
     // Reading and finding run on both cores; actors are then resolved in file order, so
     // the ids are the same however the work was shared.
     use rayon::prelude::*;
+    let [de, en] = &lexicons;
     let found: Vec<_> = inputs
         .par_iter()
         .map(|path| {
             let content = std::fs::read_to_string(path)?;
             let raw = article(path, &content, &request.overrides);
-            let lexicon = if raw.language == "en" { &en } else { &de };
+            let lexicon = if raw.language == "en" { en } else { de };
             let found = find(&raw.text, lexicon);
             Ok::<_, std::io::Error>((raw, found))
         })
         .collect();
     let (mut articles, mut statements) = (0, 0);
     for (path, result) in inputs.iter().zip(found) {
-        let (raw, found) = match result {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!(
-                    "demarche: {}: cannot read it as UTF-8 text: {e}; skipped",
-                    path.display()
-                );
-                problems += 1;
-                continue;
-            }
-        };
-        let doc = document(&raw, &found, &mut actors);
-        let target = request.output.join(format!("{}.json", raw.id));
-        let written = write_atomically(&target, request.force, |out| {
-            serde_json::to_writer_pretty(&mut *out, &doc)?;
-            out.write_all(b"\n")
-        });
+        let written = result
+            .map_err(|e| format!("cannot read it as UTF-8 text: {e}; skipped"))
+            .and_then(|(raw, found)| {
+                let doc = document(&raw, &found, &mut actors);
+                let target = request.output.join(format!("{}.json", raw.id));
+                write_atomically(&target, request.force, |out| {
+                    serde_json::to_writer_pretty(&mut *out, &doc)?;
+                    out.write_all(b"\n")
+                })
+                .map(|()| found.len())
+                .map_err(|e| e.to_string())
+            });
         match written {
-            Ok(()) => {
-                articles += 1;
-                statements += found.len();
-            }
+            Ok(n) => (articles, statements) = (articles + 1, statements + n),
             Err(e) => {
                 eprintln!("demarche: {}: {e}", path.display());
                 problems += 1;
             }
         }
     }
+    let note = if problems > 0 {
+        format!("; {problems} problem(s) above")
+    } else {
+        String::new()
+    };
     eprintln!(
-        "demarche: {statements} statement(s) from {articles} article(s) written to {}{}",
-        request.output.display(),
-        if problems > 0 {
-            format!("; {problems} problem(s) above")
-        } else {
-            String::new()
-        }
+        "demarche: {statements} statement(s) from {articles} article(s) written to {}{note}",
+        request.output.display()
     );
     if problems > 0 {
         ExitCode::from(1)
