@@ -3,6 +3,7 @@
 mod actor_finder;
 mod actors;
 mod clipboard;
+mod counting;
 pub mod course;
 pub mod detail;
 mod diagnostics;
@@ -158,8 +159,8 @@ impl<'a> State<'a> {
     pub fn awaiting(&self) -> bool {
         self.text_finder.ranking_pending()
             || self.filter.running.is_some()
-            || self.positions.pending.is_some()
-            || self.shifts.pending.is_some()
+            || self.positions.counting.pending()
+            || self.shifts.counting.pending()
     }
 
     /// Applies one action; returns the I/O it asks for. Each arm hands the action to

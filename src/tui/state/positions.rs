@@ -1,11 +1,12 @@
 //! The positions view: the stance matrix of the statements on screen (counted in the background), its cursor, orders and scroll; and its keys (move, `b`, `o`, `O`, Enter to the cell's statements).
 
+use super::counting::Counting;
 use super::list::{scroll_offset, step};
 use super::{Back, Focus, Overlay, State};
 use crate::model::{ActorId, TopicId};
 use crate::stances::{By, ColOrder, Grid, RowOrder};
 use crate::store::Store;
-use crate::tui::action::{Effect, Tallied, Tally, TallyRequest};
+use crate::tui::action::{Effect, Tallied, Tally};
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
@@ -16,10 +17,8 @@ pub struct PositionsView {
     pub cols: ColOrder,
     /// The matrix shown (`None` until the first count arrives).
     pub grid: Option<Grid>,
-    /// The list revision and count the grid shows.
-    shown: Option<(u64, By)>,
-    /// The count awaited: its generation, and the list revision and count it is of.
-    pub pending: Option<(u64, u64, By)>,
+    /// Which count the grid shows and which is awaited.
+    pub counting: Counting,
     /// Row and column under the cursor.
     pub cursor: (usize, usize),
     /// First row and column in view.
@@ -132,31 +131,20 @@ impl State<'_> {
 
     /// Asks for a count of the statements on screen unless the grid shows it or it is awaited.
     pub(super) fn count_positions(&mut self) -> Option<Effect> {
-        let p = &self.positions;
-        let wanted = (self.list.revision, p.by);
-        if p.shown == Some(wanted) || p.pending.is_some_and(|(_, r, b)| (r, b) == wanted) {
-            return None;
-        }
-        let generation = self.next_tally();
-        self.positions.pending = Some((generation, wanted.0, wanted.1));
-        Some(Effect::Tally(TallyRequest {
-            generation,
-            ids: self.list.ids.clone(),
-            tally: Tally::Positions(wanted.1),
-        }))
+        self.ask_count(Tally::Positions(self.positions.by), |s| {
+            &mut s.positions.counting
+        })
     }
 
     /// A count arrived: shown if it is the one awaited.
     pub(super) fn positions_counted(&mut self, generation: u64, tallied: &Tallied) {
         let p = &mut self.positions;
-        let (Some((g, revision, by)), Tallied::Positions(cells)) = (p.pending, tallied) else {
+        let Tallied::Positions(cells) = tallied else {
             return;
         };
-        if g != generation {
+        let Some(Tally::Positions(by)) = p.counting.arrived(generation) else {
             return;
-        }
-        p.pending = None;
-        p.shown = Some((revision, by));
+        };
         p.grid = Some(Grid::new(self.store, cells, by, p.rows, p.cols));
         p.find_anchor();
     }

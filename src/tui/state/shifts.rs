@@ -1,10 +1,11 @@
 //! The shifts view: who changed position among the statements on screen (counted in the background), its cursor and which of a shift's two statements is chosen; and its keys (`b`, `i`, ←/→, Enter to the statement).
 
+use super::counting::Counting;
 use super::list::{scroll_offset, step};
 use super::{DetailPage, Overlay, State};
 use crate::model::StatementId;
 use crate::stances::{By, Shift};
-use crate::tui::action::{Effect, Tallied, Tally, TallyRequest};
+use crate::tui::action::{Effect, Tallied, Tally};
 use ratatui::layout::Rect;
 
 /// Below this width a statement's text goes on a line of its own.
@@ -22,10 +23,8 @@ pub struct ShiftsView {
     pub include_neutral: bool,
     /// The shifts shown (`None` until the first count arrives).
     pub shifts: Option<Vec<Shift>>,
-    /// The list revision and count the shifts are of.
-    shown: Option<(u64, Tally)>,
-    /// The count awaited: its generation, and the list revision and count it is of.
-    pub pending: Option<(u64, u64, Tally)>,
+    /// Which count the list shows and which is awaited.
+    pub counting: Counting,
     pub cursor: usize,
     pub offset: usize,
     /// The earlier statement of the shift is chosen (else the later).
@@ -59,32 +58,19 @@ impl State<'_> {
 
     /// Asks for a count unless the list shows it or it is awaited.
     pub(super) fn count_shifts(&mut self) -> Option<Effect> {
-        let s = &self.shifts;
-        let wanted = (self.list.revision, s.tally());
-        if s.shown == Some(wanted) || s.pending.is_some_and(|(_, r, t)| (r, t) == wanted) {
-            return None;
-        }
-        let generation = self.next_tally();
-        self.shifts.pending = Some((generation, wanted.0, wanted.1));
-        Some(Effect::Tally(TallyRequest {
-            generation,
-            ids: self.list.ids.clone(),
-            tally: wanted.1,
-        }))
+        self.ask_count(self.shifts.tally(), |s| &mut s.shifts.counting)
     }
 
     /// A count arrived: shown if it is the one awaited; the cursor stays on its shift.
     pub(super) fn shifts_counted(&mut self, generation: u64, tallied: &Tallied) {
         let s = &mut self.shifts;
-        let (Some((g, revision, tally)), Tallied::Shifts(found)) = (s.pending, tallied) else {
+        let Tallied::Shifts(found) = tallied else {
             return;
         };
-        if g != generation {
+        if s.counting.arrived(generation).is_none() {
             return;
         }
         let before = s.shifts.as_ref().and_then(|v| v.get(s.cursor)).copied();
-        s.pending = None;
-        s.shown = Some((revision, tally));
         s.cursor = before
             .and_then(|b| found.iter().position(|f| f.later.0 == b.later.0))
             .unwrap_or(0);

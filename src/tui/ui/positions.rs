@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
 /// The cell under the cursor spelled out, how much is counted, and the legend.
 fn summary<'a>(state: &State, grid: &Grid, width: u16, theme: &Theme) -> Line<'a> {
     let p = &state.positions;
-    let busy = if p.pending.is_some() {
+    let busy = if p.counting.pending() {
         " · updating…"
     } else {
         ""

@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         );
         return;
     };
-    let busy = if v.pending.is_some() {
+    let busy = if v.counting.pending() {
         " · updating…"
     } else {
         ""
