@@ -209,6 +209,10 @@ pub fn document(article: &RawArticle, found: &[Found], actors: &mut Actors) -> V
         if let Some(cue) = &f.cue {
             s["cue"] = json!(cue);
         }
+        // The article's date, with the precision it has: no sentence date is read yet.
+        if let Some(date) = &article.date {
+            s["date"] = json!(date);
+        }
         statements.push(s);
     }
     used.sort_unstable();

@@ -239,6 +239,42 @@ pub struct Statement {
     pub notes: Option<Box<str>>,
     /// Who annotated the statement, where one text has several annotation sets.
     pub annotator: Option<Box<str>>,
+    /// How it came to be, when the file says: found by a machine (with its rule and
+    /// confidence) or reviewed by a person. Absent means coded by hand.
+    pub origin: Option<Box<Origin>>,
+}
+
+/// Who or what made a statement.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Provenance {
+    /// Found by `demarche extract` (or another tool) and not reviewed.
+    Auto,
+    /// Found by a machine, then confirmed by a person.
+    Reviewed,
+    /// Coded by a person.
+    #[default]
+    Manual,
+}
+
+impl Provenance {
+    pub const ALL: &[Provenance] = &[Provenance::Auto, Provenance::Reviewed, Provenance::Manual];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provenance::Auto => "auto",
+            Provenance::Reviewed => "reviewed",
+            Provenance::Manual => "manual",
+        }
+    }
+}
+
+/// A statement's provenance, with the rule that found it and how sure it was.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Origin {
+    pub provenance: Provenance,
+    /// 0 to 1.
+    pub confidence: Option<f32>,
+    pub rule: Option<CompactString>,
 }
 
 impl Statement {

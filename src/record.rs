@@ -82,6 +82,13 @@ pub struct Record<'a> {
     pub notes: Option<&'a str>,
     /// Who annotated the statement, where a text has several annotation sets.
     pub annotator: Option<&'a str>,
+    /// `auto`, `reviewed` or `manual`, with the rule and confidence, when the file says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<&'a str>,
     pub article: ArticleRef<'a>,
 }
 
@@ -120,6 +127,9 @@ impl<'a> Record<'a> {
                 .map(|d| d.chars.iter().map(|p| [p.start, p.end]).collect()),
             notes: store.notes(id),
             annotator: store.annotator(id),
+            provenance: store.origin(id).map(|o| o.provenance.as_str()),
+            confidence: store.origin(id).and_then(|o| o.confidence),
+            rule: store.origin(id).and_then(|o| o.rule.as_deref()),
             article: ArticleRef::of(store, store.article_of(id)),
         }
     }

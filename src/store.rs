@@ -269,6 +269,16 @@ impl Store {
         self.rows.annotator(id)
     }
 
+    /// How the statement came to be (provenance, rule, confidence), if its file says.
+    pub fn origin(&self, id: StatementId) -> Option<&crate::model::Origin> {
+        self.rows.origin(id)
+    }
+
+    /// The statement's provenance: `manual` when its file gives none.
+    pub fn provenance(&self, id: StatementId) -> crate::model::Provenance {
+        self.origin(id).map(|o| o.provenance).unwrap_or_default()
+    }
+
     /// The statement's place as a symbol: equal places have equal symbols
     /// ([`NONE`] when it has none); [`Store::symbol`] gives the text.
     pub fn place_symbol(&self, id: StatementId) -> u32 {

@@ -159,3 +159,101 @@ fn a_bad_file_is_named_and_the_rest_goes_on() {
     assert!(good.contains("die Lage sei ernst"));
     assert!(!out.join("bad.json").exists());
 }
+
+#[test]
+fn provenance_rule_and_confidence_load_filter_and_export_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out");
+    extract(&fixture("extract/en"), &out);
+    let listed = |filter: &str| {
+        let out = demarche()
+            .args([
+                "list",
+                "--no-cache",
+                "--format",
+                "jsonl",
+                "--filter",
+                filter,
+            ])
+            .arg(&out)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out)
+            .expect("utf8")
+            .lines()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let auto = listed("provenance:auto");
+    assert_eq!(auto.len(), 14);
+    assert!(listed("provenance:manual").is_empty());
+    let first: serde_json::Value = serde_json::from_str(&auto[0]).expect("json");
+    assert_eq!(first["provenance"], "auto");
+    assert!(first["rule"].as_str().is_some());
+    assert_eq!(
+        first["date"], "2025-03-04",
+        "the article's date, from its front matter"
+    );
+    // A JSON export keeps them, and loads back the same.
+    let again = dir.path().join("again.json");
+    demarche()
+        .args(["export", "--no-cache", "--format", "json", "-o"])
+        .arg(&again)
+        .arg(&out)
+        .assert()
+        .success();
+    let back = demarche()
+        .args([
+            "list",
+            "--no-cache",
+            "--format",
+            "jsonl",
+            "--filter",
+            "provenance:auto",
+        ])
+        .arg(&again)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8(back).expect("utf8").lines().count(), 14);
+}
+
+#[test]
+fn a_bad_provenance_or_confidence_skips_the_statement_and_says_why() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let doc = serde_json::json!({
+        "format": "demarche", "version": 1,
+        "article": {"id": "p", "text": "A said bee. C said dee."},
+        "actors": [{"id": "a", "name": "A", "kind": "person"}],
+        "statements": [
+            {"id": "s1", "speaker": "a", "mode": "indirect", "text": "bee", "provenance": "robot"},
+            {"id": "s2", "speaker": "a", "mode": "indirect", "text": "dee", "confidence": 1.5},
+            {"id": "s3", "speaker": "a", "mode": "indirect", "text": "A said", "provenance": "reviewed"}
+        ]
+    });
+    let path = dir.path().join("p.json");
+    std::fs::write(&path, doc.to_string()).expect("write");
+    let loaded = demarche::load_paths(&[&path]);
+    assert_eq!(loaded.store.len(), 1);
+    let said: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(
+        said.iter()
+            .any(|d| d.contains("provenance") && d.contains("robot")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|d| d.contains("confidence") && d.contains("1.5")),
+        "{said:?}"
+    );
+    let kept = demarche::model::StatementId(0);
+    assert_eq!(
+        loaded.store.provenance(kept),
+        demarche::model::Provenance::Reviewed
+    );
+}

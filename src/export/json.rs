@@ -91,6 +91,12 @@ struct StatementOut<'a> {
     notes: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     annotator: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provenance: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<&'a str>,
 }
 
 /// `[start, end]`, or the pieces of a discontinuous statement.
@@ -210,6 +216,9 @@ fn document<'a>(store: &'a Store, article_id: ArticleId, ids: &[StatementId]) ->
                     translation: store.translation(id),
                     notes: store.notes(id),
                     annotator: store.annotator(id),
+                    provenance: store.origin(id).map(|o| o.provenance.as_str()),
+                    confidence: store.origin(id).and_then(|o| o.confidence),
+                    rule: store.origin(id).and_then(|o| o.rule.as_deref()),
                 }
             })
             .collect(),

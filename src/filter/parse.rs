@@ -2,7 +2,7 @@
 
 use crate::date::DateSpec;
 use crate::fold::fold;
-use crate::model::{ActorKind, Mode, Stance};
+use crate::model::{ActorKind, Mode, Provenance, Stance};
 use chrono::NaiveDate;
 use std::fmt;
 
@@ -53,6 +53,10 @@ pub const KEYS: &[(&str, &str)] = &[
     ("place", "where it was said contains the value"),
     ("article", "the article's id or title contains the value"),
     (
+        "provenance",
+        "auto (not reviewed) | reviewed | manual (none given)",
+    ),
+    (
         "annotator",
         "who annotated it (brat NAME_<annotator>.ann, Label Studio annotator)",
     ),
@@ -88,6 +92,7 @@ pub enum Term {
     Place(String),
     Article(String),
     Annotator(String),
+    Provenance(Provenance),
     /// A word or phrase, folded, to find in text or translation.
     Text(String),
 }
@@ -339,6 +344,11 @@ fn term_for(key: &str, value: &str) -> Result<Term, String> {
         "for" => Term::Actor(Role::Principal, value.to_string()),
         "holder" => Term::Actor(Role::Holder, value.to_string()),
         "to" => Term::Actor(Role::Addressee, value.to_string()),
+        "provenance" => Term::Provenance(
+            named(Provenance::ALL, Provenance::as_str, value).ok_or_else(|| {
+                format!("unknown provenance `{value}`: expected auto, reviewed or manual")
+            })?,
+        ),
         "mode" => Term::Mode(named(Mode::ALL, Mode::as_str, value).ok_or_else(|| {
             format!(
                 "unknown mode `{value}`: expected one of {}",

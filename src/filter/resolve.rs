@@ -32,6 +32,7 @@ pub(super) enum Test {
     Always,
     Articles(Vec<bool>),
     Kind(crate::model::ActorKind),
+    Provenance(crate::model::Provenance),
     /// The symbols (see [`Store::symbols`]) of matching places or annotators.
     Place(Vec<bool>),
     Annotator(Vec<bool>),
@@ -87,6 +88,7 @@ pub(super) fn compile_term(
             fold(a.id).contains(t.as_str()) || a.title.is_some_and(|x| fold(x).contains(t.as_str()))
         }),
         Term::Kind(k) => Test::Kind(*k),
+        Term::Provenance(p) => Test::Provenance(*p),
         Term::Place(p) => Test::Place(symbols_where(store, |x| x.contains(p.as_str()))),
         Term::Annotator(a) => Test::Annotator(symbols_where(store, |x| x == a)),
         Term::Text(t) => match store.indexed_containing(t) {
@@ -129,6 +131,7 @@ pub(super) fn test_one(store: &Store, id: StatementId, test: &Test) -> bool {
         Test::Precision(p) => store.precision(id) == *p,
         Test::Always => true,
         Test::Articles(set) => set[store.article_of(id).index()],
+        Test::Provenance(p) => store.provenance(id) == *p,
         Test::Kind(k) => {
             let (speaker, principal) = store.parties_of(id);
             store.actor(speaker).kind == *k || principal.is_some_and(|p| store.actor(p).kind == *k)

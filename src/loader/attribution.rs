@@ -314,6 +314,9 @@ impl<'a> Builder<'a> {
             translation: a.translation.map(Cow::Owned),
             notes: a.notes.map(Cow::Owned),
             annotator: a.annotator.map(Cow::Owned),
+            provenance: None,
+            confidence: None,
+            rule: None,
         };
         let at = Position::new(file, a.line.unwrap_or(1), &[], false).maybe_line(a.line);
         self.doc.add_statement(&at, raw, out);

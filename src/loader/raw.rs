@@ -135,6 +135,12 @@ pub struct RawStatement<'a> {
     pub notes: Option<Cow<'a, str>>,
     #[serde(borrow, default, deserialize_with = "opt_str")]
     pub annotator: Option<Cow<'a, str>>,
+    #[serde(borrow, default, deserialize_with = "opt_str")]
+    pub provenance: Option<Cow<'a, str>>,
+    #[serde(default)]
+    pub confidence: Option<f64>,
+    #[serde(borrow, default, deserialize_with = "opt_str")]
+    pub rule: Option<Cow<'a, str>>,
 }
 
 #[derive(Deserialize)]

@@ -59,6 +59,7 @@ mod tests {
             translation: None,
             notes: None,
             annotator: None,
+            origin: None,
         }
     }
 

@@ -2,7 +2,7 @@
 
 use crate::date::DateSpec;
 use crate::model::{
-    ActorId, ArticleId, CompactString, Discontinuous, Mode, Span, Statement, StatementId,
+    ActorId, ArticleId, CompactString, Discontinuous, Mode, Origin, Span, Statement, StatementId,
     TopicStance,
 };
 use std::collections::HashMap;
@@ -39,6 +39,8 @@ pub struct Rows {
     noted: Vec<StatementId>,
     notes: Strings,
     pub discontinuous: Vec<(StatementId, Box<Discontinuous>)>,
+    /// Provenance, rule and confidence of the statements whose file gives them.
+    pub origins: Vec<(StatementId, Box<Origin>)>,
 }
 
 /// No cue, place or annotator.
@@ -153,6 +155,11 @@ impl Rows {
         rows.noted = texts.noted;
         rows.notes = texts.notes;
         rows.discontinuous = texts.discontinuous;
+        rows.origins = statements
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Some((StatementId(i as u32), s.origin.clone()?)))
+            .collect();
         rows.cues = lists.cues;
         rows.places = lists.places;
         rows.annotators = lists.annotators;
@@ -267,6 +274,7 @@ impl Rows {
             notes: self.notes(id).map(Into::into),
             annotator: (self.annotators[i] != NONE)
                 .then(|| self.symbols[self.annotators[i] as usize].clone()),
+            origin: self.origin(id).cloned().map(Box::new),
         }
     }
 
@@ -323,6 +331,13 @@ impl Rows {
 }
 
 /// The value of `id` in a list sorted by id, if it has one.
+impl Rows {
+    /// How statement `id` came to be, if its file says.
+    pub fn origin(&self, id: StatementId) -> Option<&Origin> {
+        sparse(&self.origins, id).map(|o| &**o)
+    }
+}
+
 fn sparse<T>(list: &[(StatementId, T)], id: StatementId) -> Option<&T> {
     list.binary_search_by_key(&id, |(i, _)| *i)
         .ok()
@@ -330,61 +345,5 @@ fn sparse<T>(list: &[(StatementId, T)], id: StatementId) -> Option<&T> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Stance, TopicId};
-
-    /// A statement with every optional field set or left out according to `i`.
-    fn statement(i: u32) -> Statement {
-        let some = |bit: u32| i & (1 << bit) != 0;
-        let span = Span {
-            start: i,
-            end: i + 3,
-        };
-        Statement {
-            key: format!("s{i}").into(),
-            article: ArticleId(i % 3),
-            speaker: ActorId(i % 5),
-            on_behalf_of: some(0).then_some(ActorId(7)),
-            mode: Mode::ALL[i as usize % Mode::ALL.len()],
-            chars: span,
-            bytes: Span {
-                start: 2 * i,
-                end: 2 * i + 6,
-            },
-            discontinuous: some(1).then(|| {
-                Box::new(Discontinuous {
-                    chars: vec![span, span].into(),
-                    bytes: vec![span].into(),
-                    text: format!("piece {i}").into(),
-                })
-            }),
-            cue: some(2).then(|| "sagte".into()),
-            date: some(3).then(|| DateSpec::parse("2025-02").ok()).flatten(),
-            place: some(4).then(|| format!("Ort {}", i % 2).into()),
-            addressees: (0..i % 3).map(ActorId).collect(),
-            topics: (0..i % 4)
-                .map(|t| TopicStance {
-                    topic: TopicId(t),
-                    stance: Stance::ALL[t as usize % Stance::ALL.len()],
-                })
-                .collect(),
-            // An empty translation is kept apart from none.
-            translation: some(5).then(|| if i.is_multiple_of(4) { "" } else { "said" }.into()),
-            notes: some(6).then(|| format!("note {i}").into()),
-            annotator: some(7).then(|| "anna".into()),
-        }
-    }
-
-    #[test]
-    fn every_statement_comes_back_field_for_field() {
-        let statements: Vec<Statement> = (0..300).map(statement).collect();
-        let rows = Rows::of(&statements);
-        assert_eq!(rows.len(), statements.len());
-        for (i, s) in statements.iter().enumerate() {
-            assert_eq!(&rows.get(StatementId(i as u32)), s, "statement {i}");
-        }
-        // Interned: "sagte", "Ort 0", "Ort 1", "anna", each once.
-        assert_eq!(rows.symbols.len(), 4);
-    }
-}
+#[path = "rows_tests.rs"]
+mod tests;

@@ -19,6 +19,7 @@ struct Checked<'r> {
     located: Located,
     date: Option<DateSpec>,
     topics: Vec<TopicStance>,
+    origin: Option<Box<crate::model::Origin>>,
 }
 
 impl PendingDoc {
@@ -48,6 +49,7 @@ impl PendingDoc {
             located,
             date,
             topics,
+            origin,
         } = checked;
         let (speaker, on_behalf_of, addressees) = self.parties(at, key, speaker, &raw, out);
         self.statements.push(Statement {
@@ -67,6 +69,7 @@ impl PendingDoc {
             translation: long_text(raw.translation),
             notes: long_text(raw.notes),
             annotator: long_text(raw.annotator),
+            origin,
         });
         index_beyond_few(&mut self.keys, self.statements.iter().map(|s| &*s.key));
     }
@@ -106,12 +109,14 @@ impl PendingDoc {
             .transpose()
             .map_err(|e| ("date", e.to_string()))?;
         let topics = self.topic_stances(raw.topics.as_deref().unwrap_or_default())?;
+        let origin = origin(raw)?;
         Ok(Checked {
             speaker,
             mode,
             located,
             date,
             topics,
+            origin,
         })
     }
 
@@ -225,6 +230,45 @@ fn lowercase(name: &str) -> Cow<'_, str> {
 fn short_text(v: Option<Cow<'_, str>>) -> Option<crate::model::CompactString> {
     v.filter(|t| !t.trim().is_empty())
         .map(|t| t.as_ref().into())
+}
+
+/// `provenance`, `confidence` and `rule`, checked: a provenance of the three known, a
+/// confidence from 0 to 1 (either alone means the statement was found by a machine).
+fn origin(raw: &RawStatement) -> Result<Option<Box<crate::model::Origin>>, Rejection> {
+    use crate::model::{Origin, Provenance};
+    let provenance = match raw.provenance.as_deref().map(str::trim) {
+        None => None,
+        Some(p) => Some(
+            Provenance::ALL
+                .iter()
+                .copied()
+                .find(|v| v.as_str().eq_ignore_ascii_case(p))
+                .ok_or_else(|| {
+                    (
+                        "provenance",
+                        format!("unknown provenance `{p}`: expected auto, reviewed or manual"),
+                    )
+                })?,
+        ),
+    };
+    let confidence = match raw.confidence {
+        Some(c) if !(0.0..=1.0).contains(&c) => {
+            return Err((
+                "confidence",
+                format!("{c} is not a confidence: expected a number from 0 to 1"),
+            ));
+        }
+        c => c.map(|c| c as f32),
+    };
+    let rule = short_text(raw.rule.clone());
+    if provenance.is_none() && confidence.is_none() && rule.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(Box::new(Origin {
+        provenance: provenance.unwrap_or(Provenance::Auto),
+        confidence,
+        rule,
+    })))
 }
 
 /// A longer optional text (translation, notes, annotator), left out when blank.

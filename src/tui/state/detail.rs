@@ -101,6 +101,16 @@ pub fn fields(store: &Store, id: StatementId) -> Vec<(&'static str, String)> {
     if let Some(notes) = &s.notes {
         out.push(("Notes", notes.to_string()));
     }
+    if let Some(o) = &s.origin {
+        let mut found = o.provenance.as_str().to_string();
+        if let Some(rule) = &o.rule {
+            found.push_str(&format!(" · rule {rule}"));
+        }
+        if let Some(c) = o.confidence {
+            found.push_str(&format!(" · confidence {c:.2}"));
+        }
+        out.push(("Provenance", found));
+    }
     out.extend([
         ("Article", article.label().to_string()),
         ("Outlet", article.outlet.map_or_else(none, str::to_string)),

@@ -3,6 +3,7 @@
 use super::theme::Theme;
 use super::{pane, quoted};
 use crate::model::Mode;
+use crate::model::Provenance;
 use crate::tui::layout;
 use crate::tui::state::quotes::{HEAD, speaker_label, topics_fit_beside, topics_label};
 use crate::tui::state::{Focus, State, card_lines};
@@ -62,11 +63,19 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         let width_all = inner.width as usize;
         let speaker = truncate(&speaker_label(store, id), width_all.saturating_sub(HEAD));
         // Topics right-aligned beside the speaker when they fit whole, else on their own lines.
-        let topics = if topics_fit_beside(store, id, inner.width) {
+        let mut topics = if topics_fit_beside(store, id, inner.width) {
             topics_label(store, id)
         } else {
             String::new()
         };
+        // A statement a machine found and nobody reviewed says so, in words.
+        if let Some(o) = store
+            .origin(id)
+            .filter(|o| o.provenance == Provenance::Auto)
+        {
+            let sure = o.confidence.map_or(String::new(), |c| format!(" {c:.2}"));
+            topics = format!("{topics} [auto{sure}]").trim_start().to_string();
+        }
         let gap = width_all.saturating_sub(HEAD + width(&speaker) + width(&topics));
         let mut header = Line::from(vec![
             Span::styled(mark, theme.mark),
