@@ -5,7 +5,7 @@ mod resolve;
 
 use resolve::{Test, compile_term, test_one, topic_matches};
 
-pub use parse::{Clause, DateMode, FilterError, KEYS, PRECISIONS, Role, Term, key_list};
+pub use parse::{Clause, Cmp, DateMode, FilterError, KEYS, PRECISIONS, Role, Term, key_list};
 
 use crate::model::{StatementId, TopicId};
 use crate::store::{Store, union_sorted};

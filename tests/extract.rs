@@ -190,6 +190,16 @@ fn provenance_rule_and_confidence_load_filter_and_export_back() {
     let auto = listed("provenance:auto");
     assert_eq!(auto.len(), 14);
     assert!(listed("provenance:manual").is_empty());
+    // Confidence compares; the two sides of a threshold split the statements.
+    let sure = listed("confidence:>=0.8");
+    assert_eq!(sure.len() + listed("confidence:<0.8").len(), 14);
+    for line in &sure {
+        let v: serde_json::Value = serde_json::from_str(line).expect("json");
+        assert!(
+            v["confidence"].as_f64().is_some_and(|c| c >= 0.8 - 1e-6),
+            "{v}"
+        );
+    }
     let first: serde_json::Value = serde_json::from_str(&auto[0]).expect("json");
     assert_eq!(first["provenance"], "auto");
     assert!(first["rule"].as_str().is_some());
@@ -221,6 +231,18 @@ fn provenance_rule_and_confidence_load_filter_and_export_back() {
         .stdout
         .clone();
     assert_eq!(String::from_utf8(back).expect("utf8").lines().count(), 14);
+}
+
+#[test]
+fn a_confidence_that_is_no_comparison_is_a_filter_error() {
+    let err = demarche()
+        .args(["list", "--filter", "confidence:high"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(String::from_utf8_lossy(&err).contains("e.g. confidence:<0.6"));
 }
 
 #[test]

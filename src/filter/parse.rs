@@ -5,6 +5,11 @@ use crate::fold::fold;
 use crate::model::{ActorKind, Mode, Provenance, Stance};
 use chrono::NaiveDate;
 use std::fmt;
+pub use values::Cmp;
+use values::{confidence, example, named};
+
+#[path = "values.rs"]
+mod values;
 
 /// Every key the language knows, with what it matches, for help and error messages.
 pub const KEYS: &[(&str, &str)] = &[
@@ -57,6 +62,10 @@ pub const KEYS: &[(&str, &str)] = &[
         "auto (not reviewed) | reviewed | manual (none given)",
     ),
     (
+        "confidence",
+        "<0.6 | >=0.8 | …: an automatic statement's confidence",
+    ),
+    (
         "annotator",
         "who annotated it (brat NAME_<annotator>.ann, Label Studio annotator)",
     ),
@@ -93,6 +102,8 @@ pub enum Term {
     Article(String),
     Annotator(String),
     Provenance(Provenance),
+    /// A comparison with the statement's confidence (`<`, `<=`, `>`, `>=`, `=`).
+    Confidence(Cmp, f32),
     /// A word or phrase, folded, to find in text or translation.
     Text(String),
 }
@@ -167,20 +178,6 @@ pub fn key_list() -> String {
         .map(|(k, _)| format!("{k}:"))
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The value called `value`, or the only one whose name starts with it (`mode:dir`,
-/// `stance:opp`), ignoring case: a term is valid before it is typed out.
-fn named<T: Copy>(all: &[T], name: fn(T) -> &'static str, value: &str) -> Option<T> {
-    if let Some(&exact) = all.iter().find(|&&v| name(v).eq_ignore_ascii_case(value)) {
-        return Some(exact);
-    }
-    let value = value.to_ascii_lowercase();
-    let mut starting = all.iter().filter(|&&v| name(v).starts_with(&value));
-    match (starting.next(), starting.next()) {
-        (Some(&only), None) if !value.is_empty() => Some(only),
-        _ => None,
-    }
 }
 
 /// The most terms one expression may hold: each costs a pass over its candidates, and
@@ -304,20 +301,6 @@ fn read_value(expr: &str, at: usize) -> Result<(String, usize), FilterError> {
     Ok((rest[..end].to_string(), at + end))
 }
 
-fn example(key: &str) -> &'static str {
-    match key {
-        "mode" => "mode:direct",
-        "stance" => "stance:opposes",
-        "since" | "until" => "since:2025-02-01",
-        "dates" => "dates:possible",
-        "precision" => "precision:day",
-        "kind" => "kind:ministry",
-        "lang" => "lang:de",
-        "topic" => "topic:negotiations",
-        _ => "actor:peskov",
-    }
-}
-
 fn term_for(key: &str, value: &str) -> Result<Term, String> {
     let day = |bound_latest: bool| -> Result<NaiveDate, String> {
         let spec = DateSpec::parse(value)
@@ -344,6 +327,7 @@ fn term_for(key: &str, value: &str) -> Result<Term, String> {
         "for" => Term::Actor(Role::Principal, value.to_string()),
         "holder" => Term::Actor(Role::Holder, value.to_string()),
         "to" => Term::Actor(Role::Addressee, value.to_string()),
+        "confidence" => confidence(value)?,
         "provenance" => Term::Provenance(
             named(Provenance::ALL, Provenance::as_str, value).ok_or_else(|| {
                 format!("unknown provenance `{value}`: expected auto, reviewed or manual")

@@ -33,6 +33,7 @@ pub(super) enum Test {
     Articles(Vec<bool>),
     Kind(crate::model::ActorKind),
     Provenance(crate::model::Provenance),
+    Confidence(super::Cmp, f32),
     /// The symbols (see [`Store::symbols`]) of matching places or annotators.
     Place(Vec<bool>),
     Annotator(Vec<bool>),
@@ -89,6 +90,7 @@ pub(super) fn compile_term(
         }),
         Term::Kind(k) => Test::Kind(*k),
         Term::Provenance(p) => Test::Provenance(*p),
+        Term::Confidence(cmp, n) => Test::Confidence(*cmp, *n),
         Term::Place(p) => Test::Place(symbols_where(store, |x| x.contains(p.as_str()))),
         Term::Annotator(a) => Test::Annotator(symbols_where(store, |x| x == a)),
         Term::Text(t) => match store.indexed_containing(t) {
@@ -132,6 +134,11 @@ pub(super) fn test_one(store: &Store, id: StatementId, test: &Test) -> bool {
         Test::Always => true,
         Test::Articles(set) => set[store.article_of(id).index()],
         Test::Provenance(p) => store.provenance(id) == *p,
+        // A statement without a confidence (coded by hand) never passes a comparison.
+        Test::Confidence(cmp, n) => store
+            .origin(id)
+            .and_then(|o| o.confidence)
+            .is_some_and(|c| cmp.holds(c, *n)),
         Test::Kind(k) => {
             let (speaker, principal) = store.parties_of(id);
             store.actor(speaker).kind == *k || principal.is_some_and(|p| store.actor(p).kind == *k)
