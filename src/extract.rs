@@ -1,5 +1,6 @@
 //! From raw articles to statements: quotations, cues and speakers found by rules and lexicons (no model, nothing downloaded), each statement marked automatic with its rule and a confidence, written in our format.
 
+pub mod html;
 pub mod input;
 pub mod lexicon;
 mod rules;

@@ -279,3 +279,39 @@ fn a_bad_provenance_or_confidence_skips_the_statement_and_says_why() {
         demarche::model::Provenance::Reviewed
     );
 }
+
+#[test]
+fn a_saved_page_gives_its_main_text_metadata_and_statements() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    extract(&fixture("extract/html"), dir.path());
+    let written = std::fs::read_to_string(dir.path().join("summit.json")).expect("written");
+    let doc: serde_json::Value = serde_json::from_str(&written).expect("json");
+    let text = doc["article"]["text"].as_str().expect("text");
+    assert!(text.contains("The summit in Geneva ended"), "{text}");
+    for noise in ["Sign in", "Most read", "Cookie"] {
+        assert!(!text.contains(noise), "{noise} in {text}");
+    }
+    assert_eq!(doc["article"]["published"], "2025-03-06");
+    assert_eq!(doc["article"]["outlet"], "Fixture Wire");
+    assert_eq!(doc["article"]["language"], "en");
+    let found: Vec<(&str, &str)> = doc["statements"]
+        .as_array()
+        .expect("statements")
+        .iter()
+        .map(|s| {
+            (
+                s["mode"].as_str().unwrap_or(""),
+                s["text"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert!(
+        found.contains(&("direct", "There is no deal yet")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("indirect", "the mood was tense")),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 7, "{found:?}");
+}

@@ -127,7 +127,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ShiftsFormat::Table)]
         format: ShiftsFormat,
     },
-    /// Find statements in raw articles (text, Markdown) and write them in our format
+    /// Find statements in raw articles (text, Markdown, saved web pages) and write them in our format
     ///
     /// One file per article in DIR, each written atomically; every statement is marked
     /// `provenance: auto` with the rule that found it and a confidence. Metadata comes
@@ -135,7 +135,7 @@ pub enum Command {
     /// file name (a date such as 2025-02-13 or 20250213), else the flags.
     #[command(after_help = EXIT_CODES)]
     Extract {
-        /// Files or folders of articles (.txt, .md)
+        /// Files or folders of articles (.txt, .md, .html)
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// The folder to write to (created if missing)

@@ -1,4 +1,4 @@
-//! `demarche extract PATH... -o DIR`: reads raw articles (text and Markdown files, folders of them), finds their statements and writes one file of our format per article, each atomically.
+//! `demarche extract PATH... -o DIR`: reads raw articles (text, Markdown and saved web pages, folders of them), finds their statements and writes one file of our format per article, each atomically.
 
 use crate::export::write_atomically;
 use crate::extract::input::{Overrides, article};
@@ -18,6 +18,7 @@ pub struct Request<'a> {
 }
 
 const TEXT: &[&str] = &["txt", "md", "markdown"];
+const PAGES: &[&str] = &["html", "htm"];
 
 /// The text files under `path` (itself if it is one), sorted; other files in folders
 /// are passed over, a named file of another kind is said.
@@ -33,21 +34,15 @@ fn files(path: &Path, out: &mut Vec<PathBuf>, problems: &mut usize) {
         };
         entries.sort();
         for p in entries {
-            if p.is_dir() || has_ext(&p, TEXT) {
+            if p.is_dir() || has_ext(&p, TEXT) || has_ext(&p, PAGES) {
                 files(&p, out, problems);
-            } else if has_ext(&p, &["html", "htm"]) {
-                eprintln!(
-                    "demarche: {}: saved web pages are not read yet; skipped",
-                    p.display()
-                );
-                *problems += 1;
             }
         }
-    } else if has_ext(path, TEXT) {
+    } else if has_ext(path, TEXT) || has_ext(path, PAGES) {
         out.push(path.to_path_buf());
     } else {
         eprintln!(
-            "demarche: {}: not a text or Markdown file (.txt, .md); skipped",
+            "demarche: {}: not a text, Markdown or saved web page (.txt, .md, .html); skipped",
             path.display()
         );
         *problems += 1;
@@ -117,7 +112,7 @@ pub fn run(request: &Request) -> ExitCode {
     let mut problems = 0;
     let inputs = inputs(request.paths, &mut problems);
     if inputs.is_empty() {
-        eprintln!("demarche: no text or Markdown article to extract from");
+        eprintln!("demarche: no text, Markdown or HTML article to extract from");
         return ExitCode::from(super::load::NOTHING_LOADED);
     }
     if let Err(e) = std::fs::create_dir_all(request.output) {
@@ -134,27 +129,31 @@ pub fn run(request: &Request) -> ExitCode {
     let found: Vec<_> = inputs
         .par_iter()
         .map(|path| {
-            let content = std::fs::read_to_string(path)?;
-            let raw = article(path, &content, &request.overrides);
+            let content = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read it as UTF-8 text: {e}; skipped"))?;
+            let raw = if has_ext(path, PAGES) {
+                crate::extract::html::article(path, &content, &request.overrides)
+                    .map_err(|e| format!("{e}; skipped"))?
+            } else {
+                article(path, &content, &request.overrides)
+            };
             let lexicon = if raw.language == "en" { en } else { de };
             let found = find(&raw.text, lexicon);
-            Ok::<_, std::io::Error>((raw, found))
+            Ok::<_, String>((raw, found))
         })
         .collect();
     let (mut articles, mut statements) = (0, 0);
     for (path, result) in inputs.iter().zip(found) {
-        let written = result
-            .map_err(|e| format!("cannot read it as UTF-8 text: {e}; skipped"))
-            .and_then(|(raw, found)| {
-                let doc = document(&raw, &found, &mut actors);
-                let target = request.output.join(format!("{}.json", raw.id));
-                write_atomically(&target, request.force, |out| {
-                    serde_json::to_writer_pretty(&mut *out, &doc)?;
-                    out.write_all(b"\n")
-                })
-                .map(|()| found.len())
-                .map_err(|e| e.to_string())
-            });
+        let written = result.and_then(|(raw, found)| {
+            let doc = document(&raw, &found, &mut actors);
+            let target = request.output.join(format!("{}.json", raw.id));
+            write_atomically(&target, request.force, |out| {
+                serde_json::to_writer_pretty(&mut *out, &doc)?;
+                out.write_all(b"\n")
+            })
+            .map(|()| found.len())
+            .map_err(|e| e.to_string())
+        });
         match written {
             Ok(n) => (articles, statements) = (articles + 1, statements + n),
             Err(e) => {
