@@ -160,51 +160,64 @@ fn a_bad_file_is_named_and_the_rest_goes_on() {
     assert!(!out.join("bad.json").exists());
 }
 
+/// `list --format jsonl --filter FILTER PATH`, one JSON value per statement.
+fn listed(path: &Path, filter: &str) -> Vec<serde_json::Value> {
+    let out = demarche()
+        .args([
+            "list",
+            "--no-cache",
+            "--format",
+            "jsonl",
+            "--filter",
+            filter,
+        ])
+        .arg(path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out)
+        .expect("utf8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect()
+}
+
+/// Each statement's id, provenance, rule and confidence.
+fn origins(records: &[serde_json::Value]) -> Vec<String> {
+    records
+        .iter()
+        .map(|v| {
+            format!(
+                "{} {} {} {}",
+                v["id"], v["provenance"], v["rule"], v["confidence"]
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn provenance_rule_and_confidence_load_filter_and_export_back() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("out");
     extract(&fixture("extract/en"), &out);
-    let listed = |filter: &str| {
-        let out = demarche()
-            .args([
-                "list",
-                "--no-cache",
-                "--format",
-                "jsonl",
-                "--filter",
-                filter,
-            ])
-            .arg(&out)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        String::from_utf8(out)
-            .expect("utf8")
-            .lines()
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-    };
-    let auto = listed("provenance:auto");
+    let auto = listed(&out, "provenance:auto");
     assert_eq!(auto.len(), 14);
-    assert!(listed("provenance:manual").is_empty());
+    assert!(listed(&out, "provenance:manual").is_empty());
     // Confidence compares; the two sides of a threshold split the statements.
-    let sure = listed("confidence:>=0.8");
-    assert_eq!(sure.len() + listed("confidence:<0.8").len(), 14);
-    for line in &sure {
-        let v: serde_json::Value = serde_json::from_str(line).expect("json");
+    let sure = listed(&out, "confidence:>=0.8");
+    assert_eq!(sure.len() + listed(&out, "confidence:<0.8").len(), 14);
+    for v in &sure {
         assert!(
             v["confidence"].as_f64().is_some_and(|c| c >= 0.8 - 1e-6),
             "{v}"
         );
     }
-    let first: serde_json::Value = serde_json::from_str(&auto[0]).expect("json");
-    assert_eq!(first["provenance"], "auto");
-    assert!(first["rule"].as_str().is_some());
+    assert_eq!(auto[0]["provenance"], "auto");
+    assert!(auto[0]["rule"].as_str().is_some());
     assert_eq!(
-        first["date"], "2025-03-04",
+        auto[0]["date"], "2025-03-04",
         "the article's date, from its front matter"
     );
     // A JSON export keeps them, and loads back the same.
@@ -215,22 +228,7 @@ fn provenance_rule_and_confidence_load_filter_and_export_back() {
         .arg(&out)
         .assert()
         .success();
-    let back = demarche()
-        .args([
-            "list",
-            "--no-cache",
-            "--format",
-            "jsonl",
-            "--filter",
-            "provenance:auto",
-        ])
-        .arg(&again)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert_eq!(String::from_utf8(back).expect("utf8").lines().count(), 14);
+    assert_eq!(origins(&listed(&again, "provenance:auto")), origins(&auto));
 }
 
 #[test]
