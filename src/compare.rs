@@ -1,5 +1,7 @@
 //! Two codings of the same articles compared statement by statement: matched by span (exactly, and by overlap), with precision, recall and F1, and how often matched statements agree on speaker and mode. Serves `demarche eval` (gold against an extractor) and, as well, one annotator against another.
 
+pub mod calibration;
+
 use crate::model::{ActorId, ArticleId, StatementId};
 use crate::search::fold_name;
 use crate::store::Store;
@@ -54,33 +56,68 @@ pub struct Tally {
     pub pred: usize,
     pub exact: Score,
     pub overlap: Score,
-    /// Of the statements matched by overlap: how many have the same speaker, and the
-    /// same mode (the share, or `None` when none matched).
+    /// Of the statements matched by overlap: how many have the same speaker, the same
+    /// mode and the same date (the share, or `None` when none matched).
     pub speaker_right: usize,
     pub mode_right: usize,
+    pub date_right: usize,
     pub speaker_accuracy: Option<f64>,
     pub mode_accuracy: Option<f64>,
+    pub date_accuracy: Option<f64>,
+}
+
+/// What a tally counts: statements on each side, matches, and agreements of matches.
+#[derive(Clone, Copy, Debug, Default)]
+struct Counts {
+    gold: usize,
+    pred: usize,
+    exact: usize,
+    overlap: usize,
+    speaker: usize,
+    mode: usize,
+    date: usize,
+}
+
+impl Counts {
+    fn of(t: &Tally) -> Counts {
+        Counts {
+            gold: t.gold,
+            pred: t.pred,
+            exact: t.exact.matched,
+            overlap: t.overlap.matched,
+            speaker: t.speaker_right,
+            mode: t.mode_right,
+            date: t.date_right,
+        }
+    }
+
+    fn add(self, o: Counts) -> Counts {
+        Counts {
+            gold: self.gold + o.gold,
+            pred: self.pred + o.pred,
+            exact: self.exact + o.exact,
+            overlap: self.overlap + o.overlap,
+            speaker: self.speaker + o.speaker,
+            mode: self.mode + o.mode,
+            date: self.date + o.date,
+        }
+    }
 }
 
 impl Tally {
-    fn new(
-        gold: usize,
-        pred: usize,
-        exact: usize,
-        overlap: usize,
-        speaker: usize,
-        mode: usize,
-    ) -> Tally {
-        let share = |n: usize| (overlap > 0).then(|| n as f64 / overlap as f64);
+    fn new(c: Counts) -> Tally {
+        let share = |n: usize| (c.overlap > 0).then(|| n as f64 / c.overlap as f64);
         Tally {
-            gold,
-            pred,
-            exact: Score::of(exact, gold, pred),
-            overlap: Score::of(overlap, gold, pred),
-            speaker_right: speaker,
-            mode_right: mode,
-            speaker_accuracy: share(speaker),
-            mode_accuracy: share(mode),
+            gold: c.gold,
+            pred: c.pred,
+            exact: Score::of(c.exact, c.gold, c.pred),
+            overlap: Score::of(c.overlap, c.gold, c.pred),
+            speaker_right: c.speaker,
+            mode_right: c.mode,
+            date_right: c.date,
+            speaker_accuracy: share(c.speaker),
+            mode_accuracy: share(c.mode),
+            date_accuracy: share(c.date),
         }
     }
 }
@@ -100,6 +137,8 @@ pub struct Report {
     /// Articles in both, by id, else by identical text; in gold's order.
     pub articles: Vec<ArticleTally>,
     pub overall: Tally,
+    /// Predicted statements by confidence, and how many of each were right.
+    pub calibration: Vec<calibration::Bin>,
     /// Articles of one side with no article of the same text on the other: their
     /// statements count as missed (gold) or as wrong (pred).
     pub gold_only: Vec<String>,
@@ -186,7 +225,14 @@ fn pair_articles(
 }
 
 /// Compares one pair of articles: one-to-one matches, the best overlaps first.
-fn article(gold: &Store, g: ArticleId, pred: &Store, p: ArticleId, opts: Options) -> Tally {
+/// The tally of one article pair, and whether each predicted statement was right.
+fn article(
+    gold: &Store,
+    g: ArticleId,
+    pred: &Store,
+    p: ArticleId,
+    opts: Options,
+) -> (Tally, Vec<(StatementId, bool)>) {
     let gs: Vec<(StatementId, Vec<(u32, u32)>)> = gold
         .in_article(g)
         .iter()
@@ -228,42 +274,62 @@ fn article(gold: &Store, g: ArticleId, pred: &Store, p: ArticleId, opts: Options
     }
     candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let (mut used_g, mut used_p) = (vec![false; gs.len()], vec![false; ps.len()]);
-    let (mut overlap, mut speaker, mut mode) = (0, 0, 0);
+    let mut c = Counts {
+        gold: gs.len(),
+        pred: ps.len(),
+        exact,
+        ..Counts::default()
+    };
+    // Whether each predicted statement is right: matched, with the right speaker.
+    let mut right = vec![false; ps.len()];
     for (_, i, j) in candidates {
         if used_g[i] || used_p[j] {
             continue;
         }
         used_g[i] = true;
         used_p[j] = true;
-        overlap += 1;
+        c.overlap += 1;
         let (a, b) = (gold.statement(gs[i].0), pred.statement(ps[j].0));
-        speaker += usize::from(same_actor(gold, a.speaker, pred, b.speaker));
-        mode += usize::from(a.mode == b.mode);
+        let speaker = same_actor(gold, a.speaker, pred, b.speaker);
+        right[j] = speaker;
+        c.speaker += usize::from(speaker);
+        c.mode += usize::from(a.mode == b.mode);
+        c.date += usize::from(a.date == b.date);
     }
-    Tally::new(gs.len(), ps.len(), exact, overlap, speaker, mode)
+    let judged = ps.iter().zip(right).map(|((id, _), r)| (*id, r)).collect();
+    (Tally::new(c), judged)
 }
 
 /// Compares `pred` against `gold`, article by article and overall.
 pub fn compare(gold: &Store, pred: &Store, opts: Options) -> Report {
     let (pairs, gold_only, pred_only) = pair_articles(gold, pred);
-    let articles: Vec<ArticleTally> = pairs
-        .iter()
-        .map(|&(g, p)| ArticleTally {
-            article: gold.article(g).id.to_string(),
-            tally: article(gold, g, pred, p, opts),
-        })
-        .collect();
-    let sum = |f: fn(&Tally) -> usize| articles.iter().map(|a| f(&a.tally)).sum::<usize>();
+    let mut judged: Vec<(StatementId, bool)> = Vec::new();
+    let mut articles: Vec<ArticleTally> = Vec::new();
+    for &(g, p) in &pairs {
+        let (tally, right) = article(gold, g, pred, p, opts);
+        judged.extend(right);
+        let article = gold.article(g).id.to_string();
+        articles.push(ArticleTally { article, tally });
+    }
     let missed: usize = gold_only.iter().map(|&g| gold.in_article(g).len()).sum();
-    let wrong: usize = pred_only.iter().map(|&p| pred.in_article(p).len()).sum();
+    let wrong: Vec<StatementId> = pred_only
+        .iter()
+        .flat_map(|&p| pred.in_article(p).to_vec())
+        .collect();
+    judged.extend(wrong.iter().map(|&id| (id, false)));
+    let unpaired = Counts {
+        gold: missed,
+        pred: wrong.len(),
+        ..Counts::default()
+    };
     let overall = Tally::new(
-        sum(|t| t.gold) + missed,
-        sum(|t| t.pred) + wrong,
-        sum(|t| t.exact.matched),
-        sum(|t| t.overlap.matched),
-        sum(|t| t.speaker_right),
-        sum(|t| t.mode_right),
+        articles
+            .iter()
+            .map(|a| Counts::of(&a.tally))
+            .fold(unpaired, Counts::add),
     );
+    let confidence = |id| pred.origin(id).and_then(|o| o.confidence);
+    let calibration = calibration::bins(judged.iter().map(|&(id, r)| (confidence(id), r)));
     let ids = |store: &Store, list: &[ArticleId]| -> Vec<String> {
         list.iter()
             .map(|&a| store.article(a).id.to_string())
@@ -273,6 +339,7 @@ pub fn compare(gold: &Store, pred: &Store, opts: Options) -> Report {
         overlap_threshold: opts.overlap,
         articles,
         overall,
+        calibration,
         gold_only: ids(gold, &gold_only),
         pred_only: ids(pred, &pred_only),
     }

@@ -37,6 +37,11 @@ fn the_fixture_scores_as_counted_by_hand() {
     // The same name under another id is the same speaker; Cem Cole is not Ben Brook.
     assert!(close(&all["speaker_accuracy"], 0.5));
     assert!(close(&all["mode_accuracy"], 1.0));
+    // p1 is dated a day before its gold, which has the article's date.
+    assert!(close(&all["date_accuracy"], 0.5));
+    assert_eq!(r["calibration"][0]["from"], 0.5);
+    assert_eq!(r["calibration"][0]["statements"], 2);
+    assert_eq!(r["calibration"][1]["right"], 1);
     // Articles pair by text even when their ids differ.
     assert_eq!(r["articles"][0]["article"], "e1");
     assert_eq!(r["gold_only"].as_array().map(Vec::len), Some(0));
@@ -57,8 +62,26 @@ fn the_table_has_a_row_per_article_and_overall() {
     assert_eq!(
         all,
         [
-            "ALL", "3", "3", "0.333", "0.333", "0.333", "0.667", "0.667", "0.667", "0.500", "1.000"
+            "ALL", "3", "3", "0.333", "0.333", "0.333", "0.667", "0.667", "0.667", "0.500",
+            "1.000", "0.500"
         ]
+    );
+    // Confidence against how often it was right: p2 and p3 (0.5, 0.55) were not, p1
+    // (0.9) was.
+    let bins: Vec<Vec<&str>> = lines
+        .iter()
+        .skip_while(|l| !l.starts_with("CONFIDENCE"))
+        .skip(1)
+        .take(2)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(
+        bins,
+        [
+            ["0.5–0.6", "2", "0", "0.000"],
+            ["0.9–1.0", "1", "1", "1.000"]
+        ],
+        "{text}"
     );
 }
 

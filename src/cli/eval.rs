@@ -61,15 +61,17 @@ fn print(report: &Report, format: EvalFormat) -> io::Result<()> {
                 "F1",
                 "SPEAKER",
                 "MODE",
+                "DATE",
             ];
             for line in render(&header, &rows, None) {
                 writeln!(out, "{line}")?;
             }
             writeln!(
                 out,
-                "overlap: at least {} of the shorter statement; speaker and mode over the {} statement(s) matched by overlap",
+                "overlap: at least {} of the shorter statement; speaker, mode and date over the {} statement(s) matched by overlap",
                 report.overlap_threshold, report.overall.overlap.matched
             )?;
+            calibration(&mut out, report)?;
             for (side, list) in [("gold", &report.gold_only), ("pred", &report.pred_only)] {
                 if !list.is_empty() {
                     writeln!(
@@ -99,5 +101,34 @@ fn row(name: &str, t: &Tally) -> Vec<String> {
         f(t.overlap.f1),
         opt(t.speaker_accuracy),
         opt(t.mode_accuracy),
+        opt(t.date_accuracy),
     ]
+}
+
+/// Predicted statements by confidence and the share right (matched by overlap, with the
+/// right speaker): whether higher confidence is right more often.
+fn calibration(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    if report.calibration.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    let rows: Vec<Vec<String>> = report
+        .calibration
+        .iter()
+        .map(|b| {
+            vec![
+                format!("{:.1}–{:.1}", b.from, b.from + 0.1),
+                b.statements.to_string(),
+                b.right.to_string(),
+                format!("{:.3}", b.share),
+            ]
+        })
+        .collect();
+    for line in render(&["CONFIDENCE", "PRED", "RIGHT", "SHARE"], &rows, None) {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(
+        out,
+        "right: matched by overlap with the right speaker; statements without a confidence left out"
+    )
 }
