@@ -6,31 +6,45 @@ pub mod lexicon;
 mod rules;
 mod speakers;
 mod text;
+mod when;
 
 pub use rules::Found;
 
+use crate::date::DateSpec;
 use crate::search::fold_name;
 use input::RawArticle;
 use lexicon::Lexicon;
 use rules::Context;
 use serde_json::{Value, json};
 use std::collections::HashMap;
+use std::ops::Range;
+use when::When;
 
 /// Every statement the rules find in `text`, in text order; a later statement that
-/// overlaps an earlier one is dropped.
+/// overlaps an earlier one is dropped. Each has the date its sentence names beside it
+/// (outside the statements and quotations), else the one its paragraph's first sentence
+/// names (the scene the paragraph reports), and reported speech running on keeps the
+/// date of the statement it continues.
 pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Found> {
     let quotes = text::quotes(text);
     let mut context = Context::default();
     let mut out: Vec<Found> = Vec::new();
     let mut previous_end = 0;
     let mut kept_end = 0;
-    for sentence in text::sentences(text, &quotes, lexicon) {
-        if text[previous_end..sentence.start].contains('\n') {
+    let mut scene: Option<When> = None;
+    for (n, sentence) in text::sentences(text, &quotes, lexicon)
+        .into_iter()
+        .enumerate()
+    {
+        let opens_paragraph = n == 0 || text[previous_end..sentence.start].contains('\n');
+        if opens_paragraph {
             // A new paragraph: reported speech does not run on into it.
             context.reporting = false;
+            scene = None;
         }
         previous_end = sentence.end;
-        for clause in text::clauses(text, sentence, &quotes) {
+        let first = out.len();
+        for clause in text::clauses(text, sentence.clone(), &quotes) {
             for f in rules::clause(text, clause, &quotes, lexicon, &mut context) {
                 // Statements come in text order: one starting before the end of those
                 // kept overlaps one of them.
@@ -40,8 +54,50 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Found> {
                 }
             }
         }
+        let frame = frame(&sentence, &out[first..], &quotes);
+        let named = when::named(text, &frame, lexicon);
+        if opens_paragraph {
+            scene = named.filter(|w| !matches!(w, When::Before | When::Month { .. }));
+        }
+        for k in first..out.len() {
+            let f = &out[k];
+            // Putin hatte … bereits vor Wochen erklärt: what stands between the auxiliary
+            // and the participle tells when it was said.
+            let inside = (f.rule == "subject-participle")
+                .then(|| when::named(text, std::slice::from_ref(&f.span), lexicon))
+                .flatten();
+            let continues = matches!(f.rule, "konjunktiv-continuation" | "quote-continuation");
+            let before = k.checked_sub(1).and_then(|p| out[p].when);
+            out[k].when = inside
+                .or(named)
+                .or(if continues { before } else { None })
+                .or(scene);
+        }
     }
     out
+}
+
+/// The pieces of `sentence` outside the statements found in it and its quotations.
+fn frame(sentence: &Range<usize>, found: &[Found], quotes: &[text::Quote]) -> Vec<Range<usize>> {
+    let mut cuts: Vec<Range<usize>> = found.iter().map(|f| f.span.clone()).collect();
+    cuts.extend(
+        text::within(quotes, sentence)
+            .iter()
+            .map(|q| q.start..q.end),
+    );
+    cuts.sort_by_key(|c| c.start);
+    let mut pieces = Vec::new();
+    let mut at = sentence.start;
+    for c in cuts {
+        if c.start > at {
+            pieces.push(at..c.start.min(sentence.end));
+        }
+        at = at.max(c.end);
+    }
+    if at < sentence.end {
+        pieces.push(at..sentence.end);
+    }
+    pieces
 }
 
 /// One actor of the run: known beforehand (`--actors`), or made from a name found.
@@ -180,6 +236,10 @@ pub fn document(article: &RawArticle, found: &[Found], actors: &mut Actors) -> V
         counted = (byte, n);
         n
     };
+    let published = article
+        .date
+        .as_deref()
+        .and_then(|d| DateSpec::parse(d).ok());
     let mut used: Vec<usize> = Vec::new();
     let mut statements = Vec::new();
     // A spokesperson stays one for the rest of the article (sein Sprecher Peskow …
@@ -195,7 +255,7 @@ pub fn document(article: &RawArticle, found: &[Found], actors: &mut Actors) -> V
             "text": &text[f.span.clone()],
             "span": [chars(f.span.start), chars(f.span.end)],
             "provenance": "auto",
-            "confidence": (f.confidence * 100.0).round() / 100.0,
+            "confidence": (f64::from(f.confidence) * 100.0).round() / 100.0,
             "rule": f.rule,
         });
         let principal = match &f.speaker.principal {
@@ -210,8 +270,13 @@ pub fn document(article: &RawArticle, found: &[Found], actors: &mut Actors) -> V
         if let Some(cue) = &f.cue {
             s["cue"] = json!(cue);
         }
-        // The article's date, with the precision it has: no sentence date is read yet.
-        if let Some(date) = &article.date {
+        // The date the sentence names, read against the article's; else the article's,
+        // with the precision it has.
+        let named = f.when.and_then(|w| when::resolve(w, published));
+        if let Some(date) = named
+            .map(|d| d.to_string())
+            .or_else(|| article.date.clone())
+        {
             s["date"] = json!(date);
         }
         statements.push(s);

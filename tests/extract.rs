@@ -79,8 +79,13 @@ fn the_seed_article_meets_the_targets_against_its_annotation() {
         let c = st["confidence"].as_f64().expect("confidence");
         assert!((0.0..=1.0).contains(&c));
     }
-    // The file name's month is the article's date; the language is detected.
+    // The file name's month is the article's date; the language is detected. `am
+    // Donnerstag` cannot be read in an article dated by month: no statement is dated
+    // more precisely than the month.
     assert_eq!(doc["article"]["published"], "2025-02");
+    for st in doc["statements"].as_array().expect("statements") {
+        assert_eq!(st["date"], "2025-02", "{st}");
+    }
     assert_eq!(doc["article"]["language"], "de");
 }
 
@@ -89,13 +94,81 @@ fn english_and_held_out_fixtures_score_against_their_gold() {
     for (raw, gold) in [
         ("extract/en", "extract/en-gold"),
         ("extract/heldout", "extract/heldout-gold"),
+        ("extract/dates", "extract/dates-gold"),
     ] {
         let dir = tempfile::tempdir().expect("tempdir");
         extract(&fixture(raw), dir.path());
         let s = scores(&fixture(gold), dir.path());
         assert!(at_least(&s["overlap"]["f1"], 0.8), "{raw}: {s}");
         assert!(at_least(&s["speaker_accuracy"], 0.8), "{raw}: {s}");
+        assert!(at_least(&s["date_accuracy"], 0.8), "{raw}: {s}");
     }
+}
+
+#[test]
+fn dates_named_beside_a_cue_are_read_against_the_article_and_content_dates_are_not() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    extract(&fixture("extract/dates"), dir.path());
+    let dated = |file: &str| -> Vec<(String, String)> {
+        let doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.path().join(file)).expect("read"))
+                .expect("json");
+        let list = doc["statements"].as_array().expect("statements");
+        list.iter()
+            .map(|s| {
+                (
+                    s["text"].as_str().unwrap_or("").to_string(),
+                    s["date"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    // The article is of Friday 2025-06-13.
+    let de = dated("2025-06-13-gespraeche.json");
+    let date_of = |list: &[(String, String)], text: &str| {
+        list.iter().find(|(t, _)| t == text).map(|(_, d)| d.clone())
+    };
+    assert_eq!(
+        date_of(&de, "die Gespräche seien »festgefahren«").as_deref(),
+        Some("2025-06-12"),
+        "am Donnerstag"
+    );
+    assert_eq!(
+        date_of(&de, "Wir warten auf ein Angebot").as_deref(),
+        Some("2025-06-11"),
+        "am 11. Juni"
+    );
+    assert_eq!(
+        date_of(&de, "vor übereilten Schritten").as_deref(),
+        Some("2025-06-12"),
+        "gestern"
+    );
+    assert_eq!(
+        date_of(&de, "sie werde am Montag nach Oslo reisen").as_deref(),
+        Some("2025-06-13"),
+        "Montag is what was said"
+    );
+    assert_eq!(
+        date_of(&de, "Warschau werde keine Zugeständnisse machen").as_deref(),
+        Some("2025-06-11"),
+        "the paragraph's Wednesday"
+    );
+    assert_eq!(
+        date_of(&de, "eine Waffenruhe sei »in Reichweite«").as_deref(),
+        Some("2025-05"),
+        "im Mai: a month"
+    );
+    let en = dated("2025-06-13-talks.json");
+    assert_eq!(
+        date_of(&en, "against lifting sanctions").as_deref(),
+        Some("before 2025-06-13"),
+        "last week"
+    );
+    assert_eq!(
+        date_of(&en, "We expected more from this round").as_deref(),
+        Some("2025-06-03"),
+        "on June 3"
+    );
 }
 
 #[test]

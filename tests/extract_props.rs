@@ -83,3 +83,11 @@ proptest! {
         }
     }
 }
+
+/// A case proptest found: a participle cue before a comma that ends the clause.
+#[test]
+fn a_participle_cue_at_the_end_of_a_clause_finds_nothing_and_does_not_panic() {
+    let text = "Peskow:sagte,»erklärt,";
+    let found = find(text, &Lexicon::builtin("de"));
+    assert!(found.iter().all(|f| f.span.start <= f.span.end && f.span.end <= text.len()));
+}

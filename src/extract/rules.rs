@@ -19,6 +19,8 @@ pub struct Found {
     pub cue: Option<String>,
     pub rule: &'static str,
     pub confidence: f32,
+    /// The date its sentence names, read against the article's date when written.
+    pub when: Option<super::when::When>,
 }
 
 /// What the rules know of the clauses before: who spoke last, and whether the clause
@@ -68,6 +70,15 @@ impl Clause<'_> {
         } else {
             String::new()
         };
+        // Im Mai hatte Berger gesagt, …: a participle before a comma cues the clause.
+        let after = &self.text[self.words[i].end..];
+        if self.lexicon.has("participles", word) && after.starts_with(',') {
+            return Some(Cue {
+                first: i,
+                last: i,
+                text: word.to_string(),
+            });
+        }
         let entries = self.lexicon.cues_from(word).iter();
         for entry in entries.chain(self.lexicon.cues_from(&lowered)) {
             let parts: Vec<&str> = entry.split(' ').collect();
@@ -146,6 +157,9 @@ fn lower_first(word: &str) -> String {
 
 /// `span` without spaces and closing punctuation at either end.
 pub(super) fn trimmed(text: &str, span: Range<usize>) -> Range<usize> {
+    if span.start >= span.end {
+        return span.start..span.start;
+    }
     let piece = &text[span.clone()];
     let start = span.start + (piece.len() - piece.trim_start().len());
     let end_piece = piece.trim_end_matches(|c: char| c.is_whitespace() || ".,;:–—-".contains(c));
@@ -219,6 +233,7 @@ fn quotation_first(c: &Clause, last: Option<&str>) -> Option<Found> {
         cue: Some(cue.text),
         rule: "quote-cue-after",
         confidence: 0.9,
+        when: None,
     })
 }
 

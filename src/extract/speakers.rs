@@ -54,7 +54,7 @@ pub fn before(
     let w = |i: usize| words[i].text(text);
     let mut i = at;
     // Adverbs and auxiliaries between name and cue (Peskow fügte jetzt …, has repeatedly called).
-    while i > 0 && lexicon.has("adverbs", w(i - 1)) {
+    while i > 0 && (lexicon.has("adverbs", w(i - 1)) || lexicon.has("auxiliaries", w(i - 1))) {
         i -= 1;
     }
     let prev = i.checked_sub(1)?;
@@ -129,10 +129,31 @@ pub fn before(
 pub fn after(text: &str, words: &[Word], at: usize, lexicon: &Lexicon) -> Option<Speaker> {
     let w = |i: usize| words[i].text(text);
     let mut i = at;
-    if i < words.len() && matches!(w(i), "das" | "die" | "der" | "the") {
+    if i < words.len() && matches!(w(i), "das" | "die" | "der" | "the" | "ein" | "eine" | "a") {
         i += 1;
     }
     let first = *words.get(i)?;
+    // sagte ein Sprecher des Kreml, said a spokesman for the ministry: the spokesperson
+    // speaks, for the one named.
+    if i + 2 < words.len()
+        && lexicon.has("spokesperson", w(i))
+        && matches!(w(i + 1), "for" | "of" | "des" | "der")
+    {
+        let mut k = i + 2;
+        let the = w(k) == "the";
+        k += usize::from(the);
+        while k < words.len() && lexicon.is_title(w(k)) {
+            k += 1;
+        }
+        let principal = after(text, words, k, lexicon)?;
+        let article = if the { "the " } else { "" };
+        return Some(Speaker {
+            name: format!("{} {} {article}{}", w(i), w(i + 1), principal.name),
+            role: None,
+            principal: Some(principal.name),
+            resolved: false,
+        });
+    }
     if lexicon.has("institutions", w(i)) {
         let mut end = i + 1;
         if end + 1 < words.len()
@@ -180,6 +201,22 @@ mod tests {
         let s = before(text, &w, i, &de, None).expect("a speaker");
         assert_eq!(s.name, "Boris Pistorius");
         assert_eq!(s.role.as_deref(), Some("Bundesverteidigungsminister"));
+    }
+
+    #[test]
+    fn a_spokesperson_named_after_the_cue_speaks_for_the_one_named() {
+        let de = Lexicon::builtin("de");
+        let text = "sagte ein Sprecher des Kreml am 11. Juni";
+        let (w, i) = at_cue(text, "sagte");
+        let s = after(text, &w, i + 1, &de).expect("a speaker");
+        assert_eq!(s.name, "Sprecher des Kreml");
+        assert_eq!(s.principal.as_deref(), Some("Kreml"));
+        let en = Lexicon::builtin("en");
+        let text = "said a spokeswoman for Prime Minister Lena Ortiz";
+        let (w, i) = at_cue(text, "said");
+        let s = after(text, &w, i + 1, &en).expect("a speaker");
+        assert_eq!(s.name, "spokeswoman for Lena Ortiz");
+        assert_eq!(s.principal.as_deref(), Some("Lena Ortiz"));
     }
 
     #[test]

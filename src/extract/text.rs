@@ -98,7 +98,8 @@ fn ending_inside_at(quotes: &[Quote], at: usize) -> Option<&Quote> {
 
 /// The sentences of `text`: cut after `.`, `!` or `?` (and the closing marks after it)
 /// when the next word starts with a capital, a digit or a quotation mark, never after an
-/// abbreviation of the lexicon, a lone letter or a number, nor inside a quotation; and at
+/// abbreviation of the lexicon, a lone letter or an ordinal date (11. Juni), nor inside a
+/// quotation; and at
 /// every line break. Leading and trailing spaces are not part of a sentence.
 pub fn sentences(text: &str, quotes: &[Quote], lexicon: &Lexicon) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -150,7 +151,7 @@ pub fn sentences(text: &str, quotes: &[Quote], lexicon: &Lexicon) -> Vec<Range<u
 }
 
 /// Whether the `.` at `dot` ends a sentence: not after an abbreviation, a lone letter or
-/// a number.
+/// a day before its month.
 fn ends_sentence(text: &str, dot: usize, lexicon: &Lexicon) -> bool {
     let before = &text[..dot];
     let word_start = before
@@ -162,8 +163,22 @@ fn ends_sentence(text: &str, dot: usize, lexicon: &Lexicon) -> bool {
         return false;
     }
     let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
-    !(bare.chars().all(|c| c.is_ascii_digit()) && !bare.is_empty()
-        || letters == 1 && bare.chars().count() == 1)
+    if letters == 1 && bare.chars().count() == 1 {
+        return false;
+    }
+    // A number ends a sentence (said on June 3. Braddock …), unless a month follows
+    // it: an ordinal date (am 11. Juni).
+    let number = !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit());
+    let next: String = text[dot + 1..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let month = lexicon
+        .entries("months")
+        .iter()
+        .any(|e| e.rsplit_once(' ').is_some_and(|(name, _)| name == next));
+    !(number && month)
 }
 
 /// `sentence` cut at semicolons outside quotations.
@@ -261,7 +276,22 @@ mod tests {
     }
 
     #[test]
-    fn sentences_are_not_cut_after_numbers_abbreviations_or_inside_quotes() {
+    fn a_number_ends_a_sentence_unless_a_month_follows() {
+        let lexicon = Lexicon::builtin("en");
+        let text = "Braddock said on June 3. Braddock warned on 4. June.";
+        let q = quotes(text);
+        let s: Vec<&str> = sentences(text, &q, &lexicon)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            s,
+            ["Braddock said on June 3.", "Braddock warned on 4. June."]
+        );
+    }
+
+    #[test]
+    fn sentences_are_not_cut_after_days_abbreviations_or_inside_quotes() {
         let lexicon = Lexicon::builtin("de");
         let text = "Am 13. Februar sprach Dr. Meier. »Wir gehen. Jetzt«, sagte er. Dann ging er.";
         let q = quotes(text);

@@ -35,6 +35,7 @@ impl At<'_, '_> {
             cue: Some(self.cue.text.clone()),
             rule,
             confidence,
+            when: None,
         })
     }
 
@@ -195,6 +196,8 @@ impl At<'_, '_> {
         if lex.has("paraphrase-verbs", &self.cue.text)
             || lex.has("paraphrase-verbs", c.w(self.cue.first))
         {
+            // warnte gestern vor …: the date tells when, the rest what.
+            let start = super::super::when::skip_leading(text, start..end, lex);
             let mode = reported(c, start..end, true);
             return self.found(start..end, mode, speaker, "cue-noun-phrase", 0.6 - less);
         }

@@ -23,6 +23,7 @@ pub(super) fn noun_or_participle(c: &Clause, last: Option<&str>) -> Option<Found
             cue: Some(cue.to_string()),
             rule,
             confidence,
+            when: None,
         })
     };
     // Putin hatte die Ablehnung … erklärt
@@ -114,6 +115,7 @@ pub(super) fn quote_continued(c: &Clause, context: &Context) -> Option<Found> {
         cue: None,
         rule: "quote-continuation",
         confidence: 0.7,
+        when: None,
     })
 }
 
@@ -137,5 +139,6 @@ pub(super) fn continued(c: &Clause, context: &Context) -> Option<Found> {
         cue: None,
         rule: "konjunktiv-continuation",
         confidence: 0.6,
+        when: None,
     })
 }
