@@ -3,6 +3,7 @@
 pub mod html;
 pub mod input;
 pub mod lexicon;
+mod roles;
 mod rules;
 mod speakers;
 mod text;

@@ -95,6 +95,7 @@ fn english_and_held_out_fixtures_score_against_their_gold() {
         ("extract/en", "extract/en-gold"),
         ("extract/heldout", "extract/heldout-gold"),
         ("extract/dates", "extract/dates-gold"),
+        ("extract/unseen", "extract/unseen-gold"),
     ] {
         let dir = tempfile::tempdir().expect("tempdir");
         extract(&fixture(raw), dir.path());
@@ -385,4 +386,50 @@ fn a_saved_page_gives_its_main_text_metadata_and_statements() {
         "{found:?}"
     );
     assert_eq!(found.len(), 7, "{found:?}");
+}
+
+#[test]
+fn roles_pronouns_and_spokespeople_resolve_to_the_people_named_before() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    extract(&fixture("extract/unseen"), dir.path());
+    let mut by_text = std::collections::HashMap::new();
+    for entry in std::fs::read_dir(dir.path()).expect("read dir") {
+        let doc: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(entry.expect("entry").path()).expect("read"),
+        )
+        .expect("json");
+        for s in doc["statements"].as_array().expect("statements") {
+            let who = (
+                s["speaker"].as_str().unwrap_or("").to_string(),
+                s["on_behalf_of"].as_str().map(str::to_string),
+            );
+            by_text.insert(s["text"].as_str().unwrap_or("").to_string(), who);
+        }
+    }
+    let who = |text: &str| {
+        by_text
+            .get(text)
+            .cloned()
+            .unwrap_or_else(|| panic!("{text:?} not found: {by_text:?}"))
+    };
+    // The minister said …, after Dutch Energy Minister Pieter de Vries.
+    assert_eq!(
+        who("his government would rather fund storage").0,
+        "pieter-de-vries"
+    );
+    // She said …, after a sentence naming German Economy Minister Katharina Reiche.
+    assert_eq!(
+        who("a cap was \"not off the table\" but had to be designed carefully").0,
+        "katharina-reiche"
+    );
+    // sagte der SPD-Politiker, after Finanzminister Lars Klingbeil.
+    assert_eq!(
+        who("Wir können jeden Euro nur einmal ausgeben").0,
+        "lars-klingbeil"
+    );
+    // According to Commission spokesman Tim Berg.
+    assert_eq!(
+        who("a revised mechanism will be proposed next month"),
+        ("tim-berg".into(), Some("commission".into()))
+    );
 }

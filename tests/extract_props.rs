@@ -89,5 +89,9 @@ proptest! {
 fn a_participle_cue_at_the_end_of_a_clause_finds_nothing_and_does_not_panic() {
     let text = "Peskow:sagte,»erklärt,";
     let found = find(text, &Lexicon::builtin("de"));
-    assert!(found.iter().all(|f| f.span.start <= f.span.end && f.span.end <= text.len()));
+    assert!(
+        found
+            .iter()
+            .all(|f| f.span.start <= f.span.end && f.span.end <= text.len())
+    );
 }

@@ -98,8 +98,18 @@ impl Lexicon {
     /// Whether `word` is a title: an entry, or it ends with a `*suffix` entry
     /// (Bundesverteidigungsminister by `*minister`).
     pub fn is_title(&self, word: &str) -> bool {
+        self.matches("titles", word)
+    }
+
+    /// Whether `word` names a speaker by role after `der`/`the` (der Minister, the
+    /// official): a title, or an entry of `role-nouns` (`*suffix` as for titles).
+    pub fn is_role(&self, word: &str) -> bool {
+        self.is_title(word) || self.matches("role-nouns", word)
+    }
+
+    fn matches(&self, section: &str, word: &str) -> bool {
         let lower = word.to_lowercase();
-        self.entries("titles")
+        self.entries(section)
             .iter()
             .any(|t| match t.strip_prefix('*') {
                 Some(suffix) => {

@@ -29,6 +29,8 @@ pub struct Found {
 pub struct Context {
     pub last_speaker: Option<Speaker>,
     pub reporting: bool,
+    /// The speakers and titled names of the clauses before, oldest first.
+    pub recent: Vec<Speaker>,
 }
 
 /// A cue in a clause: its words (the first, and the last of a separable verb's particle).
@@ -205,8 +207,22 @@ pub fn clause(
         out.push(f);
     }
     context.reporting = !out.is_empty();
-    if let Some(f) = out.last() {
-        context.last_speaker = Some(f.speaker.clone());
+    for f in &mut out {
+        if f.speaker.by_role {
+            f.speaker = super::roles::resolve(f.speaker.clone(), &context.recent);
+            if f.speaker.resolved {
+                f.confidence -= 0.1;
+            }
+        }
+        super::roles::remember(&mut context.recent, &f.speaker);
+    }
+    let mentioned = || super::roles::mentioned(text, &c.words, lexicon, |at| c.in_quote(at));
+    let last = out.last().map(|f| f.speaker.clone()).or_else(mentioned);
+    if let Some(s) = last {
+        if out.is_empty() {
+            super::roles::remember(&mut context.recent, &s);
+        }
+        context.last_speaker = Some(s);
     }
     out
 }
@@ -222,7 +238,8 @@ fn quotation_first(c: &Clause, last: Option<&str>) -> Option<Found> {
     let (speaker, cue) = match c.cue_at(i) {
         Some(cue) => (after(c.text, &c.words, cue.last + 1, c.lexicon), cue),
         None => {
-            let j = (i..c.words.len().min(i + 6)).find(|&j| c.cue_at(j).is_some())?;
+            // Dutch Energy Minister Pieter de Vries told …: a title and a name before it.
+            let j = (i..c.words.len().min(i + 8)).find(|&j| c.cue_at(j).is_some())?;
             (before(c.text, &c.words, j, c.lexicon, last), c.cue_at(j)?)
         }
     };

@@ -72,9 +72,25 @@ impl At<'_, '_> {
             return None;
         }
         let c = self.c;
-        let Some(speaker) = after(c.text, &c.words, self.cue.first + 1, c.lexicon) else {
-            return Some(None);
-        };
+        // CLAUSE, sagte Peskow (am Donnerstag). A name followed by more than an
+        // adverbial is the subject of what was said (said Washington was …): another
+        // rule's.
+        let speaker = after(c.text, &c.words, self.cue.first + 1, c.lexicon)?;
+        let rest = self
+            .after_cue
+            .find(speaker.name.as_str())
+            .map(|k| &self.after_cue[k + speaker.name.len()..]);
+        let plain = rest.is_none_or(|r| {
+            let r = r.trim_start();
+            let next = r.split_whitespace().next().unwrap_or("");
+            r.is_empty()
+                || r.starts_with([',', '.', ';', '!', '?'])
+                || c.lexicon.has("adverbial-openers", next)
+                || c.lexicon.has("after-speaker", next)
+        });
+        if !plain {
+            return None;
+        }
         let span = c.range.start..c.range.start + self.before_cue.len() - 1;
         Some(self.quote_or_reported(
             span,
@@ -95,6 +111,11 @@ impl At<'_, '_> {
             let name_end = text[self.cue_end..c.range.end]
                 .find(speaker.name.as_str())
                 .map(|k| self.cue_end + k + speaker.name.len())?;
+            // des Verteidigungsministeriums: the name is the word's nominative.
+            let name_end = name_end
+                + text[name_end..]
+                    .find(|ch: char| !ch.is_alphanumeric())
+                    .unwrap_or(text.len() - name_end);
             let start = if text[name_end..].trim_start().starts_with(',') {
                 name_end + text[name_end..].find(',')? + 1
             } else {
@@ -196,8 +217,26 @@ impl At<'_, '_> {
         if lex.has("paraphrase-verbs", &self.cue.text)
             || lex.has("paraphrase-verbs", c.w(self.cue.first))
         {
+            // lehnte die Pläne ab: what stands between the verb and its particle.
+            let (start, end) = if self.cue.last > self.cue.first + 1 {
+                let (verb, particle) = (c.words[self.cue.first], c.words[self.cue.last]);
+                (verb.end, particle.start)
+            } else {
+                (start, end)
+            };
             // warnte gestern vor …: the date tells when, the rest what.
             let start = super::super::when::skip_leading(text, start..end, lex);
+            // lehnte die Pläne erneut ab: an adverb closing it is not what was said.
+            let inside = c.words.iter().filter(|w| w.start >= start && w.end <= end);
+            let last_kept = inside
+                .rev()
+                .find(|w| !lex.has("adverbs", w.text(text)))
+                .map_or(end, |w| w.end);
+            let end = if text[last_kept..end].contains(['»', '«', '"', '“', '”']) {
+                end
+            } else {
+                last_kept.max(start)
+            };
             let mode = reported(c, start..end, true);
             return self.found(start..end, mode, speaker, "cue-noun-phrase", 0.6 - less);
         }

@@ -32,6 +32,8 @@ pub(super) fn noun_or_participle(c: &Clause, last: Option<&str>) -> Option<Found
         && let Some(speaker) = before(text, &c.words, aux, lex, last)
     {
         let span = c.words[aux].end..c.words[n - 1].start;
+        // hat am Mittwoch vor … gewarnt: the date tells when, the rest what.
+        let span = super::super::when::skip_leading(text, span.clone(), lex)..span.end;
         return found(span, true, speaker, c.w(n - 1), "subject-participle", 0.5);
     }
     // Kritisiert wurde …, dass …
@@ -43,6 +45,7 @@ pub(super) fn noun_or_participle(c: &Clause, last: Option<&str>) -> Option<Found
             role: None,
             principal: None,
             resolved: true,
+            by_role: false,
         };
         let start = c.range.start + k + ", dass ".len();
         return found(
