@@ -55,6 +55,11 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Found> {
                 }
             }
         }
+        // Only a sentence with statements, or the scene a paragraph opens on, has a date
+        // that matters.
+        if out.len() == first && !opens_paragraph {
+            continue;
+        }
         let frame = frame(&sentence, &out[first..], &quotes);
         let named = when::named(text, &frame, lexicon);
         if opens_paragraph {

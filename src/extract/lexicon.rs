@@ -1,6 +1,7 @@
 //! The extractor's word lists: sectioned text files (`assets/lexicon/de.txt`, `en.txt`) a user can read and extend, parsed into sets.
 
-use std::collections::{HashMap, HashSet};
+// foldhash: every word of a text is looked up, several times; SipHash was a tenth of the time.
+use foldhash::{HashMap, HashSet};
 
 /// A language's word lists, by section.
 #[derive(Clone, Debug, Default)]
@@ -10,6 +11,11 @@ pub struct Lexicon {
     /// Cue entries (cue verbs, then source-first cues) by their first word, lower-cased
     /// first letter too, so that the rules look up one word instead of every entry.
     cues: HashMap<String, Vec<String>>,
+    /// `NAME NUMBER` entries (weekdays, months, day offsets) by section and name.
+    numbers: HashMap<String, HashMap<String, i64>>,
+    /// `titles` and `role-nouns`: entries as written, and `*suffix` entries lower-cased.
+    exact: HashMap<String, HashSet<String>>,
+    suffixes: HashMap<String, Vec<String>>,
 }
 
 /// A lexicon's text that does not parse: the line and what is wrong.
@@ -65,6 +71,27 @@ impl Lexicon {
             .entry(section.to_string())
             .or_default()
             .insert(entry.to_string());
+        if let Some((name, n)) = entry.rsplit_once(' ')
+            && let Ok(n) = n.parse::<i64>()
+        {
+            self.numbers
+                .entry(section.to_string())
+                .or_default()
+                .insert(name.to_string(), n);
+        }
+        match entry.strip_prefix('*') {
+            Some(suffix) => self
+                .suffixes
+                .entry(section.to_string())
+                .or_default()
+                .push(suffix.to_lowercase()),
+            None => {
+                self.exact
+                    .entry(section.to_string())
+                    .or_default()
+                    .insert(entry.to_string());
+            }
+        }
         if matches!(section, "cue-verbs" | "source-first") {
             let first = entry.split(' ').next().unwrap_or(entry).to_string();
             self.cues.entry(first).or_default().push(entry.to_string());
@@ -108,15 +135,22 @@ impl Lexicon {
     }
 
     fn matches(&self, section: &str, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.entries(section)
-            .iter()
-            .any(|t| match t.strip_prefix('*') {
-                Some(suffix) => {
-                    lower.ends_with(suffix) && lower.len() > suffix.len() || lower == suffix
-                }
-                None => t == word,
-            })
+        if self.exact.get(section).is_some_and(|e| e.contains(word)) {
+            return true;
+        }
+        let Some(suffixes) = self.suffixes.get(section) else {
+            return false;
+        };
+        // Word endings compared without allocating: the suffixes are lower case.
+        suffixes.iter().any(|suffix| {
+            let mut tail = word.chars().rev().flat_map(char::to_lowercase);
+            suffix.chars().rev().all(|c| tail.next() == Some(c))
+        })
+    }
+
+    /// The number of `name` in a section of `NAME NUMBER` entries.
+    pub fn number(&self, section: &str, name: &str) -> Option<i64> {
+        self.numbers.get(section)?.get(name).copied()
     }
 }
 

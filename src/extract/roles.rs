@@ -66,7 +66,15 @@ pub fn mentioned(
     quoted: impl Fn(usize) -> bool,
 ) -> Option<Speaker> {
     (0..words.len()).find_map(|i| {
-        let title = lexicon.is_title(words[i].text(text)) && !quoted(words[i].start);
+        let word = words[i].text(text);
+        let capital = |w: &Word| w.text(text).starts_with(char::is_uppercase);
+        // Titles that open a name are capitalised, and so is the name after them
+        // (Economy Minister Katharina Reiche): checked first, as German capitalises
+        // every noun.
+        let title = capital(&words[i])
+            && words.get(i + 1).is_some_and(capital)
+            && lexicon.is_title(word)
+            && !quoted(words[i].start);
         title
             .then(|| after(text, words, i, lexicon))
             .flatten()

@@ -74,7 +74,7 @@ impl Clause<'_> {
         };
         // Im Mai hatte Berger gesagt, …: a participle before a comma cues the clause.
         let after = &self.text[self.words[i].end..];
-        if self.lexicon.has("participles", word) && after.starts_with(',') {
+        if after.starts_with(',') && self.lexicon.has("participles", word) {
             return Some(Cue {
                 first: i,
                 last: i,

@@ -169,16 +169,14 @@ fn ends_sentence(text: &str, dot: usize, lexicon: &Lexicon) -> bool {
     // A number ends a sentence (said on June 3. Braddock …), unless a month follows
     // it: an ordinal date (am 11. Juni).
     let number = !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit());
-    let next: String = text[dot + 1..]
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    let month = lexicon
-        .entries("months")
-        .iter()
-        .any(|e| e.rsplit_once(' ').is_some_and(|(name, _)| name == next));
-    !(number && month)
+    if !number {
+        return true;
+    }
+    let rest = text[dot + 1..].trim_start();
+    let next = &rest[..rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len())];
+    lexicon.number("months", next).is_none()
 }
 
 /// `sentence` cut at semicolons outside quotations.

@@ -28,14 +28,14 @@ pub enum When {
 
 /// The value of `word` in a `[section]` of `NAME NUMBER` entries.
 fn number(lexicon: &Lexicon, section: &str, word: &str) -> Option<i64> {
-    lexicon.entries(section).iter().find_map(|e| {
-        let (name, n) = e.rsplit_once(' ')?;
-        (name == word).then(|| n.parse().ok()).flatten()
-    })
+    lexicon.number(section, word)
 }
 
 /// `word` as a weekday, alone or with a part of the day joined to it (Donnerstagabend).
 fn weekday(lexicon: &Lexicon, word: &str) -> Option<u32> {
+    if !word.starts_with(char::is_uppercase) {
+        return None;
+    }
     lexicon.entries("weekdays").iter().find_map(|e| {
         let (name, n) = e.rsplit_once(' ')?;
         let rest = word.strip_prefix(name)?;
@@ -66,13 +66,14 @@ pub fn named(text: &str, pieces: &[Range<usize>], lexicon: &Lexicon) -> Option<W
 }
 
 fn in_words(text: &str, ws: &[Word], lexicon: &Lexicon) -> Option<When> {
-    let lower = |i: usize| ws[i].text(text).to_lowercase();
+    let lowered: Vec<String> = ws.iter().map(|w| w.text(text).to_lowercase()).collect();
+    let lower = |i: usize| lowered[i].as_str();
     for (i, w) in ws.iter().enumerate() {
         let word = w.text(text);
         if let Some(d) = weekday(lexicon, word) {
             return Some(When::Weekday(d));
         }
-        if let Some(n) = number(lexicon, "day-offsets", &lower(i)) {
+        if let Some(n) = number(lexicon, "day-offsets", lower(i)) {
             return Some(When::Offset(n));
         }
         let before = lexicon.entries("before-words").iter().any(|e| {
@@ -110,7 +111,8 @@ pub fn skip_leading(text: &str, range: Range<usize>, lexicon: &Lexicon) -> usize
         return range.start;
     }
     let ws = words(text, range.clone());
-    let lower = |i: usize| ws[i].text(text).to_lowercase();
+    let lowered: Vec<String> = ws.iter().map(|w| w.text(text).to_lowercase()).collect();
+    let lower = |i: usize| lowered[i].as_str();
     let mut i = 0;
     while i < ws.len() {
         let phrase = lexicon.entries("before-words").iter().find_map(|e| {
@@ -120,11 +122,11 @@ pub fn skip_leading(text: &str, range: Range<usize>, lexicon: &Lexicon) -> usize
                 .all(|(k, part)| i + k < ws.len() && lower(i + k) == part)
                 .then_some(n)
         });
-        let preposition = matches!(lower(i).as_str(), "am" | "on");
+        let preposition = matches!(lower(i), "am" | "on");
         let day = |k: usize| k < ws.len() && weekday(lexicon, ws[k].text(text)).is_some();
         i += if let Some(n) = phrase {
             n
-        } else if number(lexicon, "day-offsets", &lower(i)).is_some() || day(i) {
+        } else if number(lexicon, "day-offsets", lower(i)).is_some() || day(i) {
             1
         } else if preposition && day(i + 1) {
             2
