@@ -275,6 +275,9 @@ pub struct Origin {
     /// 0 to 1.
     pub confidence: Option<f32>,
     pub rule: Option<CompactString>,
+    /// When a person last edited or reviewed it (RFC 3339, UTC), with the coder in the
+    /// statement's `annotator`.
+    pub edited: Option<Box<str>>,
 }
 
 impl Statement {

@@ -89,6 +89,9 @@ pub struct Record<'a> {
     pub confidence: Option<f32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<&'a str>,
+    /// When a person last edited or reviewed it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edited: Option<&'a str>,
     pub article: ArticleRef<'a>,
 }
 
@@ -130,6 +133,7 @@ impl<'a> Record<'a> {
             provenance: store.origin(id).map(|o| o.provenance.as_str()),
             confidence: store.origin(id).and_then(|o| o.confidence),
             rule: store.origin(id).and_then(|o| o.rule.as_deref()),
+            edited: store.origin(id).and_then(|o| o.edited.as_deref()),
             article: ArticleRef::of(store, store.article_of(id)),
         }
     }
@@ -141,7 +145,9 @@ impl<'a> Record<'a> {
         if let Some(role) = self.speaker.role {
             who.push_str(&format!(" ({role})"));
         }
-        if let Some(p) = &self.on_behalf_of {
+        if let Some(p) = &self.on_behalf_of
+            && !self.speaker.name.ends_with(p.name)
+        {
             who.push_str(&format!(" for {}", p.name));
         }
         let source = self

@@ -327,7 +327,9 @@ fn a_bad_provenance_or_confidence_skips_the_statement_and_says_why() {
         "statements": [
             {"id": "s1", "speaker": "a", "mode": "indirect", "text": "bee", "provenance": "robot"},
             {"id": "s2", "speaker": "a", "mode": "indirect", "text": "dee", "confidence": 1.5},
-            {"id": "s3", "speaker": "a", "mode": "indirect", "text": "A said", "provenance": "reviewed"}
+            {"id": "s3", "speaker": "a", "mode": "indirect", "text": "A said", "provenance": "reviewed",
+             "annotator": "ana", "edited": "2026-12-07T12:00:00Z"},
+            {"id": "s4", "speaker": "a", "mode": "indirect", "text": "C said", "edited": "yesterday"}
         ]
     });
     let path = dir.path().join("p.json");
@@ -345,11 +347,20 @@ fn a_bad_provenance_or_confidence_skips_the_statement_and_says_why() {
             .any(|d| d.contains("confidence") && d.contains("1.5")),
         "{said:?}"
     );
+    assert!(
+        said.iter()
+            .any(|d| d.contains("edited") && d.contains("RFC 3339")),
+        "{said:?}"
+    );
     let kept = demarche::model::StatementId(0);
     assert_eq!(
         loaded.store.provenance(kept),
         demarche::model::Provenance::Reviewed
     );
+    // Who reviewed it and when, kept.
+    let origin = loaded.store.origin(kept).expect("an origin");
+    assert_eq!(origin.edited.as_deref(), Some("2026-12-07T12:00:00Z"));
+    assert_eq!(loaded.store.annotator(kept), Some("ana"));
 }
 
 #[test]

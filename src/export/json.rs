@@ -97,6 +97,8 @@ struct StatementOut<'a> {
     confidence: Option<f32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edited: Option<&'a str>,
 }
 
 /// `[start, end]`, or the pieces of a discontinuous statement.
@@ -219,6 +221,7 @@ fn document<'a>(store: &'a Store, article_id: ArticleId, ids: &[StatementId]) ->
                     provenance: store.origin(id).map(|o| o.provenance.as_str()),
                     confidence: store.origin(id).and_then(|o| o.confidence),
                     rule: store.origin(id).and_then(|o| o.rule.as_deref()),
+                    edited: store.origin(id).and_then(|o| o.edited.as_deref()),
                 }
             })
             .collect(),

@@ -317,6 +317,7 @@ impl<'a> Builder<'a> {
             provenance: None,
             confidence: None,
             rule: None,
+            edited: None,
         };
         let at = Position::new(file, a.line.unwrap_or(1), &[], false).maybe_line(a.line);
         self.doc.add_statement(&at, raw, out);

@@ -141,6 +141,8 @@ pub struct RawStatement<'a> {
     pub confidence: Option<f64>,
     #[serde(borrow, default, deserialize_with = "opt_str")]
     pub rule: Option<Cow<'a, str>>,
+    #[serde(borrow, default, deserialize_with = "opt_str")]
+    pub edited: Option<Cow<'a, str>>,
 }
 
 #[derive(Deserialize)]

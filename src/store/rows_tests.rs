@@ -47,6 +47,7 @@ fn statement(i: u32) -> Statement {
                 provenance: crate::model::Provenance::Auto,
                 confidence: Some(0.5),
                 rule: Some("r".into()),
+                edited: None,
             })
         }),
     }

@@ -232,8 +232,9 @@ fn short_text(v: Option<Cow<'_, str>>) -> Option<crate::model::CompactString> {
         .map(|t| t.as_ref().into())
 }
 
-/// `provenance`, `confidence` and `rule`, checked: a provenance of the three known, a
-/// confidence from 0 to 1 (either alone means the statement was found by a machine).
+/// `provenance`, `confidence`, `rule` and `edited`, checked: a provenance of the three
+/// known, a confidence from 0 to 1 (either alone means the statement was found by a
+/// machine), an RFC 3339 time.
 fn origin(raw: &RawStatement) -> Result<Option<Box<crate::model::Origin>>, Rejection> {
     use crate::model::{Origin, Provenance};
     let provenance = match raw.provenance.as_deref().map(str::trim) {
@@ -261,13 +262,30 @@ fn origin(raw: &RawStatement) -> Result<Option<Box<crate::model::Origin>>, Rejec
         c => c.map(|c| c as f32),
     };
     let rule = short_text(raw.rule.clone());
-    if provenance.is_none() && confidence.is_none() && rule.is_none() {
+    let edited = match raw.edited.as_deref().map(str::trim) {
+        Some(t) if chrono::DateTime::parse_from_rfc3339(t).is_err() => {
+            return Err((
+                "edited",
+                format!("`{t}` is not a time: expected RFC 3339, as 2025-02-13T09:30:00Z"),
+            ));
+        }
+        t => t.map(Box::from),
+    };
+    if provenance.is_none() && confidence.is_none() && rule.is_none() && edited.is_none() {
         return Ok(None);
     }
+    // Edited by a person and nothing else said: coded by hand.
+    let machine = confidence.is_some() || rule.is_some();
+    let default = if machine || edited.is_none() {
+        Provenance::Auto
+    } else {
+        Provenance::Manual
+    };
     Ok(Some(Box::new(Origin {
-        provenance: provenance.unwrap_or(Provenance::Auto),
+        provenance: provenance.unwrap_or(default),
         confidence,
         rule,
+        edited,
     })))
 }
 

@@ -39,7 +39,11 @@ pub fn speaker_label(store: &Store, id: StatementId) -> String {
     let (speaker, principal) = store.parties_of(id);
     let mut label = clean(&store.actor(speaker).name);
     if let Some(p) = principal {
-        label = format!("{label} for {}", clean(&store.actor(p).name));
+        let principal = clean(&store.actor(p).name);
+        // A spokesperson named after the principal (Sprecher des Kreml) says it already.
+        if !label.ends_with(&principal) {
+            label = format!("{label} for {principal}");
+        }
     }
     label
 }

@@ -32,3 +32,29 @@ fn the_last_cards_fill_the_pane_when_stepping_up_from_the_end() {
     s.update(Action::Up);
     assert_eq!(s.quotes.offset, at_bottom, "one step up does not scroll");
 }
+
+#[test]
+fn a_spokesperson_named_after_the_principal_is_not_said_twice() {
+    use crate::loader::{Source, SourceFormat, load_sources};
+    use crate::tui::state::quotes::speaker_label;
+    let doc = r#"{"format": "demarche", "version": 1,
+      "article": {"id": "a", "text": "Wir warten. Wir gehen."},
+      "actors": [{"id": "k", "name": "Kreml", "kind": "government"},
+                 {"id": "ks", "name": "Sprecher des Kreml", "kind": "person"},
+                 {"id": "p", "name": "Dmitri Peskow", "kind": "person"}],
+      "statements": [
+        {"id": "s1", "speaker": "ks", "on_behalf_of": "k", "mode": "direct", "text": "Wir warten", "span": [0, 10]},
+        {"id": "s2", "speaker": "p", "on_behalf_of": "k", "mode": "direct", "text": "Wir gehen", "span": [12, 21]}]}"#;
+    let loaded = load_sources(vec![Source {
+        name: "a.json".into(),
+        bytes: doc.as_bytes().to_vec(),
+        format: SourceFormat::Json,
+    }]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let labels: Vec<String> = loaded
+        .store
+        .all_ids()
+        .map(|id| speaker_label(&loaded.store, id))
+        .collect();
+    assert_eq!(labels, ["Sprecher des Kreml", "Dmitri Peskow for Kreml"]);
+}
