@@ -21,7 +21,7 @@ use std::sync::atomic::Ordering;
 /// The first bytes of every snapshot.
 pub const MAGIC: &[u8; 8] = b"DMRCHSNP";
 /// Bumped whenever the layout or the serialised model changes.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 /// What snapshot files are named `HASH.EXT` with.
 pub const EXT: &str = "demarche-snapshot";
 
