@@ -13,7 +13,9 @@ mod target;
 
 pub use self::csv::{HEADER as CSV_HEADER, header as csv_header, statement_key};
 pub use self::csv_cell::{CsvWriter, guard};
-pub use self::json::{ActorOut, write_article};
+pub use self::json::{
+    ActorOut, actor_value, statement_value, write as write_corpus, write_article,
+};
 pub use self::network::{Kind as NetworkKind, Spec as NetworkSpec};
 pub use self::stale::{staging_dir, sweep_stale};
 pub use self::target::write_atomically;

@@ -13,6 +13,7 @@ pub mod compare;
 pub mod convert;
 pub mod date;
 pub mod diagnostic;
+pub mod edit;
 pub mod export;
 pub mod extract;
 pub mod filter;

@@ -188,42 +188,52 @@ fn document<'a>(store: &'a Store, article_id: ArticleId, ids: &[StatementId]) ->
             .into_iter()
             .map(|id| ActorOut::of(store.actor(id)))
             .collect(),
-        statements: ids
+        statements: ids.iter().map(|&id| statement_out(store, id)).collect(),
+    }
+}
+
+/// Statement `id` as our format writes it.
+fn statement_out(store: &Store, id: StatementId) -> StatementOut<'_> {
+    let (speaker, principal) = store.parties_of(id);
+    StatementOut {
+        id: store.key(id),
+        speaker: &store.actor(speaker).id,
+        on_behalf_of: principal.map(|p| store.actor(p).id.as_str()),
+        mode: store.mode(id).as_str(),
+        text: store.text(id),
+        span: SpanOut::of(store, id),
+        cue: store.cue(id),
+        date: store.date(id).map(|d| d.to_string()),
+        place: store.place(id),
+        addressees: store
+            .addressees_of(id)
             .iter()
-            .map(|&id| {
-                let (speaker, principal) = store.parties_of(id);
-                StatementOut {
-                    id: store.key(id),
-                    speaker: &store.actor(speaker).id,
-                    on_behalf_of: principal.map(|p| store.actor(p).id.as_str()),
-                    mode: store.mode(id).as_str(),
-                    text: store.text(id),
-                    span: SpanOut::of(store, id),
-                    cue: store.cue(id),
-                    date: store.date(id).map(|d| d.to_string()),
-                    place: store.place(id),
-                    addressees: store
-                        .addressees_of(id)
-                        .iter()
-                        .map(|&x| store.actor(x).id.as_str())
-                        .collect(),
-                    topics: store
-                        .topics_of(id)
-                        .iter()
-                        .map(|t| TopicOut {
-                            topic: store.topic(t.topic),
-                            stance: t.stance.as_str(),
-                        })
-                        .collect(),
-                    translation: store.translation(id),
-                    notes: store.notes(id),
-                    annotator: store.annotator(id),
-                    provenance: store.origin(id).map(|o| o.provenance.as_str()),
-                    confidence: store.origin(id).and_then(|o| o.confidence),
-                    rule: store.origin(id).and_then(|o| o.rule.as_deref()),
-                    edited: store.origin(id).and_then(|o| o.edited.as_deref()),
-                }
+            .map(|&x| store.actor(x).id.as_str())
+            .collect(),
+        topics: store
+            .topics_of(id)
+            .iter()
+            .map(|t| TopicOut {
+                topic: store.topic(t.topic),
+                stance: t.stance.as_str(),
             })
             .collect(),
+        translation: store.translation(id),
+        notes: store.notes(id),
+        annotator: store.annotator(id),
+        provenance: store.origin(id).map(|o| o.provenance.as_str()),
+        confidence: store.origin(id).and_then(|o| o.confidence),
+        rule: store.origin(id).and_then(|o| o.rule.as_deref()),
+        edited: store.origin(id).and_then(|o| o.edited.as_deref()),
     }
+}
+
+/// Statement `id` as a record of our format (for an edit to change and put back).
+pub fn statement_value(store: &Store, id: StatementId) -> serde_json::Value {
+    serde_json::to_value(statement_out(store, id)).unwrap_or_default()
+}
+
+/// An actor as a record of our format.
+pub fn actor_value(actor: &Actor) -> serde_json::Value {
+    serde_json::to_value(ActorOut::of(actor)).unwrap_or_default()
 }
