@@ -11,6 +11,7 @@ mod help;
 mod list;
 mod load;
 mod output;
+mod review;
 mod stances;
 mod status;
 mod table;
@@ -119,6 +120,21 @@ pub fn run(cli: Cli, width: Option<usize>) -> ExitCode {
             lexicon: lexicon.as_deref(),
             force,
         }),
+        Some(Command::Review {
+            path,
+            filter,
+            accept,
+            reject: _,
+            coder,
+        }) => {
+            let verdict = if accept {
+                review::Verdict::Accept
+            } else {
+                review::Verdict::Reject
+            };
+            review::run(&path, &filter, verdict, coder.as_deref(), &cache)
+        }
+        Some(Command::Compact { path }) => review::compact(&path, &cache),
         Some(Command::Eval {
             gold,
             pred,

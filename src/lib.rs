@@ -19,6 +19,7 @@ pub mod extract;
 pub mod filter;
 pub mod fold;
 pub mod generate;
+pub mod journal;
 pub mod loader;
 pub mod model;
 pub mod record;

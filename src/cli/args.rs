@@ -3,8 +3,11 @@
 use super::help::{EXIT_CODES, MAIN_AFTER_HELP};
 use crate::export;
 use crate::stances::By;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
+
+mod formats;
+pub use formats::*;
 
 /// Browse diplomatic statements from annotated news articles.
 ///
@@ -179,6 +182,43 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
         format: EvalFormat,
     },
+    /// Accept or reject statements without the browser, for scripts
+    ///
+    /// Every statement matching --filter (default: the automatic ones) becomes
+    /// `reviewed` by the coder, now (--accept), or is removed (--reject). Each is
+    /// recorded in the corpus's edit journal and synced to disk before it is
+    /// printed; every command reads the journal, `demarche compact` writes it
+    /// into the files.
+    #[command(after_help = EXIT_CODES)]
+    Review {
+        /// The corpus: one folder or file of our format
+        path: PathBuf,
+        #[arg(
+            short,
+            long,
+            default_value = "provenance:auto",
+            allow_hyphen_values = true
+        )]
+        filter: String,
+        /// Mark them reviewed
+        #[arg(long, conflicts_with = "reject", required_unless_present = "reject")]
+        accept: bool,
+        /// Remove them
+        #[arg(long)]
+        reject: bool,
+        /// Who reviews (default: DEMARCHE_CODER, else the login name)
+        #[arg(long)]
+        coder: Option<String>,
+    },
+    /// Write a corpus's edit journal into its files and remove the journal
+    ///
+    /// Each changed file is replaced atomically, after checking that no other
+    /// program changed it since it was read; anything else the files hold is kept.
+    #[command(after_help = EXIT_CODES)]
+    Compact {
+        /// The corpus: one folder or file of our format
+        path: PathBuf,
+    },
     /// Write matching statements to a file (atomically; never overwrites without --force)
     #[command(after_help = EXIT_CODES)]
     Export {
@@ -263,105 +303,4 @@ pub enum CacheAction {
     Info,
     /// Delete demarche's snapshots (nothing else in the folder)
     Clear,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum ConvertFormat {
-    /// One ARTICLE_ID.json article document per article
-    Native,
-    /// ARTICLE_ID.txt + ARTICLE_ID.ann (+ _<annotator>.ann), metadata.tsv, actors.tsv
-    Brat,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum CheckFormat {
-    Text,
-    Json,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum ListFormat {
-    Table,
-    Jsonl,
-    Csv,
-    Md,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum ActorsFormat {
-    Table,
-    Jsonl,
-    Csv,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum StancesFormat {
-    Table,
-    Csv,
-    Json,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum EvalFormat {
-    Table,
-    Json,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum ShiftsFormat {
-    Table,
-    Jsonl,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum TopicsFormat {
-    Table,
-    Jsonl,
-    Csv,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum CsvTopicsArg {
-    Joined,
-    Rows,
-}
-
-impl From<CsvTopicsArg> for export::CsvTopics {
-    fn from(t: CsvTopicsArg) -> Self {
-        match t {
-            CsvTopicsArg::Joined => export::CsvTopics::Joined,
-            CsvTopicsArg::Rows => export::CsvTopics::Rows,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum ExportFormat {
-    Json,
-    Csv,
-    Md,
-    /// The actor-topic network (principals credited): nodes for actors and topics,
-    /// an edge per actor and topic with supports/opposes/neutral counts and a
-    /// combined stance (support, oppose, mixed, neutral)
-    Graphml,
-    /// The same network as GEXF 1.3, each edge with the spells its statements' dates
-    /// cover (Gephi's timeline plays it over time)
-    Gexf,
-    /// The Discourse Network Analyzer's event list: `;`-separated, one row per statement
-    /// and topic, DNA's columns (statement_id, time, person, organization, concept,
-    /// agreement, positions, text, coder, document_*) then every other attribute
-    DnaCsv,
-}
-
-impl From<ExportFormat> for export::Format {
-    fn from(f: ExportFormat) -> Self {
-        match f {
-            ExportFormat::Json => export::Format::Json,
-            ExportFormat::Csv => export::Format::Csv,
-            ExportFormat::Md => export::Format::Markdown,
-            ExportFormat::Graphml => export::Format::Graphml,
-            ExportFormat::Gexf => export::Format::Gexf,
-            ExportFormat::DnaCsv => export::Format::DnaCsv,
-        }
-    }
 }

@@ -65,7 +65,7 @@ impl Load {
         let limits = crate::loader::Limits::default();
         let (loaded, save) = super::status::while_running(
             || progress.snapshot().summary(),
-            || crate::cache::load_paths_cached(paths, &limits, &progress, cache),
+            || crate::journal::load(paths, &limits, &progress, cache),
         );
         let load = Load { loaded, save };
         // Files that failed are `check`'s to report (exit 1); nothing at all is an error.

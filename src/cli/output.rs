@@ -48,7 +48,7 @@ fn filter_error(expr: &str, e: &FilterError) -> ExitCode {
 
 /// Parses `expr` and runs it: the filter and the ids it matches, the note on dates
 /// said on stderr; an invalid expression is said there and gives the usage exit code.
-fn select(loaded: &Loaded, expr: &str) -> Result<(Filter, Vec<StatementId>), ExitCode> {
+pub fn select(loaded: &Loaded, expr: &str) -> Result<(Filter, Vec<StatementId>), ExitCode> {
     let filter = Filter::parse(expr).map_err(|e| filter_error(expr, &e))?;
     let ids = filter.compile(&loaded.store).run(&loaded.store);
     dates::note_possible(&loaded.store, &filter, &ids);

@@ -40,13 +40,15 @@ pub fn statement(
 ) -> Result<Statement, EditError> {
     let a = &parts.articles[article.index()];
     let mut actors = Vec::new();
-    for id in named(record) {
+    let mut ids = named(record);
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
         let i = parts
             .actor(id)
             .ok_or_else(|| EditError::NoActor(id.to_string()))?;
         actors.push(crate::export::actor_value(&parts.actors[i.index()]));
     }
-    actors.dedup();
     let doc = json!({
         "format": "demarche", "version": 1,
         "article": {"id": a.id, "text": a.text},

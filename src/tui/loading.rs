@@ -38,7 +38,7 @@ where
     let loader = {
         let (paths, progress, cache) = (paths.to_vec(), Arc::clone(&progress), cache.clone());
         std::thread::spawn(move || {
-            crate::cache::load_paths_cached(&paths, &Limits::default(), &progress, &cache)
+            crate::journal::load(&paths, &Limits::default(), &progress, &cache)
         })
     };
     while !loader.is_finished() {

@@ -1,0 +1,126 @@
+//! The journal on disk: entries read back, an unfinished last line left out and cut, a bad line said with its place, the lock, compaction refusing a file changed meanwhile.
+
+use super::*;
+
+fn corpus_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("a.json"),
+        include_str!("../../assets/corpus/2025-02-nato-brussels.de.json"),
+    )
+    .expect("write");
+    dir
+}
+
+fn delete(id: &str) -> Entry {
+    Entry::now(
+        "ana",
+        vec![Edit::Delete {
+            article: "2025-02-nato-brussels".into(),
+            id: id.into(),
+        }],
+    )
+}
+
+#[test]
+fn appended_entries_read_back_and_an_unfinished_line_is_cut() {
+    let dir = corpus_dir();
+    let mut j = Journal::open(dir.path()).expect("open");
+    j.append(&delete("s01")).expect("append");
+    j.append(&delete("s02")).expect("append");
+    drop(j);
+    let path = path_for(dir.path());
+    // A process killed in the middle of writing a third.
+    let mut f = OpenOptions::new().append(true).open(&path).expect("open");
+    f.write_all(br#"{"at":"2026-12-07T12:00:00Z","coder":"ana","ed"#)
+        .expect("write");
+    drop(f);
+    let (entries, said) = read(&path).expect("read");
+    assert_eq!(entries.len(), 2);
+    assert!(said.is_empty(), "an unfinished line is no error: {said:?}");
+    let mut j = Journal::open(dir.path()).expect("open again");
+    j.append(&delete("s03")).expect("append");
+    drop(j);
+    let (entries, said) = read(&path).expect("read");
+    assert_eq!(
+        entries.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+    assert!(said.is_empty(), "{said:?}");
+}
+
+#[test]
+fn a_bad_line_is_said_with_its_line_and_column_and_the_rest_is_read() {
+    let dir = corpus_dir();
+    let path = path_for(dir.path());
+    let good = serde_json::to_string(&delete("s01")).expect("json");
+    std::fs::write(&path, format!("{good}\n{{\"at\": 5}}\n{good}\n")).expect("write");
+    let (entries, said) = read(&path).expect("read");
+    assert_eq!(entries.len(), 2);
+    assert_eq!(said.len(), 1);
+    assert_eq!(said[0].line, Some(2));
+    assert!(said[0].column.is_some());
+}
+
+#[test]
+fn a_second_editor_is_refused_with_a_message_saying_so() {
+    let dir = corpus_dir();
+    let _first = Journal::open(dir.path()).expect("open");
+    let Err(err) = Journal::open(dir.path()) else {
+        panic!("a second editor got the lock")
+    };
+    let text = err.to_string();
+    assert!(text.contains("being edited by another demarche"), "{text}");
+    assert!(text.contains(&std::process::id().to_string()), "{text}");
+}
+
+#[test]
+fn replayed_edits_show_in_what_is_loaded_and_compaction_writes_them() {
+    let dir = corpus_dir();
+    let mut j = Journal::open(dir.path()).expect("open");
+    j.append(&delete("s01")).expect("append");
+    drop(j);
+    let cache = crate::cache::CacheOptions::disabled();
+    let progress = crate::loader::LoadProgress::default();
+    let limits = crate::loader::Limits::default();
+    let (loaded, _) = load(&[dir.path()], &limits, &progress, &cache);
+    assert_eq!(loaded.store.len(), 21, "{:?}", loaded.diagnostics);
+    let done = compact(dir.path(), &loaded.store).expect("compacted");
+    assert_eq!(done.files.len(), 1);
+    assert!(!path_for(dir.path()).exists(), "the journal is gone");
+    let again = crate::loader::load_paths(&[dir.path()]);
+    assert_eq!(again.store.len(), 21);
+    assert!(again.diagnostics.is_empty(), "{:?}", again.diagnostics);
+}
+
+#[test]
+fn a_file_changed_by_another_program_is_not_overwritten_and_the_journal_is_kept() {
+    let dir = corpus_dir();
+    let mut j = Journal::open(dir.path()).expect("open");
+    j.append(&delete("s01")).expect("append");
+    drop(j);
+    let loaded = crate::loader::load_paths(&[dir.path()]);
+    let plan = Plan::new(dir.path(), &loaded.store).expect("planned");
+    // Another program rewrites the file after compaction read it.
+    let file = dir.path().join("a.json");
+    let theirs = std::fs::read_to_string(&file)
+        .expect("read")
+        .replace("Appeasementpolitik", "Appeasement-Politik");
+    std::fs::write(&file, format!("{theirs} ")).expect("write");
+    let Err(err) = plan.write() else {
+        panic!("a changed file was overwritten")
+    };
+    assert!(
+        matches!(&err, CompactError::Changed(p) if p == &file),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("changed by another program"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        format!("{theirs} ")
+    );
+    assert!(path_for(dir.path()).exists(), "the journal is kept");
+}
