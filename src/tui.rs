@@ -13,6 +13,7 @@ mod keymap;
 mod layout;
 mod loading;
 mod ranker;
+mod session;
 mod state;
 mod suspend;
 mod tabulator;
@@ -53,6 +54,7 @@ pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions) -> ExitCode {
     watch_signals(Arc::clone(&stop), Arc::clone(&caught));
     suspend::watch(Arc::clone(&redraw));
     let mut saving = None;
+    let mut finished = None;
     let result = with_terminal(|terminal| {
         // The first frame (the loading screen) is drawn before anything is read.
         let Some((loaded, save)) = loading::load(terminal, paths, cache, &theme, &stop)? else {
@@ -64,9 +66,47 @@ pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions) -> ExitCode {
             let loaded = Arc::clone(&loaded);
             saving = Some(std::thread::spawn(move || save.write(&loaded)));
         }
-        let mut state = state::State::new(&loaded.store, &loaded.diagnostics, now_stamp);
-        app::run(terminal, &mut state, &theme, &stop, &redraw)
+        let mut session = session::Session::new(paths, crate::journal::coder(None));
+        let mut current = loaded;
+        let mut first = Vec::new();
+        let mut said: Option<(String, bool)> = None;
+        let result = loop {
+            let mut state = state::State::new(&current.store, &current.diagnostics, now_stamp);
+            if let Some((text, error)) = said.take() {
+                first.push(action::Action::Say(text, error));
+            }
+            let outcome = app::run(
+                terminal,
+                &mut state,
+                &theme,
+                (&stop, &redraw),
+                std::mem::take(&mut first),
+            );
+            match outcome {
+                Ok(app::Outcome::Quit) => break Ok(()),
+                Err(e) => break Err(e),
+                Ok(app::Outcome::Edit(request)) => {
+                    first = state.carried();
+                    match session.perform(&current.store, request) {
+                        Ok((store, text)) => {
+                            let diagnostics = current.diagnostics.clone();
+                            drop(state);
+                            current = Arc::new(crate::loader::Loaded { store, diagnostics });
+                            said = Some((text, false));
+                        }
+                        Err(text) => said = Some((text, true)),
+                    }
+                }
+            }
+        };
+        if result.is_ok() && !stop.load(Ordering::SeqCst) {
+            finished = session.finish(&current.store);
+        }
+        result
     });
+    if let Some(text) = finished {
+        eprintln!("demarche: {text}");
+    }
     if let Some(saving) = saving {
         if !saving.is_finished() {
             eprintln!("demarche: finishing the snapshot cache…");

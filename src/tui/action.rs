@@ -62,6 +62,14 @@ pub enum Action {
     SortColumns,
     /// Count changes to and from neutral as shifts, or not.
     ToggleNeutral,
+    /// The review queue: automatic statements, lowest confidence first.
+    OpenReview,
+    /// In the queue: the statement is right (reviewed) or wrong (removed).
+    ReviewYes,
+    ReviewNo,
+    /// Undo the last edit of the session, or redo the last undone.
+    Undo,
+    Redo,
     OpenActorSearch,
     OpenTextSearch,
     EditFilter,
@@ -106,6 +114,9 @@ pub enum Action {
     Quit,
     /// A key with no binding where it was pressed (its label, as the help writes it).
     Unbound(String),
+    /// Say this on the status line (an error when set): what an edit did, once the
+    /// state is rebuilt.
+    Say(String, bool),
 }
 
 impl Action {
@@ -119,6 +130,7 @@ impl Action {
                 | Action::TextRanked(_)
                 | Action::Filtered(_)
                 | Action::Tallied(_)
+                | Action::Say(..)
         )
     }
 }
@@ -158,6 +170,11 @@ impl Action {
         Action::SortRows,
         Action::SortColumns,
         Action::ToggleNeutral,
+        Action::OpenReview,
+        Action::ReviewYes,
+        Action::ReviewNo,
+        Action::Undo,
+        Action::Redo,
         Action::OpenActorSearch,
         Action::OpenTextSearch,
         Action::EditFilter,
@@ -180,7 +197,7 @@ impl Action {
 }
 
 /// I/O that `update` asks for; the loop performs it and feeds the result back.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     Export(ExportRequest),
     /// Put this text on the terminal's clipboard (OSC 52).
@@ -191,8 +208,19 @@ pub enum Effect {
     Filter(FilterRequest),
     /// Count stances in the background, superseding the count asked for before.
     Tally(TallyRequest),
+    /// Save these edits (journaled, then shown), or undo or redo the last.
+    Edit(EditRequest),
     Suspend,
     Quit,
+}
+
+/// What the user asked to change; the session journals it and rebuilds the store.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditRequest {
+    /// Edits and what to say once they are saved (`Accepted`).
+    Do(Vec<crate::edit::Edit>, String),
+    Undo,
+    Redo,
 }
 
 /// Write these statements to `path`.

@@ -12,16 +12,26 @@ use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-/// Runs until the user quits or `stop` is set (a signal); repaints the whole screen
+/// Why the loop ended.
+#[derive(Debug)]
+pub enum Outcome {
+    Quit,
+    /// The user asked for an edit: saved by the session, then the loop runs again on
+    /// the new store.
+    Edit(super::action::EditRequest),
+}
+
+/// Runs until the user quits, `stop` is set (a signal) or an edit is asked for, after
+/// applying `first` (what carries over from before an edit); repaints the whole screen
 /// when `redraw` is set (the terminal was given back and taken again); returns I/O
 /// errors of the terminal.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     state: &mut State,
     theme: &Theme,
-    stop: &AtomicBool,
-    redraw: &AtomicBool,
-) -> io::Result<()>
+    (stop, redraw): (&AtomicBool, &AtomicBool),
+    first: Vec<Action>,
+) -> io::Result<Outcome>
 where
     io::Error: From<B::Error>,
 {
@@ -33,6 +43,9 @@ where
     let store = state.store;
     std::thread::scope(|scope| {
         let mut effects = Effects::start(scope, store);
+        if let Some(outcome) = ended(apply_all(state, first, &mut effects)) {
+            return Ok(outcome);
+        }
         run_loop(terminal, state, theme, (stop, redraw), &mut effects)
     })
 }
@@ -44,7 +57,7 @@ fn run_loop<B: Backend>(
     theme: &Theme,
     (stop, redraw): (&AtomicBool, &AtomicBool),
     effects: &mut Effects,
-) -> io::Result<()>
+) -> io::Result<Outcome>
 where
     io::Error: From<B::Error>,
 {
@@ -58,8 +71,8 @@ where
         let idle = !event::poll(Duration::ZERO)?;
         let results = effects.results(idle);
         dirty |= !results.is_empty();
-        if apply_all(state, results, effects) == Flow::Quit {
-            return Ok(());
+        if let Some(outcome) = ended(apply_all(state, results, effects)) {
+            return Ok(outcome);
         }
         if dirty && idle {
             terminal.draw(|frame| ui::draw(frame, state, theme))?;
@@ -76,21 +89,32 @@ where
         }
         dirty = true;
         let actions = input::actions(event::read()?, state.keyboard());
-        if apply_all(state, actions, effects) == Flow::Quit {
-            return Ok(());
+        if let Some(outcome) = ended(apply_all(state, actions, effects)) {
+            return Ok(outcome);
         }
     }
-    Ok(())
+    Ok(Outcome::Quit)
 }
 
-/// Applies actions in order, handing their effects to the performer; stops at a quit.
+/// Applies actions in order, handing their effects to the performer; stops at a quit
+/// or an edit.
 fn apply_all(state: &mut State, actions: Vec<Action>, effects: &mut Effects) -> Flow {
     for action in actions {
-        if let Some(effect) = state.update(action)
-            && effects.perform(effect) == Flow::Quit
-        {
-            return Flow::Quit;
+        if let Some(effect) = state.update(action) {
+            let flow = effects.perform(effect);
+            if flow != Flow::Go {
+                return flow;
+            }
         }
     }
     Flow::Go
+}
+
+/// What a flow ends the loop with, if it ends it.
+fn ended(flow: Flow) -> Option<Outcome> {
+    match flow {
+        Flow::Go => None,
+        Flow::Quit => Some(Outcome::Quit),
+        Flow::Edit(request) => Some(Outcome::Edit(request)),
+    }
 }

@@ -11,10 +11,13 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::Scope;
 
 /// Whether the loop goes on after an effect.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Flow {
     Go,
     Quit,
+    /// An edit to save: the loop ends, the session saves it and starts again on the
+    /// new store.
+    Edit(super::action::EditRequest),
 }
 
 /// The threads beside the loop, and the filter run waiting for the input to settle.
@@ -61,6 +64,7 @@ impl<'scope, 'env> Effects<'scope, 'env> {
             Effect::Tally(request) => self.tabulator.ask(request),
             Effect::Export(request) => self.export(request),
             Effect::Clipboard(text) => super::clipboard::send(&text),
+            Effect::Edit(request) => return Flow::Edit(request),
         }
         Flow::Go
     }

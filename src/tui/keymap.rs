@@ -1,11 +1,13 @@
 //! The one key binding table: it drives dispatch, the footer hints and the help overlay.
 
 mod key;
+mod lookup;
 
 pub use key::Key;
+pub use lookup::{FIELD_EDITS, footer, help_rows, lookup};
 
-use super::action::{Action, Edit};
-use crossterm::event::{KeyCode, KeyEvent};
+use super::action::Action;
+use crossterm::event::KeyCode;
 
 /// Where a binding applies. Panes add `Browse` and `Any`; overlays add `Any`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26,11 +28,12 @@ pub enum Context {
     Positions,
     Shifts,
     Course,
+    Review,
     Loading,
 }
 
 impl Context {
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 18] = [
         Context::Any,
         Context::Browse,
         Context::Actors,
@@ -47,6 +50,7 @@ impl Context {
         Context::Positions,
         Context::Shifts,
         Context::Course,
+        Context::Review,
         Context::Loading,
     ];
 
@@ -69,6 +73,7 @@ impl Context {
             Context::Positions => "Positions (who backs what)",
             Context::Shifts => "Shifts (who changed position)",
             Context::Course => "An actor's positions over time",
+            Context::Review => "Review queue (automatic statements)",
             Context::Loading => "While loading",
         }
     }
@@ -154,7 +159,10 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Browse, ch('a'), Action::ShowAllActors, "all", "back to all actors"),
     bind!(Browse, ch(' '), Action::ToggleMark, "mark", "mark or unmark the statement, then move to the next"),
     bind!(Browse, ch('*'), Action::MarkAllVisible, "", "mark every visible statement"),
-    bind!(Browse, ch('u'), Action::ClearMarks, "", "clear all marks"),
+    bind!(Browse, ch('U'), Action::ClearMarks, "", "clear all marks"),
+    bind!(Browse, ch('R'), Action::OpenReview, "", "review automatic statements, lowest confidence first"),
+    bind!(Browse, ch('u'), Action::Undo, "", "undo the last edit (accept, reject, …)"),
+    bind!(Browse, Key::ctrl('r'), Action::Redo, "", "redo the last undone edit"),
     bind!(Browse, ch('e'), Action::OpenExport, "export", "export marked (or visible) statements"),
     bind!(Browse, ch('P'), Action::OpenPositions, "positions", "positions: actors by topics, who supports and opposes what"),
     bind!(Browse, ch('S'), Action::OpenShifts, "", "shifts: who changed position on what"),
@@ -298,84 +306,20 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Course, ch('g'), Action::Top, "", "first statement"),
     bind!(Course, ch('G'), Action::Bottom, "", "last statement"),
     bind!(Course, ch('?'), Action::OpenHelp, "help", "help: every key"),
+    bind!(Review, ch('y'), Action::ReviewYes, "accept", "the statement is right: mark it reviewed (by you, now)"),
+    bind!(Review, ch('n'), Action::ReviewNo, "reject", "the statement is wrong: remove it"),
+    bind!(Review, k(K::Enter), Action::Accept, "open", "open it in its article (Esc comes back)"),
+    bind!(Review, ch('u'), Action::Undo, "undo", "undo the last edit"),
+    bind!(Review, Key::ctrl('r'), Action::Redo, "", "redo the last undone edit"),
+    bind!(Review, ch('j'), Action::Down, "", "next statement"),
+    bind!(Review, k(K::Down), Action::Down, "", "next statement"),
+    bind!(Review, ch('k'), Action::Up, "", "previous statement"),
+    bind!(Review, k(K::Up), Action::Up, "", "previous statement"),
+    bind!(Review, k(K::Esc), Action::Close, "back", "back to the panes"),
+    bind!(Review, ch('q'), Action::Quit, "quit", "quit"),
+    bind!(Review, ch('?'), Action::OpenHelp, "help", "help: every key"),
     bind!(Loading, ch('q'), Action::Quit, "quit", "stop loading and quit"),
 ];
-
-/// The edits a text field understands besides typed characters.
-#[rustfmt::skip]
-pub static FIELD_EDITS: &[(Key, Edit, &str)] = &[
-    (
-        k(K::Backspace),
-        Edit::Backspace,
-        "delete the character before the cursor",
-    ),
-    (
-        k(K::Delete),
-        Edit::Delete,
-        "delete the character under the cursor",
-    ),
-    (k(K::Left), Edit::Left, "cursor left"),
-    (k(K::Right), Edit::Right, "cursor right"),
-    (k(K::Home), Edit::Home, "cursor to the start"),
-    (k(K::End), Edit::End, "cursor to the end"),
-    (
-        Key::ctrl('w'),
-        Edit::DeleteWord,
-        "delete the word before the cursor",
-    ),
-    (Key::ctrl('u'), Edit::Clear, "clear the field"),
-];
-
-/// The action a key means in `context` (innermost binding wins), or a text edit
-/// when the context is a text field.
-pub fn lookup(context: Context, event: KeyEvent) -> Option<Action> {
-    let key = Key::of(event);
-    for ctx in context.stack() {
-        if let Some(b) = BINDINGS.iter().find(|b| b.context == ctx && b.key == key) {
-            return Some(b.action.clone());
-        }
-    }
-    if !context.is_text_field() {
-        return None;
-    }
-    if let Some((_, edit, _)) = FIELD_EDITS.iter().find(|(k, _, _)| *k == key) {
-        return Some(Action::Edit(*edit));
-    }
-    match event.code {
-        KeyCode::Char(c) if key.mods.is_empty() => Some(Action::Edit(Edit::Insert(c))),
-        _ => None,
-    }
-}
-
-/// Footer hints for `context`: `key label` pairs, innermost context first.
-pub fn footer(context: Context) -> Vec<(String, &'static str)> {
-    context
-        .stack()
-        .into_iter()
-        .flat_map(|ctx| BINDINGS.iter().filter(move |b| b.context == ctx))
-        .filter(|b| !b.label.is_empty())
-        .map(|b| (b.key.label(), b.label))
-        .collect()
-}
-
-/// Help rows for one context: every key of an action joined (`j ↓`), with its text.
-pub fn help_rows(context: Context) -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(String, &'static str)> = Vec::new();
-    let mut seen: Vec<&Action> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.context == context) {
-        if seen.contains(&&b.action) {
-            continue;
-        }
-        seen.push(&b.action);
-        let keys: Vec<String> = BINDINGS
-            .iter()
-            .filter(|o| o.context == context && o.action == b.action)
-            .map(|o| o.key.label())
-            .collect();
-        rows.push((keys.join(" "), b.help));
-    }
-    rows
-}
 
 #[cfg(test)]
 #[path = "keymap_tests.rs"]

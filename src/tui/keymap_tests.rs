@@ -1,7 +1,7 @@
 //! The keymap table's invariants: one action per key per context, every action reachable.
 
 use super::*;
-use crate::tui::action::ExportFailure;
+use crate::tui::action::{Edit, ExportFailure};
 use crossterm::event::{KeyEvent, KeyModifiers};
 use std::collections::HashSet;
 
@@ -44,6 +44,11 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::SortRows
         | Action::SortColumns
         | Action::ToggleNeutral
+        | Action::OpenReview
+        | Action::ReviewYes
+        | Action::ReviewNo
+        | Action::Undo
+        | Action::Redo
         | Action::OpenActorSearch
         | Action::OpenTextSearch
         | Action::EditFilter
@@ -70,7 +75,8 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::TextRanked(_)
         | Action::Filtered(_)
         | Action::Tallied(_)
-        | Action::Unbound(_) => false,
+        | Action::Unbound(_)
+        | Action::Say(..) => false,
     }
 }
 

@@ -16,6 +16,7 @@ mod marks;
 mod overlay;
 pub mod positions;
 pub mod quotes;
+pub mod review;
 mod route;
 pub mod shifts;
 mod status;
@@ -34,6 +35,7 @@ pub use list::StatementList;
 pub use overlay::{Back, Focus, Overlay, Status};
 pub use positions::{Geometry, PositionsView};
 pub use quotes::{QuotesPane, card_lines};
+pub use review::ReviewQueue;
 pub use shifts::ShiftsView;
 pub use text_finder::{TextFinder, highlight_positions};
 pub use timeline::{Timeline, Zoom, date_of};
@@ -64,6 +66,7 @@ pub struct State<'a> {
     pub positions: PositionsView,
     pub shifts: ShiftsView,
     pub course: CourseView,
+    pub review: ReviewQueue,
     /// Where Esc in the panes returns to, if a view sent the user there.
     pub back: Option<Back>,
     /// The view the detail or help overlay was opened from, which Esc returns to.
@@ -106,6 +109,7 @@ impl<'a> State<'a> {
             positions: PositionsView::default(),
             shifts: ShiftsView::default(),
             course: CourseView::default(),
+            review: ReviewQueue::default(),
             back: None,
             return_to: None,
             marks: BTreeSet::new(),
@@ -118,6 +122,16 @@ impl<'a> State<'a> {
         };
         state.list.filtered = store.all_ids().collect();
         state.renarrow();
+        let auto = store
+            .all_ids()
+            .filter(|&id| store.provenance(id) == crate::model::Provenance::Auto)
+            .count();
+        if auto > 0 {
+            state.say(
+                format!("{auto} automatic statement(s) not yet reviewed: R reviews them"),
+                false,
+            );
+        }
         if !diagnostics.is_empty() {
             state.say(
                 format!(
@@ -144,6 +158,7 @@ impl<'a> State<'a> {
             Some(Overlay::Positions) => Context::Positions,
             Some(Overlay::Shifts) => Context::Shifts,
             Some(Overlay::Course) => Context::Course,
+            Some(Overlay::Review) => Context::Review,
         }
     }
 
@@ -203,6 +218,11 @@ impl<'a> State<'a> {
             Action::SortRows => self.sort_positions(true),
             Action::SortColumns => self.sort_positions(false),
             Action::ToggleNeutral => self.toggle_neutral(),
+            Action::OpenReview => self.open_review(),
+            Action::ReviewYes => self.review_yes(),
+            Action::ReviewNo => self.review_no(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
             Action::OpenActorSearch => self.open_actor_finder(),
             Action::OpenTextSearch => self.open_text_finder(),
             Action::EditFilter => self.open_filter(),
@@ -228,6 +248,7 @@ impl<'a> State<'a> {
             Action::ExportDone(result) => self.export_done(result),
             Action::TextRanked(progress) => self.text_ranked(progress),
             Action::Unbound(key) => self.unbound(&key),
+            Action::Say(text, error) => self.told(text, error),
             Action::Suspend => Some(Effect::Suspend),
             Action::Quit => Some(Effect::Quit),
         };

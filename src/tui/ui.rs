@@ -11,6 +11,7 @@ mod link;
 pub mod loading;
 mod positions;
 mod quotes;
+mod review;
 mod shifts;
 pub mod theme;
 mod timeline;
@@ -53,6 +54,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
         Overlay::Positions => positions::draw(frame, area, state, theme),
         Overlay::Shifts => shifts::draw(frame, area, state, theme),
         Overlay::Course => course::draw(frame, area, state, theme),
+        Overlay::Review => review::draw(frame, area, state, theme),
     }
 }
 

@@ -56,13 +56,18 @@ pub enum Overlay {
     Shifts,
     /// One actor's positions over time.
     Course,
+    /// The review queue.
+    Review,
 }
 
 impl Overlay {
     /// Whether it is a view of its own (positions, shifts, an actor's course) that
     /// the detail or help opened from it returns to.
     pub fn is_view(&self) -> bool {
-        matches!(self, Overlay::Positions | Overlay::Shifts | Overlay::Course)
+        matches!(
+            self,
+            Overlay::Positions | Overlay::Shifts | Overlay::Course | Overlay::Review
+        )
     }
 }
 

@@ -30,6 +30,7 @@ impl State<'_> {
             Some(Overlay::Positions) => self.step_positions(delta),
             Some(Overlay::Shifts) => self.step_shifts(delta),
             Some(Overlay::Course) => self.step_course(delta),
+            Some(Overlay::Review) => self.step_review(delta),
             Some(Overlay::Filter | Overlay::Export(_)) => None,
         }
     }
@@ -90,7 +91,8 @@ impl State<'_> {
                 | Overlay::Diagnostics(_)
                 | Overlay::Positions
                 | Overlay::Shifts
-                | Overlay::Course,
+                | Overlay::Course
+                | Overlay::Review,
             ) => self.close_overlay(),
         }
     }
@@ -113,6 +115,7 @@ impl State<'_> {
             Some(Overlay::Positions) => self.enter_cell(),
             Some(Overlay::Shifts) => self.open_shift(),
             Some(Overlay::Course) => self.open_course_step(),
+            Some(Overlay::Review) => self.open_reviewed(),
             None | Some(Overlay::Detail(_) | Overlay::Help(_) | Overlay::Diagnostics(_)) => None,
         }
     }
@@ -147,7 +150,8 @@ impl State<'_> {
                 | Overlay::Diagnostics(_)
                 | Overlay::Positions
                 | Overlay::Shifts
-                | Overlay::Course,
+                | Overlay::Course
+                | Overlay::Review,
             ) => return None,
         }
         let a = layout::areas(self.size);

@@ -5,6 +5,12 @@ use super::{State, Status};
 use crate::tui::action::Effect;
 
 impl State<'_> {
+    /// What an edit did, said once the state is rebuilt.
+    pub(super) fn told(&mut self, text: String, error: bool) -> Option<Effect> {
+        self.say(text, error);
+        None
+    }
+
     pub(super) fn say(&mut self, text: String, error: bool) {
         self.status = Some(Status { text, error });
     }
