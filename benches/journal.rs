@@ -1,4 +1,4 @@
-//! What an edit costs: journaling one (append and fsync: when it is durable) and applying it to the store (the rebuild the browser shows it after), over whole corpora: `cargo bench --bench journal` (add `DEMARCHE_BENCH_1M=1` for 1M statements).
+//! What an edit costs: journaling one (append and fsync), saving one as the browser does (checked, inverse read, journaled: when it is durable), and applying it to the store (the rebuild the browser shows it after), over whole corpora: `cargo bench --bench journal` (add `DEMARCHE_BENCH_1M=1` for 1M statements).
 
 mod common;
 
@@ -39,7 +39,18 @@ fn journal(c: &mut Criterion) {
                 })
             },
         );
-        // Shown: the store rebuilt with the edit.
+        // Saved, as the browser saves it: checked against the store, its inverse read,
+        // appended and synced (what the status line waits for).
+        group.bench_with_input(BenchmarkId::new("save", &label), &edit, |b, edit| {
+            b.iter(|| {
+                let edits = std::slice::from_ref(edit);
+                demarche::edit::check(store, edits).expect("valid");
+                black_box(demarche::edit::inverse(store, edits).expect("inverse"));
+                j.append(&Entry::now("bench", edits.to_vec()))
+                    .expect("append")
+            })
+        });
+        // Shown: the store rebuilt with the edit (on a thread beside the browser).
         group.sample_size(10);
         group.bench_with_input(BenchmarkId::new("apply", &label), &edit, |b, edit| {
             b.iter(|| black_box(apply(store, std::slice::from_ref(edit)).expect("applied")))

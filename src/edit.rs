@@ -1,5 +1,6 @@
 //! Edits to a corpus as data (put or delete a statement, put or delete an actor, merge two actors), applied to a store to give the next one: what the journal records, what the browser's undo reverses, what `compact` folds into the files.
 
+mod check;
 mod parse;
 mod parts;
 #[cfg(test)]
@@ -7,6 +8,7 @@ mod tests;
 
 use crate::model::{ActorId, ArticleId};
 use crate::store::Store;
+pub use check::check;
 use parts::Parts;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

@@ -5,6 +5,7 @@ mod app;
 #[cfg(feature = "bench")]
 pub mod bench;
 mod clipboard;
+mod editing;
 mod effects;
 mod filterer;
 mod help_text;
@@ -66,43 +67,8 @@ pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions) -> ExitCode {
             let loaded = Arc::clone(&loaded);
             saving = Some(std::thread::spawn(move || save.write(&loaded)));
         }
-        let mut session = session::Session::new(paths, crate::journal::coder(None));
-        let mut current = loaded;
-        let mut first = Vec::new();
-        let mut said: Option<(String, bool)> = None;
-        let result = loop {
-            let mut state = state::State::new(&current.store, &current.diagnostics, now_stamp);
-            if let Some((text, error)) = said.take() {
-                first.push(action::Action::Say(text, error));
-            }
-            let outcome = app::run(
-                terminal,
-                &mut state,
-                &theme,
-                (&stop, &redraw),
-                std::mem::take(&mut first),
-            );
-            match outcome {
-                Ok(app::Outcome::Quit) => break Ok(()),
-                Err(e) => break Err(e),
-                Ok(app::Outcome::Edit(request)) => {
-                    first = state.carried();
-                    match session.perform(&current.store, request) {
-                        Ok((store, text)) => {
-                            let diagnostics = current.diagnostics.clone();
-                            drop(state);
-                            current = Arc::new(crate::loader::Loaded { store, diagnostics });
-                            said = Some((text, false));
-                        }
-                        Err(text) => said = Some((text, true)),
-                    }
-                }
-            }
-        };
-        if result.is_ok() && !stop.load(Ordering::SeqCst) {
-            finished = session.finish(&current.store);
-        }
-        result
+        finished = editing::browse(terminal, loaded, paths, &theme, (&stop, &redraw), now_stamp)?;
+        Ok(())
     });
     if let Some(text) = finished {
         eprintln!("demarche: {text}");

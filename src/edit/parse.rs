@@ -19,8 +19,25 @@ fn load(doc: &Value) -> Result<Loaded, EditError> {
     }
 }
 
+/// Statement `record` of the article `id` with `text`, loaded with the definitions
+/// of the actors it names: the loader's first error, or what it loaded.
+pub fn loads(
+    id: &str,
+    text: &str,
+    actors: Vec<Value>,
+    record: &Value,
+) -> Result<Loaded, EditError> {
+    let doc = json!({
+        "format": "demarche", "version": 1,
+        "article": {"id": id, "text": text},
+        "actors": actors,
+        "statements": [record],
+    });
+    load(&doc)
+}
+
 /// The actor ids a statement record names.
-fn named(record: &Value) -> Vec<&str> {
+pub fn named(record: &Value) -> Vec<&str> {
     let mut ids: Vec<&str> = ["speaker", "on_behalf_of"]
         .iter()
         .filter_map(|k| record.get(*k).and_then(Value::as_str))
@@ -49,13 +66,7 @@ pub fn statement(
             .ok_or_else(|| EditError::NoActor(id.to_string()))?;
         actors.push(crate::export::actor_value(&parts.actors[i.index()]));
     }
-    let doc = json!({
-        "format": "demarche", "version": 1,
-        "article": {"id": a.id, "text": a.text},
-        "actors": actors,
-        "statements": [record],
-    });
-    let loaded = load(&doc)?;
+    let loaded = loads(&a.id, &a.text, actors, record)?;
     let store = &loaded.store;
     if store.is_empty() {
         return Err(EditError::Invalid("the statement was not loaded".into()));

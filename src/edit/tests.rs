@@ -196,3 +196,59 @@ fn an_actor_is_added_renamed_and_deleted_only_when_unused() {
     let err = apply(&store, &[Edit::DeleteActor { id: "putin".into() }]).expect_err("used");
     assert!(matches!(err, EditError::ActorUsed { .. }), "{err}");
 }
+
+#[test]
+fn a_check_without_rebuilding_refuses_what_apply_refuses_and_passes_the_rest() {
+    let store = corpus();
+    let mut bad_text = record(&store, "s03");
+    bad_text["text"] = "words that are not at that span".into();
+    let mut nobody = record(&store, "s03");
+    nobody["speaker"] = "nobody".into();
+    let refused = [
+        vec![Edit::Put {
+            article: ARTICLE.into(),
+            statement: bad_text,
+        }],
+        vec![Edit::Put {
+            article: ARTICLE.into(),
+            statement: nobody,
+        }],
+        vec![Edit::Delete {
+            article: "nowhere".into(),
+            id: "s1".into(),
+        }],
+        vec![Edit::Delete {
+            article: ARTICLE.into(),
+            id: "s99".into(),
+        }],
+        vec![Edit::DeleteActor { id: "putin".into() }],
+        vec![Edit::Merge {
+            from: "putin".into(),
+            into: "putin".into(),
+        }],
+    ];
+    for edits in &refused {
+        assert_eq!(
+            check(&store, edits).err(),
+            apply(&store, edits).err(),
+            "{edits:?}"
+        );
+        assert!(check(&store, edits).is_err(), "{edits:?}");
+    }
+    let new_actor = serde_json::json!({"id": "x", "name": "Xenia X", "kind": "person"});
+    let mut by_x = record(&store, "s03");
+    by_x["speaker"] = "x".into();
+    let fine = vec![
+        Edit::PutActor { actor: new_actor },
+        Edit::Put {
+            article: ARTICLE.into(),
+            statement: by_x,
+        },
+        Edit::Delete {
+            article: ARTICLE.into(),
+            id: "s04".into(),
+        },
+    ];
+    assert_eq!(check(&store, &fine), Ok(()));
+    assert!(apply(&store, &fine).is_ok());
+}

@@ -16,9 +16,10 @@ use std::time::Duration;
 #[derive(Debug)]
 pub enum Outcome {
     Quit,
-    /// The user asked for an edit: saved by the session, then the loop runs again on
-    /// the new store.
+    /// The user asked for an edit: saved by the session, then the loop runs again.
     Edit(super::action::EditRequest),
+    /// The store with the last edit applied is ready.
+    Rebuilt(Box<Result<crate::store::Store, String>>),
 }
 
 /// Runs until the user quits, `stop` is set (a signal) or an edit is asked for, after
@@ -31,6 +32,7 @@ pub fn run<B: Backend>(
     theme: &Theme,
     (stop, redraw): (&AtomicBool, &AtomicBool),
     first: Vec<Action>,
+    rebuilding: Option<&super::editing::Rebuilt>,
 ) -> io::Result<Outcome>
 where
     io::Error: From<B::Error>,
@@ -46,7 +48,14 @@ where
         if let Some(outcome) = ended(apply_all(state, first, &mut effects)) {
             return Ok(outcome);
         }
-        run_loop(terminal, state, theme, (stop, redraw), &mut effects)
+        run_loop(
+            terminal,
+            state,
+            theme,
+            (stop, redraw),
+            &mut effects,
+            rebuilding,
+        )
     })
 }
 
@@ -57,12 +66,16 @@ fn run_loop<B: Backend>(
     theme: &Theme,
     (stop, redraw): (&AtomicBool, &AtomicBool),
     effects: &mut Effects,
+    rebuilding: Option<&super::editing::Rebuilt>,
 ) -> io::Result<Outcome>
 where
     io::Error: From<B::Error>,
 {
     let mut dirty = true;
     while !stop.load(Ordering::Relaxed) {
+        if let Some(result) = rebuilding.and_then(arrived) {
+            return Ok(Outcome::Rebuilt(Box::new(result)));
+        }
         if redraw.swap(false, Ordering::SeqCst) {
             terminal.clear()?;
             dirty = true;
@@ -79,7 +92,7 @@ where
             dirty = false;
         }
         // While work runs, wake often enough to draw what it sends.
-        let wait = if effects.busy() || state.awaiting() {
+        let wait = if effects.busy() || state.awaiting() || rebuilding.is_some() {
             Duration::from_millis(10)
         } else {
             Duration::from_millis(200)
@@ -116,5 +129,14 @@ fn ended(flow: Flow) -> Option<Outcome> {
         Flow::Go => None,
         Flow::Quit => Some(Outcome::Quit),
         Flow::Edit(request) => Some(Outcome::Edit(request)),
+    }
+}
+
+/// The rebuilt store, if it is there (a rebuild that stopped is said as an error).
+fn arrived(rx: &super::editing::Rebuilt) -> Option<Result<crate::store::Store, String>> {
+    match rx.try_recv() {
+        Ok(result) => Some(result),
+        Err(std::sync::mpsc::TryRecvError::Empty) => None,
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => Some(Err("the rebuild stopped".into())),
     }
 }

@@ -14,6 +14,14 @@ struct Group {
     label: String,
 }
 
+/// Where a saved group came from in the history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum History {
+    New,
+    Undo,
+    Redo,
+}
+
 pub struct Session {
     corpus: Option<PathBuf>,
     /// Why this corpus cannot be edited, if it cannot.
@@ -47,92 +55,79 @@ impl Session {
         }
     }
 
-    /// Performs `request` on `store`: the new store and what to say, or why nothing
-    /// was saved (then nothing changed). An edit is checked, journaled and synced, then
-    /// applied: once this returns the new store, the edit is on disk.
-    pub fn perform(
+    /// Saves `request` made on `store`: checked (without rebuilding the store),
+    /// journaled and synced. Returns the edits to apply to `store` for the new one and
+    /// what to say, or why nothing was saved (then nothing changed, in memory or on
+    /// disk).
+    pub fn save(
         &mut self,
         store: &Store,
         request: EditRequest,
-    ) -> Result<(Store, String), String> {
+    ) -> Result<(Vec<Edit>, String), String> {
         if let Some(why) = &self.read_only {
             return Err(why.clone());
         }
-        let (group, undoing) = match request {
+        let not_saved = |e: edit::EditError| format!("Not saved: {e}");
+        let (group, from) = match request {
             EditRequest::Do(edits, label) => {
                 let edits = self.stamped(edits);
-                let inverse =
-                    edit::inverse(store, &edits).map_err(|e| format!("Not saved: {e}"))?;
+                edit::check(store, &edits).map_err(not_saved)?;
+                let inverse = edit::inverse(store, &edits).map_err(not_saved)?;
                 (
                     Group {
                         edits,
                         inverse,
                         label,
                     },
-                    None,
+                    History::New,
                 )
             }
             EditRequest::Undo => {
-                let g = self.undo.pop().ok_or("Nothing to undo")?;
+                let g = self.undo.last().ok_or("Nothing to undo")?;
+                let label = format!("Undone: {}", g.label);
                 (
                     Group {
                         edits: g.inverse.clone(),
                         inverse: g.edits.clone(),
-                        label: format!("Undone: {}", g.label),
+                        label,
                     },
-                    Some(g),
+                    History::Undo,
                 )
             }
             EditRequest::Redo => {
-                let g = self.redo.pop().ok_or("Nothing to redo")?;
+                let g = self.redo.last().ok_or("Nothing to redo")?;
+                let label = format!("Redone: {}", g.label);
                 (
                     Group {
                         edits: g.edits.clone(),
                         inverse: g.inverse.clone(),
-                        label: format!("Redone: {}", g.label),
+                        label,
                     },
-                    Some(g),
+                    History::Redo,
                 )
             }
         };
-        let restore = |s: &mut Session| {
-            if let Some(g) = undoing.clone() {
-                // Not done: it stays where it was.
-                if group.label.starts_with("Undone") {
-                    s.undo.push(g)
-                } else {
-                    s.redo.push(g)
-                }
-            }
-        };
-        let next = match edit::apply(store, &group.edits) {
-            Ok(next) => next,
-            Err(e) => {
-                restore(self);
-                return Err(format!("Not saved: {e}"));
-            }
-        };
-        if let Err(e) = self.append(&group.edits) {
-            restore(self);
-            return Err(format!("Not saved: {e}. Nothing changed; try again"));
+        if from != History::New {
+            edit::check(store, &group.edits).map_err(not_saved)?;
         }
+        self.append(&group.edits)
+            .map_err(|e| format!("Not saved: {e}. Nothing changed; try again"))?;
         self.saved += 1;
-        let said = format!(
-            "{} · saved to {}",
-            group.label,
-            self.journal
-                .as_ref()
-                .map_or(String::new(), |j| j.path().display().to_string())
-        );
-        match &undoing {
-            Some(g) if group.label.starts_with("Undone") => self.redo.push(g.clone()),
-            Some(g) => self.undo.push(g.clone()),
-            None => {
+        let where_ = self
+            .journal
+            .as_ref()
+            .map_or(String::new(), |j| j.path().display().to_string());
+        let said = format!("{} · saved to {where_}", group.label);
+        let edits = group.edits.clone();
+        match from {
+            History::New => {
                 self.redo.clear();
                 self.undo.push(group);
             }
+            History::Undo => self.redo.extend(self.undo.pop()),
+            History::Redo => self.undo.extend(self.redo.pop()),
         }
-        Ok((next, said))
+        Ok((edits, said))
     }
 
     /// The edits with the coder and the time in every statement they put.
@@ -179,6 +174,16 @@ impl Session {
 mod tests {
     use super::*;
 
+    /// What the browser does: save, then apply.
+    fn perform(
+        session: &mut Session,
+        store: &Store,
+        request: EditRequest,
+    ) -> Result<(Store, String), String> {
+        let (edits, said) = session.save(store, request)?;
+        Ok((edit::apply(store, &edits).expect("applies"), said))
+    }
+
     fn corpus() -> tempfile::TempDir {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::write(
@@ -198,18 +203,23 @@ mod tests {
             article: "2025-02-nato-brussels".into(),
             id: "s03".into(),
         };
-        let (one, said) = session
-            .perform(&store, EditRequest::Do(vec![delete], "Rejected".into()))
-            .expect("saved");
+        let (one, said) = perform(
+            &mut session,
+            &store,
+            EditRequest::Do(vec![delete], "Rejected".into()),
+        )
+        .expect("saved");
         assert!(said.starts_with("Rejected · saved"), "{said}");
         assert_eq!(one.len(), store.len() - 1);
-        let (two, said) = session.perform(&one, EditRequest::Undo).expect("undone");
+        let (two, said) = perform(&mut session, &one, EditRequest::Undo).expect("undone");
         assert!(said.starts_with("Undone: Rejected"), "{said}");
         assert_eq!(two.len(), store.len());
-        let (three, _) = session.perform(&two, EditRequest::Redo).expect("redone");
+        let (three, _) = perform(&mut session, &two, EditRequest::Redo).expect("redone");
         assert_eq!(three.len(), store.len() - 1);
         assert_eq!(
-            session.perform(&three, EditRequest::Redo).err().as_deref(),
+            perform(&mut session, &three, EditRequest::Redo)
+                .err()
+                .as_deref(),
             Some("Nothing to redo")
         );
         let (entries, _) = journal::read(&journal::path_for(dir.path())).expect("read");
@@ -234,9 +244,12 @@ mod tests {
             article: "2025-02-nato-brussels".into(),
             statement: record,
         };
-        let (next, _) = session
-            .perform(&store, EditRequest::Do(vec![put], "Accepted".into()))
-            .expect("saved");
+        let (next, _) = perform(
+            &mut session,
+            &store,
+            EditRequest::Do(vec![put], "Accepted".into()),
+        )
+        .expect("saved");
         let id = crate::edit::find(&next, "2025-02-nato-brussels", "s03").expect("s03");
         assert_eq!(next.annotator(id), Some("ana"));
         assert!(
@@ -250,14 +263,10 @@ mod tests {
     fn the_bundled_corpus_and_several_paths_are_read_only_and_say_why() {
         let store = crate::bundled::load().store;
         let mut bundled = Session::new(&[], "ana".into());
-        let err = bundled
-            .perform(&store, EditRequest::Undo)
-            .expect_err("read-only");
+        let err = perform(&mut bundled, &store, EditRequest::Undo).expect_err("read-only");
         assert!(err.contains("read-only"), "{err}");
         let mut two = Session::new(&["a".into(), "b".into()], "ana".into());
-        let err = two
-            .perform(&store, EditRequest::Undo)
-            .expect_err("read-only");
+        let err = perform(&mut two, &store, EditRequest::Undo).expect_err("read-only");
         assert!(err.contains("one corpus"), "{err}");
     }
 }
