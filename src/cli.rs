@@ -45,7 +45,7 @@ pub fn run(cli: Cli, width: Option<usize>) -> ExitCode {
     };
     match cli.command {
         None => match load::missing(&cli.paths) {
-            Ok(()) => crate::tui::run(&cli.paths, &cache),
+            Ok(()) => crate::tui::run(&cli.paths, &cache, cli.coder.as_deref()),
             Err(code) => code,
         },
         Some(Command::Check {
@@ -125,14 +125,13 @@ pub fn run(cli: Cli, width: Option<usize>) -> ExitCode {
             filter,
             accept,
             reject: _,
-            coder,
         }) => {
             let verdict = if accept {
                 review::Verdict::Accept
             } else {
                 review::Verdict::Reject
             };
-            review::run(&path, &filter, verdict, coder.as_deref(), &cache)
+            review::run(&path, &filter, verdict, cli.coder.as_deref(), &cache)
         }
         Some(Command::Compact { path }) => review::compact(&path, &cache),
         Some(Command::Eval {

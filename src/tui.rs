@@ -40,7 +40,7 @@ use std::time::Duration;
 
 /// Opens the browser on `paths` (or the bundled corpus), read from and saved to the
 /// snapshot cache as `cache` says, and returns the exit code.
-pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions) -> ExitCode {
+pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions, coder: Option<&str>) -> ExitCode {
     use std::io::IsTerminal;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
@@ -67,7 +67,15 @@ pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions) -> ExitCode {
             let loaded = Arc::clone(&loaded);
             saving = Some(std::thread::spawn(move || save.write(&loaded)));
         }
-        finished = editing::browse(terminal, loaded, paths, &theme, (&stop, &redraw), now_stamp)?;
+        let session = session::Session::new(paths, crate::journal::coder(coder));
+        finished = editing::browse(
+            terminal,
+            loaded,
+            session,
+            &theme,
+            (&stop, &redraw),
+            now_stamp,
+        )?;
         Ok(())
     });
     if let Some(text) = finished {

@@ -19,7 +19,7 @@ pub use formats::*;
     name = "demarche",
     version,
     after_help = MAIN_AFTER_HELP,
-    override_usage = "demarche [--no-cache] [PATHS]...\n       demarche [--no-cache] <COMMAND>"
+    override_usage = "demarche [--no-cache] [--coder NAME] [PATHS]...\n       demarche [--no-cache] <COMMAND>"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -29,6 +29,10 @@ pub struct Cli {
     /// Neither read nor write the snapshot cache (also: DEMARCHE_NO_CACHE=1)
     #[arg(long, global = true)]
     pub no_cache: bool,
+    /// Who edits or reviews, recorded in each statement changed (default:
+    /// DEMARCHE_CODER, else the login name)
+    #[arg(long, global = true)]
+    pub coder: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -206,9 +210,6 @@ pub enum Command {
         /// Remove them
         #[arg(long)]
         reject: bool,
-        /// Who reviews (default: DEMARCHE_CODER, else the login name)
-        #[arg(long)]
-        coder: Option<String>,
     },
     /// Write a corpus's edit journal into its files and remove the journal
     ///

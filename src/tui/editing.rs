@@ -11,7 +11,6 @@ use crate::store::Store;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::io;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
@@ -24,7 +23,7 @@ pub type Rebuilt = Receiver<Result<Store, String>>;
 pub fn browse<B: Backend>(
     terminal: &mut Terminal<B>,
     loaded: Arc<Loaded>,
-    paths: &[PathBuf],
+    mut session: Session,
     theme: &Theme,
     (stop, redraw): (&AtomicBool, &AtomicBool),
     clock: fn() -> String,
@@ -32,7 +31,6 @@ pub fn browse<B: Backend>(
 where
     io::Error: From<B::Error>,
 {
-    let mut session = Session::new(paths, crate::journal::coder(None));
     let mut current = loaded;
     let mut first: Vec<Action> = Vec::new();
     loop {
