@@ -9,6 +9,7 @@ mod tests;
 use crate::model::{ActorId, ArticleId};
 use crate::store::Store;
 pub use check::check;
+pub use parse::named as actors_named;
 use parts::Parts;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

@@ -3,7 +3,7 @@
 mod compact;
 mod lock;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use compact::{CompactError, Compacted, Plan, compact};
 
@@ -90,7 +90,11 @@ pub fn read(path: &Path) -> io::Result<Journaled> {
                 &name,
                 Some(i + 1),
                 Some(e.column()),
-                format!("edit skipped: {e}"),
+                // The line and column are the diagnostic's; serde's own are of the line.
+                format!(
+                    "edit skipped: {}",
+                    e.to_string().split(" at line ").next().unwrap_or("")
+                ),
             )),
         }
     }

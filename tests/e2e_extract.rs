@@ -1,26 +1,16 @@
 //! End to end: `demarche extract` on the seed article's text, then the browser on what it wrote, in tmux: automatic statements are marked, and the detail view says by which rule.
 
+mod common;
 mod tmux;
 
+use common::extract_seed;
 use tmux::*;
 
 #[test]
 fn extracted_statements_open_in_the_browser_marked_automatic() {
     require_tmux();
     let dir = tempfile::tempdir().expect("temp dir");
-    let loaded = demarche::bundled::load();
-    let article = loaded.store.article(demarche::model::ArticleId(0));
-    let raw = dir.path().join("raw");
-    std::fs::create_dir(&raw).expect("mkdir");
-    std::fs::write(raw.join(format!("{}.de.txt", article.id)), article.text).expect("write");
-    let out = dir.path().join("out");
-    assert_cmd::Command::new(env!("CARGO_BIN_EXE_demarche"))
-        .arg("extract")
-        .arg(&raw)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    let out = extract_seed(dir.path());
     let (tmux, rc) = start(dir.path(), "extract", &format!("'{}'", out.display()));
     let screen = tmux.wait_for("[auto 0.50]");
     assert!(screen.contains("22/22 shown"), "{screen}");

@@ -1,49 +1,16 @@
 //! End to end, in tmux: extract the seed article's text, open it, `R`, accept one, reject one, undo the rejection, quit; the edits are written into the files on the way out, and a new load reads them.
 
+mod common;
 mod tmux;
 
+use common::{extract_seed, listed};
 use tmux::*;
-
-fn listed(dir: &std::path::Path, filter: &str) -> Vec<serde_json::Value> {
-    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_demarche"))
-        .args([
-            "list",
-            "--no-cache",
-            "--format",
-            "jsonl",
-            "--filter",
-            filter,
-        ])
-        .arg(dir)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out)
-        .expect("utf8")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("json"))
-        .collect()
-}
 
 #[test]
 fn the_review_queue_accepts_rejects_undoes_and_the_files_keep_it() {
     require_tmux();
     let dir = tempfile::tempdir().expect("temp dir");
-    let loaded = demarche::bundled::load();
-    let article = loaded.store.article(demarche::model::ArticleId(0));
-    let raw = dir.path().join("raw");
-    std::fs::create_dir(&raw).expect("mkdir");
-    std::fs::write(raw.join(format!("{}.de.txt", article.id)), article.text).expect("write");
-    let out = dir.path().join("out");
-    assert_cmd::Command::new(env!("CARGO_BIN_EXE_demarche"))
-        .arg("extract")
-        .arg(&raw)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    let out = extract_seed(dir.path());
     let (tmux, rc) = start_with(
         dir.path(),
         "review",

@@ -3,7 +3,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::fixture;
+use common::{fixture, listed};
 use std::path::Path;
 
 fn demarche() -> Command {
@@ -232,30 +232,6 @@ fn a_bad_file_is_named_and_the_rest_goes_on() {
     let good = std::fs::read_to_string(out.join("good.json")).expect("the good one written");
     assert!(good.contains("die Lage sei ernst"));
     assert!(!out.join("bad.json").exists());
-}
-
-/// `list --format jsonl --filter FILTER PATH`, one JSON value per statement.
-fn listed(path: &Path, filter: &str) -> Vec<serde_json::Value> {
-    let out = demarche()
-        .args([
-            "list",
-            "--no-cache",
-            "--format",
-            "jsonl",
-            "--filter",
-            filter,
-        ])
-        .arg(path)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out)
-        .expect("utf8")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("json"))
-        .collect()
 }
 
 /// Each statement's id, provenance, rule and confidence.

@@ -1,6 +1,9 @@
 //! `demarche review` and `demarche compact` as a script uses them: edits journaled and read back by every command, written into the files on request; killed with SIGKILL at any point, every edit it printed is kept and the corpus loads.
 
+mod common;
+
 use assert_cmd::Command;
+use common::listed;
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -12,26 +15,9 @@ fn demarche() -> Command {
 
 /// (article, id) of the reviewed statements, as `list` reads them (journal included).
 fn reviewed(dir: &Path) -> HashSet<(String, String)> {
-    let out = demarche()
-        .args([
-            "list",
-            "--no-cache",
-            "--format",
-            "jsonl",
-            "--filter",
-            "provenance:reviewed",
-        ])
-        .arg(dir)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out)
-        .expect("utf8")
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).expect("json");
+    listed(dir, "provenance:reviewed")
+        .iter()
+        .map(|v| {
             let article = v["article"]["id"].as_str().unwrap_or("").to_string();
             (article, v["id"].as_str().unwrap_or("").to_string())
         })
@@ -69,19 +55,7 @@ fn extracted() -> tempfile::TempDir {
 #[test]
 fn accepted_and_rejected_statements_are_read_back_and_compacted_into_the_files() {
     let dir = extracted();
-    let before = String::from_utf8(
-        demarche()
-            .args(["list", "--no-cache", "--format", "jsonl"])
-            .arg(dir.path())
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone(),
-    )
-    .expect("utf8")
-    .lines()
-    .count();
+    let before = listed(dir.path(), "").len();
     let out = demarche()
         .args([
             "review",
@@ -116,19 +90,7 @@ fn accepted_and_rejected_statements_are_read_back_and_compacted_into_the_files()
         .arg(dir.path())
         .assert()
         .success();
-    let after: usize = String::from_utf8(
-        demarche()
-            .args(["list", "--no-cache", "--format", "jsonl"])
-            .arg(dir.path())
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone(),
-    )
-    .expect("utf8")
-    .lines()
-    .count();
+    let after: usize = listed(dir.path(), "").len();
     assert!(
         after < before,
         "rejected statements are gone: {after} of {before}"

@@ -103,11 +103,7 @@ pub fn compact(path: &Path, cache: &CacheOptions) -> ExitCode {
             for f in &done.files {
                 println!("{}", f.display());
             }
-            eprintln!(
-                "demarche: {} edit(s) written into {} file(s); the journal is removed",
-                done.entries,
-                done.files.len()
-            );
+            eprintln!("demarche: {}", done.said());
             load.finish(ExitCode::SUCCESS)
         }
         Err(e) => {

@@ -36,7 +36,7 @@ pub fn loads(
     load(&doc)
 }
 
-/// The actor ids a statement record names.
+/// The actor ids a statement record names (speaker, principal, addressees).
 pub fn named(record: &Value) -> Vec<&str> {
     let mut ids: Vec<&str> = ["speaker", "on_behalf_of"]
         .iter()

@@ -13,8 +13,7 @@ pub struct Lexicon {
     cues: HashMap<String, Vec<String>>,
     /// `NAME NUMBER` entries (weekdays, months, day offsets) by section and name.
     numbers: HashMap<String, HashMap<String, i64>>,
-    /// `titles` and `role-nouns`: entries as written, and `*suffix` entries lower-cased.
-    exact: HashMap<String, HashSet<String>>,
+    /// `*suffix` entries (titles, role nouns), lower-cased, by section.
     suffixes: HashMap<String, Vec<String>>,
 }
 
@@ -79,18 +78,11 @@ impl Lexicon {
                 .or_default()
                 .insert(name.to_string(), n);
         }
-        match entry.strip_prefix('*') {
-            Some(suffix) => self
-                .suffixes
+        if let Some(suffix) = entry.strip_prefix('*') {
+            self.suffixes
                 .entry(section.to_string())
                 .or_default()
-                .push(suffix.to_lowercase()),
-            None => {
-                self.exact
-                    .entry(section.to_string())
-                    .or_default()
-                    .insert(entry.to_string());
-            }
+                .push(suffix.to_lowercase());
         }
         if matches!(section, "cue-verbs" | "source-first") {
             let first = entry.split(' ').next().unwrap_or(entry).to_string();
@@ -135,7 +127,7 @@ impl Lexicon {
     }
 
     fn matches(&self, section: &str, word: &str) -> bool {
-        if self.exact.get(section).is_some_and(|e| e.contains(word)) {
+        if self.has(section, word) {
             return true;
         }
         let Some(suffixes) = self.suffixes.get(section) else {

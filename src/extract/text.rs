@@ -273,15 +273,19 @@ mod tests {
         assert!(quotes(broken).is_empty());
     }
 
-    #[test]
-    fn a_number_ends_a_sentence_unless_a_month_follows() {
-        let lexicon = Lexicon::builtin("en");
-        let text = "Braddock said on June 3. Braddock warned on 4. June.";
+    /// The sentences of `text` in `language`, as text.
+    fn split<'a>(text: &'a str, language: &str) -> Vec<&'a str> {
         let q = quotes(text);
-        let s: Vec<&str> = sentences(text, &q, &lexicon)
+        sentences(text, &q, &Lexicon::builtin(language))
             .into_iter()
             .map(|r| &text[r])
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_number_ends_a_sentence_unless_a_month_follows() {
+        let text = "Braddock said on June 3. Braddock warned on 4. June.";
+        let s = split(text, "en");
         assert_eq!(
             s,
             ["Braddock said on June 3.", "Braddock warned on 4. June."]
@@ -290,13 +294,8 @@ mod tests {
 
     #[test]
     fn sentences_are_not_cut_after_days_abbreviations_or_inside_quotes() {
-        let lexicon = Lexicon::builtin("de");
         let text = "Am 13. Februar sprach Dr. Meier. »Wir gehen. Jetzt«, sagte er. Dann ging er.";
-        let q = quotes(text);
-        let s: Vec<&str> = sentences(text, &q, &lexicon)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
+        let s = split(text, "de");
         assert_eq!(
             s,
             [

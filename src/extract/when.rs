@@ -26,11 +26,6 @@ pub enum When {
     Before,
 }
 
-/// The value of `word` in a `[section]` of `NAME NUMBER` entries.
-fn number(lexicon: &Lexicon, section: &str, word: &str) -> Option<i64> {
-    lexicon.number(section, word)
-}
-
 /// `word` as a weekday, alone or with a part of the day joined to it (Donnerstagabend).
 fn weekday(lexicon: &Lexicon, word: &str) -> Option<u32> {
     if !word.starts_with(char::is_uppercase) {
@@ -73,7 +68,7 @@ fn in_words(text: &str, ws: &[Word], lexicon: &Lexicon) -> Option<When> {
         if let Some(d) = weekday(lexicon, word) {
             return Some(When::Weekday(d));
         }
-        if let Some(n) = number(lexicon, "day-offsets", lower(i)) {
+        if let Some(n) = lexicon.number("day-offsets", lower(i)) {
             return Some(When::Offset(n));
         }
         let before = lexicon.entries("before-words").iter().any(|e| {
@@ -84,7 +79,7 @@ fn in_words(text: &str, ws: &[Word], lexicon: &Lexicon) -> Option<When> {
         if before {
             return Some(When::Before);
         }
-        let Some(month) = number(lexicon, "months", word) else {
+        let Some(month) = lexicon.number("months", word) else {
             continue;
         };
         let month = month as u32;
@@ -126,7 +121,7 @@ pub fn skip_leading(text: &str, range: Range<usize>, lexicon: &Lexicon) -> usize
         let day = |k: usize| k < ws.len() && weekday(lexicon, ws[k].text(text)).is_some();
         i += if let Some(n) = phrase {
             n
-        } else if number(lexicon, "day-offsets", lower(i)).is_some() || day(i) {
+        } else if lexicon.number("day-offsets", lower(i)).is_some() || day(i) {
             1
         } else if preposition && day(i + 1) {
             2

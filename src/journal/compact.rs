@@ -179,6 +179,27 @@ fn merge_refs(s: &mut Value, from: &str, into: &str) -> bool {
 pub struct Compacted {
     pub files: Vec<PathBuf>,
     pub entries: usize,
+    /// Where the journal was kept instead of removed, because some of its lines did not
+    /// read (edited by hand?): nothing of it is thrown away.
+    pub kept: Option<PathBuf>,
+}
+
+impl Compacted {
+    /// What was done, for the user.
+    pub fn said(&self) -> String {
+        let mut text = format!(
+            "{} edit(s) written into {} file(s)",
+            self.entries,
+            self.files.len()
+        );
+        if let Some(kept) = &self.kept {
+            text.push_str(&format!(
+                "; the journal had lines that do not read: kept as {}",
+                kept.display()
+            ));
+        }
+        text
+    }
 }
 
 /// Folds the journal of `corpus` (a folder or a file of our format) into its files:
@@ -194,12 +215,14 @@ pub struct Plan {
     files: Vec<File>,
     changed: Vec<bool>,
     entries: usize,
+    /// Lines of the journal that did not read.
+    unread: usize,
 }
 
 impl Plan {
     pub fn new(corpus: &Path, store: &Store) -> Result<Plan, CompactError> {
         let journal = Journal::open(corpus)?;
-        let (entries, _) = read(journal.path()).map_err(|e| CompactError::File {
+        let (entries, unread) = read(journal.path()).map_err(|e| CompactError::File {
             path: journal.path().to_path_buf(),
             message: e.to_string(),
         })?;
@@ -246,6 +269,7 @@ impl Plan {
             files,
             changed,
             entries: entries.len(),
+            unread: unread.len(),
         })
     }
 
@@ -267,13 +291,24 @@ impl Plan {
         let mut done = Compacted {
             files: Vec::new(),
             entries: self.entries,
+            kept: None,
         };
         for file in changed() {
             write(file)?;
             done.files.push(file.path.clone());
         }
         drop(self.journal);
-        remove(&path_for(&self.corpus));
+        let journal = path_for(&self.corpus);
+        if self.unread > 0 {
+            // Its readable edits are in the files now; the rest is kept for a person.
+            let kept = journal.with_extension("unread");
+            fs::rename(&journal, &kept).map_err(|e| CompactError::File {
+                path: journal.clone(),
+                message: e.to_string(),
+            })?;
+            done.kept = Some(kept);
+        }
+        remove(&journal);
         Ok(done)
     }
 }

@@ -2,7 +2,8 @@
 
 use super::*;
 
-fn corpus_dir() -> tempfile::TempDir {
+/// A folder holding the bundled corpus's file, to edit (also for the browser's tests).
+pub(crate) fn corpus_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(
         dir.path().join("a.json"),
@@ -60,6 +61,7 @@ fn a_bad_line_is_said_with_its_line_and_column_and_the_rest_is_read() {
     assert_eq!(said.len(), 1);
     assert_eq!(said[0].line, Some(2));
     assert!(said[0].column.is_some());
+    assert!(!said[0].message.contains("at line"), "{}", said[0].message);
 }
 
 #[test]
@@ -123,4 +125,26 @@ fn a_file_changed_by_another_program_is_not_overwritten_and_the_journal_is_kept(
         format!("{theirs} ")
     );
     assert!(path_for(dir.path()).exists(), "the journal is kept");
+}
+
+#[test]
+fn a_journal_with_lines_that_do_not_read_is_kept_aside_not_thrown_away() {
+    let dir = corpus_dir();
+    let mut j = Journal::open(dir.path()).expect("open");
+    j.append(&delete("s01")).expect("append");
+    drop(j);
+    let path = path_for(dir.path());
+    let mut f = OpenOptions::new().append(true).open(&path).expect("open");
+    f.write_all(b"edited by hand\n").expect("write");
+    drop(f);
+    let loaded = crate::loader::load_paths(&[dir.path()]);
+    let done = compact(dir.path(), &loaded.store).expect("compacted");
+    let kept = done.kept.clone().expect("kept aside");
+    assert!(!path.exists(), "no journal to replay again");
+    assert!(
+        std::fs::read_to_string(&kept)
+            .expect("read")
+            .contains("edited by hand")
+    );
+    assert!(done.said().contains("kept as"), "{}", done.said());
 }

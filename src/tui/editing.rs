@@ -33,8 +33,11 @@ where
 {
     let mut current = loaded;
     let mut first: Vec<Action> = Vec::new();
+    // Where the review queue was: kept across the rebuild an edit causes.
+    let mut place = 0;
     loop {
         let mut state = State::new(&current.store, &current.diagnostics, clock);
+        state.review.cursor = place;
         let mut pending: Option<(Rebuilt, String)> = None;
         let rebuilt = loop {
             let waiting = pending.as_ref().map(|(rx, _)| rx);
@@ -68,6 +71,7 @@ where
             }
         };
         first = state.carried();
+        place = state.review.cursor;
         drop(state);
         match rebuilt {
             (Ok(store), said) => {

@@ -160,11 +160,7 @@ impl Session {
             return None;
         }
         Some(match journal::compact(&corpus, store) {
-            Ok(done) => format!(
-                "{} edit(s) written into {} file(s)",
-                done.entries,
-                done.files.len()
-            ),
+            Ok(done) => done.said(),
             Err(e) => format!("the edits are kept in the journal, not yet in the files: {e}"),
         })
     }
@@ -184,15 +180,7 @@ mod tests {
         Ok((edit::apply(store, &edits).expect("applies"), said))
     }
 
-    fn corpus() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().expect("tempdir");
-        std::fs::write(
-            dir.path().join("a.json"),
-            include_str!("../../assets/corpus/2025-02-nato-brussels.de.json"),
-        )
-        .expect("write");
-        dir
-    }
+    use crate::journal::tests::corpus_dir as corpus;
 
     #[test]
     fn an_edit_is_journaled_undone_and_redone_and_folded_in_at_the_end() {

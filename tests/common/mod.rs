@@ -55,3 +55,41 @@ pub fn xml_attr(e: &quick_xml::events::BytesStart, name: &str) -> String {
         })
         .unwrap_or_default()
 }
+
+/// The statements `demarche list --format jsonl --filter FILTER PATH` prints (the edit
+/// journal included), parsed.
+pub fn listed(path: &std::path::Path, filter: &str) -> Vec<serde_json::Value> {
+    stdout_of(
+        &[
+            "list",
+            "--no-cache",
+            "--format",
+            "jsonl",
+            "--filter",
+            filter,
+        ],
+        path,
+    )
+    .lines()
+    .map(|l| serde_json::from_str(l).expect("json"))
+    .collect()
+}
+
+/// `demarche extract` of the seed article's text (the bundled corpus's, as
+/// `DIR/raw/ID.de.txt`) into `DIR/out`, which it returns.
+pub fn extract_seed(dir: &std::path::Path) -> PathBuf {
+    let loaded = demarche::bundled::load();
+    let article = loaded.store.article(demarche::model::ArticleId(0));
+    let raw = dir.join("raw");
+    std::fs::create_dir(&raw).expect("mkdir");
+    std::fs::write(raw.join(format!("{}.de.txt", article.id)), article.text).expect("write");
+    let out = dir.join("out");
+    assert_cmd::Command::new(env!("CARGO_BIN_EXE_demarche"))
+        .arg("extract")
+        .arg(&raw)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    out
+}

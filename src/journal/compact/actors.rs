@@ -52,10 +52,7 @@ pub(super) fn sync_actors(files: &mut [File], store: &Store) -> Vec<bool> {
         let named = |doc: &Value| {
             doc.get("statements")
                 .and_then(Value::as_array)
-                .is_some_and(|l| {
-                    l.iter()
-                        .any(|s| s.to_string().contains(&format!("\"{id}\"")))
-                })
+                .is_some_and(|l| l.iter().any(|s| crate::edit::actors_named(s).contains(&id)))
         };
         let mut placed = false;
         'files: for (f, file) in files.iter_mut().enumerate() {

@@ -103,7 +103,8 @@ impl State<'_> {
 
 impl State<'_> {
     /// What carries over to the state rebuilt after an edit, as the actions that
-    /// restore it there: the filter, the pane, the review queue and its place.
+    /// restore it there: the filter, the pane, the review queue (its place is
+    /// `review.cursor`, set on the new state before these run).
     pub fn carried(&self) -> Vec<crate::tui::action::Action> {
         use crate::tui::action::{Action, Edit as Typing};
         let mut out = Vec::new();
@@ -119,8 +120,8 @@ impl State<'_> {
             _ => Action::FocusQuotes,
         });
         if self.overlay == Some(Overlay::Review) || self.return_to == Some(Overlay::Review) {
+            // At the place kept in `review.cursor`, which the caller carries over.
             out.push(Action::OpenReview);
-            out.extend(std::iter::repeat_n(Action::Down, self.review.cursor));
         }
         out
     }

@@ -142,12 +142,10 @@ fn what_an_edit_rebuilds_carries_the_filter_the_queue_and_its_place() {
     s.update(Action::Down);
     let carried = s.carried();
     assert_eq!(carried.first(), Some(&Action::EditFilter));
-    assert!(
-        carried.ends_with(&[Action::OpenReview, Action::Down]),
-        "{carried:?}"
-    );
-    // Replayed on a fresh state, the queue is open at the same place.
+    assert!(carried.ends_with(&[Action::OpenReview]), "{carried:?}");
+    // Replayed on a fresh state given the place, the queue is open there.
     let mut again = state(&loaded);
+    again.review.cursor = s.review.cursor;
     for a in carried {
         again.update(a);
     }
