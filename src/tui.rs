@@ -178,6 +178,9 @@ fn install_panic_hook() {
 }
 
 #[cfg(test)]
+#[path = "tui/form_screens_tests.rs"]
+mod form_screens_tests;
+#[cfg(test)]
 mod property_tests;
 #[cfg(test)]
 #[path = "tui/screens_small_tests.rs"]

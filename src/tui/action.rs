@@ -70,6 +70,31 @@ pub enum Action {
     /// Undo the last edit of the session, or redo the last undone.
     Undo,
     Redo,
+    /// The form over the statement under the cursor (or over the selected text).
+    EditStatement,
+    /// Remove the statement under the cursor.
+    DeleteStatement,
+    /// Save the open form (checked first).
+    SaveForm,
+    /// The form over the selected actor: name, aliases, kind, ….
+    EditActor,
+    /// Choose whom the selected actor merges into.
+    MergeActor,
+    /// In the detail view: a cursor in the article text, to mark a new statement.
+    SelectText,
+    /// In the text: the cursor by a word, by a sentence; start or drop the selection.
+    WordNext,
+    WordPrev,
+    SentenceNext,
+    SentencePrev,
+    Anchor,
+    /// Put the cursor back on this statement (or at `index`, if it is gone) after the
+    /// store was rebuilt.
+    Reselect {
+        article: String,
+        key: String,
+        index: usize,
+    },
     OpenActorSearch,
     OpenTextSearch,
     EditFilter,
@@ -175,6 +200,17 @@ impl Action {
         Action::ReviewNo,
         Action::Undo,
         Action::Redo,
+        Action::EditStatement,
+        Action::DeleteStatement,
+        Action::SaveForm,
+        Action::EditActor,
+        Action::MergeActor,
+        Action::SelectText,
+        Action::WordNext,
+        Action::WordPrev,
+        Action::SentenceNext,
+        Action::SentencePrev,
+        Action::Anchor,
         Action::OpenActorSearch,
         Action::OpenTextSearch,
         Action::EditFilter,

@@ -29,11 +29,14 @@ pub enum Context {
     Shifts,
     Course,
     Review,
+    Form,
+    ActorForm,
+    Select,
     Loading,
 }
 
 impl Context {
-    pub const ALL: [Context; 18] = [
+    pub const ALL: [Context; 21] = [
         Context::Any,
         Context::Browse,
         Context::Actors,
@@ -51,6 +54,9 @@ impl Context {
         Context::Shifts,
         Context::Course,
         Context::Review,
+        Context::Form,
+        Context::ActorForm,
+        Context::Select,
         Context::Loading,
     ];
 
@@ -74,6 +80,9 @@ impl Context {
             Context::Shifts => "Shifts (who changed position)",
             Context::Course => "An actor's positions over time",
             Context::Review => "Review queue (automatic statements)",
+            Context::Form => "Statement form (typing)",
+            Context::ActorForm => "Actor form (typing)",
+            Context::Select => "Selecting text for a new statement",
             Context::Loading => "While loading",
         }
     }
@@ -93,7 +102,12 @@ impl Context {
     pub fn is_text_field(self) -> bool {
         matches!(
             self,
-            Context::Filter | Context::ActorSearch | Context::TextSearch | Context::Export
+            Context::Filter
+                | Context::ActorSearch
+                | Context::TextSearch
+                | Context::Export
+                | Context::Form
+                | Context::ActorForm
         )
     }
 }
@@ -163,6 +177,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Browse, ch('R'), Action::OpenReview, "", "review automatic statements, lowest confidence first"),
     bind!(Browse, ch('u'), Action::Undo, "", "undo the last edit (accept, reject, …)"),
     bind!(Browse, Key::ctrl('r'), Action::Redo, "", "redo the last undone edit"),
+    bind!(Actors, ch('r'), Action::EditActor, "edit", "edit the actor: rename, add aliases, kind, role, country"),
+    bind!(Actors, ch('m'), Action::MergeActor, "merge", "merge the actor into another (its statements follow; its names become aliases)"),
     bind!(Browse, ch('e'), Action::OpenExport, "export", "export marked (or visible) statements"),
     bind!(Browse, ch('P'), Action::OpenPositions, "positions", "positions: actors by topics, who supports and opposes what"),
     bind!(Browse, ch('S'), Action::OpenShifts, "", "shifts: who changed position on what"),
@@ -177,10 +193,14 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Actors, k(K::Enter), Action::FocusQuotes, "", "go to the actor's quotes"),
     bind!(Quotes, k(K::Enter), Action::OpenDetail, "detail", "open the statement in its article"),
     bind!(Quotes, ch('y'), Action::CopyCitation, "", "copy the statement with its citation (OSC 52 clipboard)"),
+    bind!(Quotes, ch('c'), Action::EditStatement, "edit", "edit the statement: speaker, mode, date, topics, … in a form"),
+    bind!(Quotes, ch('d'), Action::DeleteStatement, "", "delete the statement (u undoes)"),
     bind!(Quotes, ch('h'), Action::FocusActors, "", "go to the actors pane"),
     bind!(Quotes, k(K::Left), Action::FocusActors, "", "go to the actors pane"),
     bind!(Timeline, k(K::Enter), Action::OpenDetail, "detail", "open the statement in its article"),
     bind!(Timeline, ch('y'), Action::CopyCitation, "", "copy the statement with its citation (OSC 52 clipboard)"),
+    bind!(Timeline, ch('c'), Action::EditStatement, "", "edit the statement in a form"),
+    bind!(Timeline, ch('d'), Action::DeleteStatement, "", "delete the statement (u undoes)"),
     bind!(Timeline, ch('h'), Action::PrevPeriod, "", "previous period with statements"),
     bind!(Timeline, k(K::Left), Action::PrevPeriod, "", "previous period with statements"),
     bind!(Timeline, ch('l'), Action::NextPeriod, "", "next period with statements"),
@@ -220,6 +240,38 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Detail, k(K::Home), Action::Top, "", "scroll to the start of the text"),
     bind!(Detail, ch(' '), Action::ToggleMark, "mark", "mark or unmark this statement"),
     bind!(Detail, ch('t'), Action::ToggleTranslation, "transl.", "show or hide the translation"),
+    bind!(Detail, ch('c'), Action::EditStatement, "edit", "edit the statement in a form"),
+    bind!(Detail, ch('d'), Action::DeleteStatement, "", "delete the statement (u undoes)"),
+    bind!(Detail, ch('v'), Action::SelectText, "select", "a caret in the text: select a passage to make a new statement"),
+    bind!(Detail, ch('u'), Action::Undo, "", "undo the last edit"),
+    bind!(Detail, Key::ctrl('r'), Action::Redo, "", "redo the last undone edit"),
+    bind!(Select, ch('h'), Action::PrevColumn, "", "caret one character left"),
+    bind!(Select, k(K::Left), Action::PrevColumn, "", "caret one character left"),
+    bind!(Select, ch('l'), Action::NextColumn, "", "caret one character right"),
+    bind!(Select, k(K::Right), Action::NextColumn, "", "caret one character right"),
+    bind!(Select, ch('w'), Action::WordNext, "word", "caret to the next word"),
+    bind!(Select, ch('b'), Action::WordPrev, "", "caret to the previous word"),
+    bind!(Select, ch(')'), Action::SentenceNext, "sentence", "caret to the next sentence"),
+    bind!(Select, ch('('), Action::SentencePrev, "", "caret to the start of the sentence (or the one before)"),
+    bind!(Select, ch('v'), Action::Anchor, "mark start", "start the selection at the caret (again: drop it)"),
+    bind!(Select, ch('c'), Action::EditStatement, "new statement", "a new statement of the selected text, in the form"),
+    bind!(Select, k(K::Enter), Action::EditStatement, "", "a new statement of the selected text, in the form"),
+    bind!(Select, k(K::Esc), Action::Close, "back", "back to the detail view"),
+    bind!(Select, ch('q'), Action::Quit, "quit", "quit"),
+    bind!(Form, Key::ctrl('s'), Action::SaveForm, "save", "save the statement (every field is checked first)"),
+    bind!(Form, k(K::Tab), Action::Down, "next", "next field"),
+    bind!(Form, k(K::Down), Action::Down, "", "next field"),
+    bind!(Form, k(K::BackTab), Action::Up, "", "previous field"),
+    bind!(Form, k(K::Up), Action::Up, "", "previous field"),
+    bind!(Form, k(K::Enter), Action::Accept, "choose", "actor field: find or make an actor; topics: complete the name; else next field"),
+    bind!(Form, k(K::Esc), Action::Close, "cancel", "close the form without saving"),
+    bind!(ActorForm, Key::ctrl('s'), Action::SaveForm, "save", "save the actor (checked first)"),
+    bind!(ActorForm, k(K::Tab), Action::Down, "next", "next field"),
+    bind!(ActorForm, k(K::Down), Action::Down, "", "next field"),
+    bind!(ActorForm, k(K::Enter), Action::Down, "", "next field"),
+    bind!(ActorForm, k(K::BackTab), Action::Up, "", "previous field"),
+    bind!(ActorForm, k(K::Up), Action::Up, "", "previous field"),
+    bind!(ActorForm, k(K::Esc), Action::Close, "cancel", "close without saving"),
     bind!(Export, k(K::Enter), Action::Accept, "write", "write the file"),
     bind!(Export, k(K::Esc), Action::Close, "cancel", "cancel (marks are kept)"),
     bind!(Export, k(K::Tab), Action::NextFormat, "format", "next format"),
@@ -308,7 +360,9 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Course, ch('?'), Action::OpenHelp, "help", "help: every key"),
     bind!(Review, ch('y'), Action::ReviewYes, "accept", "the statement is right: mark it reviewed (by you, now)"),
     bind!(Review, ch('n'), Action::ReviewNo, "reject", "the statement is wrong: remove it"),
-    bind!(Review, k(K::Enter), Action::Accept, "open", "open it in its article (Esc comes back)"),
+    bind!(Review, k(K::Enter), Action::EditStatement, "edit", "edit it in the form (saving marks it reviewed)"),
+    bind!(Review, ch('o'), Action::Accept, "open", "open it in its article (Esc comes back)"),
+    bind!(Review, ch('d'), Action::DeleteStatement, "", "delete it (as n does)"),
     bind!(Review, ch('u'), Action::Undo, "undo", "undo the last edit"),
     bind!(Review, Key::ctrl('r'), Action::Redo, "", "redo the last undone edit"),
     bind!(Review, ch('j'), Action::Down, "", "next statement"),

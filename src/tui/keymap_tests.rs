@@ -49,6 +49,17 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::ReviewNo
         | Action::Undo
         | Action::Redo
+        | Action::EditStatement
+        | Action::DeleteStatement
+        | Action::SaveForm
+        | Action::EditActor
+        | Action::MergeActor
+        | Action::SelectText
+        | Action::WordNext
+        | Action::WordPrev
+        | Action::SentenceNext
+        | Action::SentencePrev
+        | Action::Anchor
         | Action::OpenActorSearch
         | Action::OpenTextSearch
         | Action::EditFilter
@@ -76,6 +87,7 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::Filtered(_)
         | Action::Tallied(_)
         | Action::Unbound(_)
+        | Action::Reselect { .. }
         | Action::Say(..) => false,
     }
 }

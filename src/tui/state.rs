@@ -1,6 +1,7 @@
 //! The TUI's whole state: focus, overlay, panes, marks, status; `update` turns an `Action` into changes and an `Effect`.
 
 mod actor_finder;
+pub mod actor_form;
 mod actors;
 mod clipboard;
 mod counting;
@@ -9,6 +10,7 @@ pub mod detail;
 mod diagnostics;
 mod export;
 mod filter;
+pub mod form;
 mod help;
 mod input;
 mod list;
@@ -18,24 +20,28 @@ pub mod positions;
 pub mod quotes;
 pub mod review;
 mod route;
+pub mod selection;
 pub mod shifts;
 mod status;
 mod text_finder;
 mod timeline;
 
-pub use actor_finder::ActorFinder;
+pub use actor_finder::{ActorFinder, Purpose};
+pub use actor_form::ActorForm;
 pub use actors::{ActorSort, ActorsPane};
 pub use course::{CourseLine, CourseView};
 pub use detail::DetailPage;
 pub use diagnostics::DiagnosticsPage;
 pub use export::{ExportDialog, ExportStep, Scope};
 pub use filter::FilterBar;
+pub use form::StatementForm;
 pub use help::HelpPage;
 pub use list::StatementList;
 pub use overlay::{Back, Focus, Overlay, Status};
 pub use positions::{Geometry, PositionsView};
 pub use quotes::{QuotesPane, card_lines};
 pub use review::ReviewQueue;
+pub use selection::TextSelection;
 pub use shifts::ShiftsView;
 pub use text_finder::{TextFinder, highlight_positions};
 pub use timeline::{Timeline, Zoom, date_of};
@@ -67,6 +73,11 @@ pub struct State<'a> {
     pub shifts: ShiftsView,
     pub course: CourseView,
     pub review: ReviewQueue,
+    /// The statement form, while it is open.
+    pub form: Option<StatementForm>,
+    pub actor_form: Option<ActorForm>,
+    /// The caret in an article's text, while selecting a new statement.
+    pub selection: Option<TextSelection>,
     /// Where Esc in the panes returns to, if a view sent the user there.
     pub back: Option<Back>,
     /// The view the detail or help overlay was opened from, which Esc returns to.
@@ -110,6 +121,9 @@ impl<'a> State<'a> {
             shifts: ShiftsView::default(),
             course: CourseView::default(),
             review: ReviewQueue::default(),
+            form: None,
+            actor_form: None,
+            selection: None,
             back: None,
             return_to: None,
             marks: BTreeSet::new(),
@@ -159,6 +173,9 @@ impl<'a> State<'a> {
             Some(Overlay::Shifts) => Context::Shifts,
             Some(Overlay::Course) => Context::Course,
             Some(Overlay::Review) => Context::Review,
+            Some(Overlay::Form) => Context::Form,
+            Some(Overlay::ActorForm) => Context::ActorForm,
+            Some(Overlay::Select) => Context::Select,
         }
     }
 
@@ -223,6 +240,22 @@ impl<'a> State<'a> {
             Action::ReviewNo => self.review_no(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
+            Action::EditStatement => self.edit_statement(),
+            Action::DeleteStatement => self.delete_statement(),
+            Action::SaveForm => self.save(),
+            Action::EditActor => self.open_actor_form(),
+            Action::MergeActor => self.pick_merge_target(),
+            Action::SelectText => self.open_selection(),
+            Action::WordNext => self.move_caret(selection::next_word),
+            Action::WordPrev => self.move_caret(selection::prev_word),
+            Action::SentenceNext => self.move_caret(selection::next_sentence),
+            Action::SentencePrev => self.move_caret(selection::prev_sentence),
+            Action::Anchor => self.toggle_anchor(),
+            Action::Reselect {
+                article,
+                key,
+                index,
+            } => self.reselect(&article, &key, index),
             Action::OpenActorSearch => self.open_actor_finder(),
             Action::OpenTextSearch => self.open_text_finder(),
             Action::EditFilter => self.open_filter(),

@@ -6,12 +6,14 @@ mod course;
 mod detail;
 mod export;
 mod finder;
+mod form;
 mod help;
 mod link;
 pub mod loading;
 mod positions;
 mod quotes;
 mod review;
+mod select;
 mod shifts;
 pub mod theme;
 mod timeline;
@@ -55,6 +57,9 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
         Overlay::Shifts => shifts::draw(frame, area, state, theme),
         Overlay::Course => course::draw(frame, area, state, theme),
         Overlay::Review => review::draw(frame, area, state, theme),
+        Overlay::Form => form::statement(frame, area, state, theme),
+        Overlay::ActorForm => form::actor(frame, area, state, theme),
+        Overlay::Select => select::draw(frame, area, state, theme),
     }
 }
 

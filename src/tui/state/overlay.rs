@@ -58,6 +58,12 @@ pub enum Overlay {
     Course,
     /// The review queue.
     Review,
+    /// The statement form (its state is `State::form`).
+    Form,
+    /// The actor form (`State::actor_form`).
+    ActorForm,
+    /// A cursor and selection in the article text (`State::selection`).
+    Select,
 }
 
 impl Overlay {

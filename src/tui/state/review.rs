@@ -92,6 +92,29 @@ impl State<'_> {
         self.open_from_view(id, Overlay::Review)
     }
 
+    /// `d`: the statement under the cursor (or in the queue) is removed; `u` brings it back.
+    pub(super) fn delete_statement(&mut self) -> Option<Effect> {
+        let id = match self.overlay {
+            Some(Overlay::Review) => self.review.current()?,
+            _ => self.list.current()?,
+        };
+        let (article, _) = record(self.store, id);
+        let key = self.store.key(id).to_string();
+        let speaker = &self.store.actor(self.store.parties_of(id).0).name;
+        let label = format!("Deleted {key} ({speaker})");
+        let edit = Edit::Delete { article, id: key };
+        Some(Effect::Edit(EditRequest::Do(vec![edit], label)))
+    }
+
+    /// After a rebuild: the cursor on the statement it was on, or where it was.
+    pub(super) fn reselect(&mut self, article: &str, key: &str, index: usize) -> Option<Effect> {
+        let found = crate::edit::find(self.store, article, key);
+        if !found.is_some_and(|id| self.list.select(id)) {
+            self.list.cursor = index.min(self.list.len().saturating_sub(1));
+        }
+        None
+    }
+
     pub(super) fn undo(&mut self) -> Option<Effect> {
         Some(Effect::Edit(EditRequest::Undo))
     }
@@ -103,8 +126,9 @@ impl State<'_> {
 
 impl State<'_> {
     /// What carries over to the state rebuilt after an edit, as the actions that
-    /// restore it there: the filter, the pane, the review queue (its place is
-    /// `review.cursor`, set on the new state before these run).
+    /// restore it there: the filter, the pane, the statement under the cursor (a new
+    /// one the form made), the detail view or review queue it was in (the queue's
+    /// place is `review.cursor`, set on the new state before these run).
     pub fn carried(&self) -> Vec<crate::tui::action::Action> {
         use crate::tui::action::{Action, Edit as Typing};
         let mut out = Vec::new();
@@ -119,7 +143,31 @@ impl State<'_> {
             super::Focus::Actors => Action::FocusActors,
             _ => Action::FocusQuotes,
         });
-        if self.overlay == Some(Overlay::Review) || self.return_to == Some(Overlay::Review) {
+        let made = self
+            .form
+            .as_ref()
+            .filter(|_| self.overlay == Some(Overlay::Form));
+        let at = match (made, self.list.current()) {
+            (Some(f), _) => Some((f.article().to_string(), f.key().to_string())),
+            (None, Some(id)) => {
+                Some(record(self.store, id).0).map(|a| (a, self.store.key(id).to_string()))
+            }
+            (None, None) => None,
+        };
+        if let Some((article, key)) = at {
+            let index = self.list.cursor;
+            out.push(Action::Reselect {
+                article,
+                key,
+                index,
+            });
+        }
+        // Where the user was: the form's origin, if a form was saved.
+        let was = made.map_or(self.overlay, |f| f.from);
+        if matches!(was, Some(Overlay::Detail(_) | Overlay::Select)) && self.return_to.is_none() {
+            out.push(Action::OpenDetail);
+        }
+        if was == Some(Overlay::Review) || self.return_to == Some(Overlay::Review) {
             // At the place kept in `review.cursor`, which the caller carries over.
             out.push(Action::OpenReview);
         }

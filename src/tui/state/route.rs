@@ -17,6 +17,14 @@ fn pane_at(a: &Areas, column: u16, row: u16) -> Option<(Focus, Rect)> {
     .find(|(_, r)| r.contains(p))
 }
 
+fn caret_back(_: &[char], at: usize) -> usize {
+    at.saturating_sub(1)
+}
+
+fn caret_on(_: &[char], at: usize) -> usize {
+    at + 1
+}
+
 impl State<'_> {
     /// Moves whatever has the keyboard by `delta` rows.
     pub(super) fn step(&mut self, delta: isize) -> Option<Effect> {
@@ -31,7 +39,27 @@ impl State<'_> {
             Some(Overlay::Shifts) => self.step_shifts(delta),
             Some(Overlay::Course) => self.step_course(delta),
             Some(Overlay::Review) => self.step_review(delta),
+            Some(Overlay::Form) => self.step_form(delta),
+            Some(Overlay::ActorForm) => self.step_actor_form(delta),
+            Some(Overlay::Select) => self.move_caret(if delta < 0 { caret_back } else { caret_on }),
             Some(Overlay::Filter | Overlay::Export(_)) => None,
+        }
+    }
+
+    /// `c`: the form over the selected text, or over the statement under the cursor.
+    pub(super) fn edit_statement(&mut self) -> Option<Effect> {
+        match self.overlay {
+            Some(Overlay::Select) => self.form_from_selection(),
+            _ => self.open_form(),
+        }
+    }
+
+    /// Ctrl-s: saves the form that is open.
+    pub(super) fn save(&mut self) -> Option<Effect> {
+        match self.overlay {
+            Some(Overlay::Form) => self.save_form(),
+            Some(Overlay::ActorForm) => self.save_actor_form(),
+            _ => None,
         }
     }
 
@@ -40,6 +68,7 @@ impl State<'_> {
         match self.overlay {
             Some(Overlay::Positions) => self.step_positions_column(delta),
             Some(Overlay::Shifts) => self.choose_shift_side(delta < 0),
+            Some(Overlay::Select) => self.step(delta),
             _ => None,
         }
     }
@@ -86,9 +115,12 @@ impl State<'_> {
             Some(Overlay::Filter) => self.close_filter(),
             Some(Overlay::TextSearch) => self.close_text_finder(),
             Some(Overlay::Export(step)) => self.close_export(step),
+            Some(Overlay::Form) => self.close_form(),
+            Some(Overlay::ActorForm) => self.close_actor_form(),
+            Some(Overlay::Select) => self.close_selection(),
+            Some(Overlay::ActorSearch) => self.close_actor_finder(),
             Some(
-                Overlay::ActorSearch
-                | Overlay::Diagnostics(_)
+                Overlay::Diagnostics(_)
                 | Overlay::Positions
                 | Overlay::Shifts
                 | Overlay::Course
@@ -116,6 +148,9 @@ impl State<'_> {
             Some(Overlay::Shifts) => self.open_shift(),
             Some(Overlay::Course) => self.open_course_step(),
             Some(Overlay::Review) => self.open_reviewed(),
+            Some(Overlay::Form) => self.accept_form(),
+            Some(Overlay::ActorForm) => self.step_actor_form(1),
+            Some(Overlay::Select) => self.form_from_selection(),
             None | Some(Overlay::Detail(_) | Overlay::Help(_) | Overlay::Diagnostics(_)) => None,
         }
     }
@@ -127,6 +162,8 @@ impl State<'_> {
             Some(Overlay::ActorSearch) => self.edit_actor_finder(edit),
             Some(Overlay::TextSearch) => self.edit_text_finder(edit),
             Some(Overlay::Export(step)) => self.edit_export(step, edit),
+            Some(Overlay::Form) => self.edit_form(edit),
+            Some(Overlay::ActorForm) => self.edit_actor_form(edit),
             _ => None,
         }
     }
@@ -151,7 +188,10 @@ impl State<'_> {
                 | Overlay::Positions
                 | Overlay::Shifts
                 | Overlay::Course
-                | Overlay::Review,
+                | Overlay::Review
+                | Overlay::Form
+                | Overlay::ActorForm
+                | Overlay::Select,
             ) => return None,
         }
         let a = layout::areas(self.size);

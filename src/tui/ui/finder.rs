@@ -3,7 +3,7 @@
 use super::theme::Theme;
 use super::{highlighted, popup};
 use crate::tui::layout;
-use crate::tui::state::{State, highlight_positions};
+use crate::tui::state::{Purpose, State, highlight_positions};
 use crate::tui::text::{clean, date_label, truncate};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -37,19 +37,31 @@ fn body(frame: &mut Frame, screen: Rect, title: &str, theme: &Theme) -> (Rect, R
 }
 
 pub fn actors(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
-    let (input, info, list) = body(
-        frame,
-        screen,
-        "Find actor (name or alias; typos are fine)",
-        theme,
-    );
     let f = &state.actor_finder;
+    let (title, verb) = match f.purpose {
+        Purpose::Jump => (
+            "Find actor (name or alias; typos are fine)".to_string(),
+            "jump",
+        ),
+        Purpose::Field(_) => (
+            "Choose the actor (or make a new one: last row)".to_string(),
+            "takes it",
+        ),
+        Purpose::Merge(from) => (
+            format!(
+                "Merge {} into… (its statements follow)",
+                clean(&state.store.actor(from).name)
+            ),
+            "merge",
+        ),
+    };
+    let (input, info, list) = body(frame, screen, &title, theme);
     input_line(frame, input, "/ ", f.input.text(), f.input.cursor(), theme);
     let summary = if f.input.text().trim().is_empty() {
         "Type part of a name, e.g. pskow".to_string()
     } else {
         format!(
-            "{} match(es) · ↑↓ choose · Enter jump · Esc cancel",
+            "{} match(es) · ↑↓ choose · Enter {verb} · Esc cancel",
             f.matches.len()
         )
     };
@@ -91,6 +103,12 @@ pub fn actors(frame: &mut Frame, screen: Rect, state: &State, theme: &Theme) {
             row(spans, i == f.cursor, theme)
         })
         .collect();
+    let mut lines = lines;
+    if f.offers_new() && lines.len() < h {
+        let text = format!("   + new actor {:?}", clean(f.input.text().trim()));
+        let spans = vec![Span::styled(text, theme.key)];
+        lines.push(row(spans, f.cursor == f.matches.len(), theme));
+    }
     frame.render_widget(Paragraph::new(lines), list);
 }
 
