@@ -1,4 +1,4 @@
-//! End to end, in tmux: extract the seed article's text, open it, `R`, accept one, reject one, undo the rejection, quit; the edits are written into the files on the way out, and a new load reads them.
+//! End to end, in tmux: extract the seed article's text, open it, `R`, accept one, reject one, undo the rejection, edit a speaker in the form, quit; the edits are written into the files on the way out, and a new load reads them.
 
 mod common;
 mod tmux;
@@ -33,11 +33,23 @@ fn the_review_queue_accepts_rejects_undoes_and_the_files_keep_it() {
     tmux.wait_for("1 of 21 · 21 left to review");
     // Saved before the exit: another process sees it now.
     assert_eq!(listed(&out, "provenance:reviewed").len(), 1);
+    // Enter edits: the speaker is chosen with the fuzzy finder.
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Ctrl-s save");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Choose the actor");
+    tmux.literal("pistorus");
+    tmux.wait_for("match(es) · ↑↓");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("→ Boris Pistorius · person");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("· saved to");
+    tmux.wait_for("1 of 20 · 20 left to review");
     tmux.keys(&["Escape", "q"]);
     assert_eq!(wait_for_file(&rc).trim(), "0", "exit code");
     let screen = tmux.screen();
     assert!(
-        screen.contains("3 edit(s) written into 1 file(s)"),
+        screen.contains("4 edit(s) written into 1 file(s)"),
         "{screen}"
     );
     let alternate = tmux.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]);
@@ -47,8 +59,14 @@ fn the_review_queue_accepts_rejects_undoes_and_the_files_keep_it() {
         "folded into the files"
     );
     let reviewed = listed(&out, "provenance:reviewed");
-    assert_eq!(reviewed.len(), 1);
-    assert_eq!(reviewed[0]["annotator"], "tester");
+    assert_eq!(reviewed.len(), 2, "accepted, and edited");
+    assert!(reviewed.iter().all(|s| s["annotator"] == "tester"));
+    assert!(
+        reviewed
+            .iter()
+            .any(|s| s["speaker"]["id"] == "boris-pistorius"),
+        "{reviewed:?}"
+    );
     assert!(
         reviewed[0]["edited"]
             .as_str()

@@ -84,9 +84,14 @@ impl State<'_> {
     /// The finder to fill the statement form's field `field` (its text typed in).
     pub(super) fn pick_actor_for(&mut self, field: usize) -> Option<Effect> {
         let form = self.form.as_ref()?;
+        // What was typed is searched for, unless it already names an actor.
+        let text = form.fields[field].input.text();
         let typed = match form.fields[field].kind {
             super::form::fields::Kind::Actors => String::new(),
-            _ => form.fields[field].input.text().to_string(),
+            _ if super::form::fields::resolve(self.store, &form.fresh, text).is_ok() => {
+                String::new()
+            }
+            _ => text.to_string(),
         };
         self.open_finder_for(Purpose::Field(field), &typed);
         None
