@@ -1,6 +1,8 @@
 //! Per-keystroke latency percentiles in the TUI: realistic queries typed and erased one character at a time, each keystroke timed on its own (update, deferred work, one 200x60 frame).
 //!
 //! `cargo bench --features bench --bench keystrokes` (add `DEMARCHE_BENCH_1M=1` for the 1M corpus). The
+//! rows marked `saving` are timed while another thread saves edits as the browser
+//! does after each one (journal append and fsync, then the store rebuilt with it).
 //! criterion bench `tui` gives medians of a repeated keystroke; this one gives the
 //! distribution over many different keystrokes, for the "16 ms at the 95th percentile"
 //! target. The word index is built first, as the browser does in the background. The
@@ -104,6 +106,95 @@ fn main() {
                 ms(*times.last().expect("keystrokes were timed")),
             );
         }
+        while_saving(&loaded, n);
         std::mem::forget(loaded);
     }
+}
+
+/// Keystrokes timed while edits are saved and the store rebuilt beside them, as after
+/// every edit in the browser: `j`/`k` through the quotes, the actor finder, the filter
+/// bar's frames.
+fn while_saving(loaded: &demarche::loader::Loaded, n: usize) {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let store = &loaded.store;
+    let id = store.all_ids().nth(store.len() / 2).expect("a statement");
+    let article = store.article(store.article_of(id)).id.to_string();
+    let mut record = demarche::export::statement_value(store, id);
+    record["provenance"] = "reviewed".into();
+    let edit = demarche::edit::Edit::Put {
+        article,
+        statement: record,
+    };
+    let stop = AtomicBool::new(false);
+    let saves = AtomicUsize::new(0);
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("tempdir");
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let mut journal = demarche::journal::Journal::open(dir.path()).expect("journal");
+            while !stop.load(Ordering::Relaxed) {
+                let entry = demarche::journal::Entry::now("bench", vec![edit.clone()]);
+                journal.append(&entry).expect("append");
+                let rebuilt = demarche::edit::apply(store, std::slice::from_ref(&edit));
+                drop(std::hint::black_box(rebuilt.expect("applies")));
+                saves.fetch_add(1, Ordering::Relaxed);
+            }
+        });
+        let mut rows: Vec<(&str, Vec<Duration>)> = Vec::new();
+        let mut steps = Vec::new();
+        let mut session = Session::new(store, &loaded.diagnostics, 200, 60);
+        for round in 0..6 {
+            for _ in 0..40 {
+                let started = Instant::now();
+                session.step(round % 2 == 0);
+                steps.push(started.elapsed());
+            }
+        }
+        rows.push(("j/k saving", steps));
+        for (name, field, wait, queries) in &QUERIES[1..3] {
+            let mut times = Vec::new();
+            for query in *queries {
+                let mut session = Session::new(store, &loaded.diagnostics, 200, 60);
+                session.open(*field, "");
+                let chars: Vec<char> = query.chars().collect();
+                let edits = (chars.iter().map(|&c| Edit::Insert(c)))
+                    .chain(chars.iter().map(|_| Edit::Backspace));
+                for edit in edits {
+                    let started = Instant::now();
+                    if *wait {
+                        session.key(edit);
+                    } else {
+                        session.key_frame(edit);
+                    }
+                    times.push(started.elapsed());
+                }
+            }
+            rows.push((
+                if *name == "filter frame" {
+                    "filter saving"
+                } else {
+                    "actor saving"
+                },
+                times,
+            ));
+        }
+        stop.store(true, Ordering::Relaxed);
+        for (name, mut times) in rows {
+            times.sort();
+            println!(
+                "{:<6} {:<13} {:>10} {:>10} {:>10} {:>10} {:>10}",
+                common::label(n),
+                name,
+                times.len(),
+                ms(percentile(&times, 50.0)),
+                ms(percentile(&times, 95.0)),
+                ms(percentile(&times, 99.0)),
+                ms(*times.last().expect("keystrokes were timed")),
+            );
+        }
+    });
+    println!(
+        "{:<6} ({} edits saved and rebuilt during those keystrokes)",
+        common::label(n),
+        saves.load(Ordering::Relaxed)
+    );
 }

@@ -79,6 +79,13 @@ impl<'a> Session<'a> {
         self.draw();
     }
 
+    /// One move of the quotes cursor (`j` or `k`) until its frame is drawn.
+    pub fn step(&mut self, down: bool) {
+        self.state
+            .update(if down { Action::Down } else { Action::Up });
+        self.draw();
+    }
+
     /// Performs a filter run as the browser does once the input is consumed; `wait`
     /// also runs a background one here.
     fn settle(&mut self, effect: Option<Effect>, wait: bool) {
