@@ -61,6 +61,46 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
+/// Types `query` into a fresh session's `field` and erases it, timing each keystroke
+/// (until its result is on screen when `wait`, else until its frame).
+fn typed(
+    loaded: &demarche::loader::Loaded,
+    field: Field,
+    wait: bool,
+    query: &str,
+    times: &mut Vec<Duration>,
+) {
+    let mut session = Session::new(&loaded.store, &loaded.diagnostics, 200, 60);
+    session.open(field, "");
+    let chars: Vec<char> = query.chars().collect();
+    let edits =
+        (chars.iter().map(|&c| Edit::Insert(c))).chain(chars.iter().map(|_| Edit::Backspace));
+    for edit in edits {
+        let started = Instant::now();
+        if wait {
+            session.key(edit);
+        } else {
+            session.key_frame(edit);
+        }
+        times.push(started.elapsed());
+    }
+}
+
+/// One row of the table: the percentiles of `times`.
+fn report(n: usize, name: &str, mut times: Vec<Duration>) {
+    times.sort();
+    println!(
+        "{:<6} {:<13} {:>10} {:>10} {:>10} {:>10} {:>10}",
+        common::label(n),
+        name,
+        times.len(),
+        ms(percentile(&times, 50.0)),
+        ms(percentile(&times, 95.0)),
+        ms(percentile(&times, 99.0)),
+        ms(*times.last().expect("keystrokes were timed")),
+    );
+}
+
 fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
@@ -76,35 +116,10 @@ fn main() {
             let mut times = Vec::new();
             for _round in 0..3 {
                 for query in *queries {
-                    let mut session = Session::new(&loaded.store, &loaded.diagnostics, 200, 60);
-                    session.open(*field, "");
-                    let chars: Vec<char> = query.chars().collect();
-                    let edits = chars
-                        .iter()
-                        .map(|&c| Edit::Insert(c))
-                        .chain(chars.iter().map(|_| Edit::Backspace));
-                    for edit in edits {
-                        let started = Instant::now();
-                        if *wait {
-                            session.key(edit);
-                        } else {
-                            session.key_frame(edit);
-                        }
-                        times.push(started.elapsed());
-                    }
+                    typed(&loaded, *field, *wait, query, &mut times);
                 }
             }
-            times.sort();
-            println!(
-                "{:<6} {:<13} {:>10} {:>10} {:>10} {:>10} {:>10}",
-                common::label(n),
-                name,
-                times.len(),
-                ms(percentile(&times, 50.0)),
-                ms(percentile(&times, 95.0)),
-                ms(percentile(&times, 99.0)),
-                ms(*times.last().expect("keystrokes were timed")),
-            );
+            report(n, name, times);
         }
         while_saving(&loaded, n);
         std::mem::forget(loaded);
@@ -153,43 +168,18 @@ fn while_saving(loaded: &demarche::loader::Loaded, n: usize) {
         for (name, field, wait, queries) in &QUERIES[1..3] {
             let mut times = Vec::new();
             for query in *queries {
-                let mut session = Session::new(store, &loaded.diagnostics, 200, 60);
-                session.open(*field, "");
-                let chars: Vec<char> = query.chars().collect();
-                let edits = (chars.iter().map(|&c| Edit::Insert(c)))
-                    .chain(chars.iter().map(|_| Edit::Backspace));
-                for edit in edits {
-                    let started = Instant::now();
-                    if *wait {
-                        session.key(edit);
-                    } else {
-                        session.key_frame(edit);
-                    }
-                    times.push(started.elapsed());
-                }
+                typed(loaded, *field, *wait, query, &mut times);
             }
-            rows.push((
-                if *name == "filter frame" {
-                    "filter saving"
-                } else {
-                    "actor saving"
-                },
-                times,
-            ));
+            let label = if *name == "filter frame" {
+                "filter saving"
+            } else {
+                "actor saving"
+            };
+            rows.push((label, times));
         }
         stop.store(true, Ordering::Relaxed);
-        for (name, mut times) in rows {
-            times.sort();
-            println!(
-                "{:<6} {:<13} {:>10} {:>10} {:>10} {:>10} {:>10}",
-                common::label(n),
-                name,
-                times.len(),
-                ms(percentile(&times, 50.0)),
-                ms(percentile(&times, 95.0)),
-                ms(percentile(&times, 99.0)),
-                ms(*times.last().expect("keystrokes were timed")),
-            );
+        for (name, times) in rows {
+            report(n, name, times);
         }
     });
     println!(
