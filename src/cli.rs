@@ -1,6 +1,7 @@
 //! The command line: a parsed command line (`args`) dispatched to the terminal browser or to a headless subcommand that writes to stdout.
 
 mod actors;
+mod agree;
 mod args;
 mod cache;
 mod check;
@@ -134,6 +135,11 @@ pub fn run(cli: Cli, width: Option<usize>) -> ExitCode {
             review::run(&path, &filter, verdict, cli.coder.as_deref(), &cache)
         }
         Some(Command::Compact { path }) => review::compact(&path, &cache),
+        Some(Command::Agree {
+            paths,
+            overlap,
+            format,
+        }) => agree::run(&paths, overlap, format, &cache),
         Some(Command::Eval {
             gold,
             pred,

@@ -1,9 +1,11 @@
 //! Two codings of the same articles compared statement by statement: matched by span (exactly, and by overlap), with precision, recall and F1, and how often matched statements agree on speaker and mode. Serves `demarche eval` (gold against an extractor) and, as well, one annotator against another.
 
+pub mod agree;
+mod alpha;
 pub mod calibration;
+mod matching;
 
-use crate::model::{ActorId, ArticleId, StatementId};
-use crate::search::fold_name;
+use crate::model::{ArticleId, StatementId};
 use crate::store::Store;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -145,44 +147,6 @@ pub struct Report {
     pub pred_only: Vec<String>,
 }
 
-/// A statement's characters: its pieces, in order.
-fn spans(store: &Store, id: StatementId) -> Vec<(u32, u32)> {
-    match store.statement(id).discontinuous {
-        Some(d) => d.chars.iter().map(|s| (s.start, s.end)).collect(),
-        None => {
-            let c = store.chars(id);
-            vec![(c.start, c.end)]
-        }
-    }
-}
-
-fn length(spans: &[(u32, u32)]) -> u32 {
-    spans.iter().map(|(a, b)| b - a).sum()
-}
-
-/// Characters two sets of pieces share.
-fn shared(a: &[(u32, u32)], b: &[(u32, u32)]) -> u32 {
-    let mut n = 0;
-    for &(x0, x1) in a {
-        for &(y0, y1) in b {
-            n += x1.min(y1).saturating_sub(x0.max(y0));
-        }
-    }
-    n
-}
-
-/// Whether two actors are the same one: the same id, or a name of one is a name or
-/// alias of the other (ids of an extractor's actors are derived, not the gold's).
-fn same_actor(gold: &Store, g: ActorId, pred: &Store, p: ActorId) -> bool {
-    let (a, b) = (gold.actor(g), pred.actor(p));
-    if a.id == b.id {
-        return true;
-    }
-    let names = |x: &crate::model::Actor| -> Vec<String> { x.names().map(fold_name).collect() };
-    let (na, nb) = (names(a), names(b));
-    na.iter().any(|n| nb.contains(n))
-}
-
 fn article_ids(store: &Store) -> impl Iterator<Item = ArticleId> {
     (0..store.article_count() as u32).map(ArticleId)
 }
@@ -224,89 +188,14 @@ fn pair_articles(
     (pairs, gold_only, pred_only)
 }
 
-/// Compares one pair of articles: one-to-one matches, the best overlaps first.
-/// The tally of one article pair, and whether each predicted statement was right.
-fn article(
-    gold: &Store,
-    g: ArticleId,
-    pred: &Store,
-    p: ArticleId,
-    opts: Options,
-) -> (Tally, Vec<(StatementId, bool)>) {
-    let gs: Vec<(StatementId, Vec<(u32, u32)>)> = gold
-        .in_article(g)
-        .iter()
-        .map(|&id| (id, spans(gold, id)))
-        .collect();
-    let ps: Vec<(StatementId, Vec<(u32, u32)>)> = pred
-        .in_article(p)
-        .iter()
-        .map(|&id| (id, spans(pred, id)))
-        .collect();
-    // Exact: the same pieces, each statement used once.
-    let mut exact_pool: HashMap<&[(u32, u32)], usize> = HashMap::new();
-    for (_, s) in &gs {
-        *exact_pool.entry(s.as_slice()).or_default() += 1;
-    }
-    let mut exact = 0;
-    for (_, s) in &ps {
-        if let Some(n) = exact_pool.get_mut(s.as_slice())
-            && *n > 0
-        {
-            *n -= 1;
-            exact += 1;
-        }
-    }
-    // Overlap: every pair over the threshold, best first, each statement used once.
-    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, (_, a)) in gs.iter().enumerate() {
-        for (j, (_, b)) in ps.iter().enumerate() {
-            let shorter = length(a).min(length(b));
-            let common = shared(a, b);
-            if shorter > 0 && common > 0 && f64::from(common) / f64::from(shorter) >= opts.overlap {
-                candidates.push((
-                    f64::from(common) / f64::from(length(a).max(length(b))),
-                    i,
-                    j,
-                ));
-            }
-        }
-    }
-    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    let (mut used_g, mut used_p) = (vec![false; gs.len()], vec![false; ps.len()]);
-    let mut c = Counts {
-        gold: gs.len(),
-        pred: ps.len(),
-        exact,
-        ..Counts::default()
-    };
-    // Whether each predicted statement is right: matched, with the right speaker.
-    let mut right = vec![false; ps.len()];
-    for (_, i, j) in candidates {
-        if used_g[i] || used_p[j] {
-            continue;
-        }
-        used_g[i] = true;
-        used_p[j] = true;
-        c.overlap += 1;
-        let (a, b) = (gold.statement(gs[i].0), pred.statement(ps[j].0));
-        let speaker = same_actor(gold, a.speaker, pred, b.speaker);
-        right[j] = speaker;
-        c.speaker += usize::from(speaker);
-        c.mode += usize::from(a.mode == b.mode);
-        c.date += usize::from(a.date == b.date);
-    }
-    let judged = ps.iter().zip(right).map(|((id, _), r)| (*id, r)).collect();
-    (Tally::new(c), judged)
-}
-
 /// Compares `pred` against `gold`, article by article and overall.
 pub fn compare(gold: &Store, pred: &Store, opts: Options) -> Report {
     let (pairs, gold_only, pred_only) = pair_articles(gold, pred);
     let mut judged: Vec<(StatementId, bool)> = Vec::new();
     let mut articles: Vec<ArticleTally> = Vec::new();
     for &(g, p) in &pairs {
-        let (tally, right) = article(gold, g, pred, p, opts);
+        let m = matching::sets(gold, gold.in_article(g), pred, pred.in_article(p), opts);
+        let (tally, right) = (m.tally, m.judged);
         judged.extend(right);
         let article = gold.article(g).id.to_string();
         articles.push(ArticleTally { article, tally });
@@ -348,21 +237,6 @@ pub fn compare(gold: &Store, pred: &Store, opts: Options) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pieces_count_by_their_union() {
-        // Two pieces of 10 against one span covering the second and 5 more.
-        let gold = [(0, 10), (20, 30)];
-        let pred = [(20, 35)];
-        assert_eq!(shared(&gold, &pred), 10);
-        assert_eq!(length(&gold), 20);
-        assert_eq!(shared(&pred, &gold), shared(&gold, &pred));
-        assert_eq!(
-            shared(&[(0, 5)], &[(5, 9)]),
-            0,
-            "touching is not overlapping"
-        );
-    }
 
     #[test]
     fn scores_of_nothing_are_defined() {

@@ -186,6 +186,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
         format: EvalFormat,
     },
+    /// How far the annotators agree, per article and overall
+    ///
+    /// For every article coded by two or more annotators (brat NAME_<annotator>.ann
+    /// files, Label Studio annotations, our format's `annotator` field), every pair
+    /// of annotators is compared as `eval` compares two codings: F1 of spans,
+    /// exactly and by overlap, and the share of matched statements with the same
+    /// speaker; Krippendorff's alpha (nominal) for mode and for stance on the
+    /// topics both gave a matched statement. Overall sums all pairs.
+    #[command(after_help = EXIT_CODES)]
+    Agree {
+        /// Corpus files or folders
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The share of the shorter statement two must share to match by overlap (0-1]
+        #[arg(long, default_value_t = 0.5)]
+        overlap: f64,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+    },
     /// Accept or reject statements without the browser, for scripts
     ///
     /// Every statement matching --filter (default: the automatic ones) becomes

@@ -1,0 +1,178 @@
+//! How far the annotators of a corpus agree: for every article coded by two or more of them, each pair of annotators compared as `eval` compares two codings (F1 of spans, exactly and by overlap; speaker agreement), with Krippendorff's alpha for mode and stance over the matched statements; and all pairs together.
+
+use super::matching::{Matched, sets};
+use super::{Counts, Options, Tally, alpha};
+use crate::model::{ArticleId, StatementId};
+use crate::store::Store;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The name statements without an annotator are compared under.
+pub const UNNAMED: &str = "(none)";
+
+/// Two annotators of one article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Pair {
+    pub a: String,
+    pub b: String,
+    /// Statements each of them coded in the article.
+    pub statements_a: usize,
+    pub statements_b: usize,
+    /// Matched by overlap, one to one.
+    pub matched: usize,
+    pub f1_exact: f64,
+    pub f1_overlap: f64,
+    /// Of the matched: the share with the same speaker (`None` when none matched).
+    pub speaker_agreement: Option<f64>,
+    /// Krippendorff's alpha (nominal) of mode, and of stance on the topics both gave
+    /// a matched statement; `None` where undefined (nothing matched, no variation).
+    pub mode_alpha: Option<f64>,
+    pub stance_alpha: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ArticleAgreement {
+    pub article: String,
+    pub annotators: Vec<String>,
+    pub pairs: Vec<Pair>,
+}
+
+/// All pairs of all articles together: counts summed, then scored.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Overall {
+    pub articles: usize,
+    pub pairs: usize,
+    pub matched: usize,
+    pub f1_exact: f64,
+    pub f1_overlap: f64,
+    pub speaker_agreement: Option<f64>,
+    pub mode_alpha: Option<f64>,
+    pub stance_alpha: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Agreement {
+    pub overlap_threshold: f64,
+    pub articles: Vec<ArticleAgreement>,
+    pub overall: Overall,
+    /// Articles with statements of one annotator only: nothing to compare.
+    pub single: usize,
+}
+
+/// Units for alpha: (mode pairs, stance pairs) of matched statements.
+#[derive(Default)]
+struct Units {
+    modes: Vec<Vec<&'static str>>,
+    stances: Vec<Vec<&'static str>>,
+}
+
+impl Units {
+    fn of(store: &Store, pairs: &[(StatementId, StatementId)]) -> Units {
+        let mut u = Units::default();
+        for &(x, y) in pairs {
+            u.modes
+                .push(vec![store.mode(x).as_str(), store.mode(y).as_str()]);
+            for t in store.topics_of(x) {
+                if let Some(o) = store.topics_of(y).iter().find(|o| o.topic == t.topic) {
+                    u.stances.push(vec![t.stance.as_str(), o.stance.as_str()]);
+                }
+            }
+        }
+        u
+    }
+
+    fn extend(&mut self, other: Units) {
+        self.modes.extend(other.modes);
+        self.stances.extend(other.stances);
+    }
+}
+
+/// An article's statements by annotator (statements without one under [`UNNAMED`]).
+fn by_annotator(store: &Store, article: ArticleId) -> BTreeMap<String, Vec<StatementId>> {
+    let mut sets: BTreeMap<String, Vec<StatementId>> = BTreeMap::new();
+    for &id in store.in_article(article) {
+        let name = store.annotator(id).unwrap_or(UNNAMED);
+        sets.entry(name.to_string()).or_default().push(id);
+    }
+    sets
+}
+
+/// Compares every pair of annotators of every article of `store`.
+pub fn agree(store: &Store, opts: Options) -> Agreement {
+    let mut articles = Vec::new();
+    let (mut counts, mut units, mut single, mut pair_count) =
+        (Counts::default(), Units::default(), 0, 0);
+    for a in (0..store.article_count() as u32).map(ArticleId) {
+        let coded = by_annotator(store, a);
+        if coded.len() < 2 {
+            single += usize::from(!coded.is_empty());
+            continue;
+        }
+        let names: Vec<&String> = coded.keys().collect();
+        let mut pairs = Vec::new();
+        for (i, x) in names.iter().enumerate() {
+            for y in &names[i + 1..] {
+                let m: Matched = sets(store, &coded[*x], store, &coded[*y], opts);
+                let found = Units::of(store, &m.pairs);
+                pairs.push(pair(x, y, &m.tally, &found));
+                counts = counts.add(Counts::of(&m.tally));
+                units.extend(found);
+                pair_count += 1;
+            }
+        }
+        articles.push(ArticleAgreement {
+            article: store.article(a).id.to_string(),
+            annotators: names.into_iter().cloned().collect(),
+            pairs,
+        });
+    }
+    let all = Tally::new(counts);
+    Agreement {
+        overlap_threshold: opts.overlap,
+        overall: Overall {
+            articles: articles.len(),
+            pairs: pair_count,
+            matched: all.overlap.matched,
+            f1_exact: all.exact.f1,
+            f1_overlap: all.overlap.f1,
+            speaker_agreement: all.speaker_accuracy,
+            mode_alpha: alpha::nominal(&units.modes),
+            stance_alpha: alpha::nominal(&units.stances),
+        },
+        articles,
+        single,
+    }
+}
+
+fn pair(a: &str, b: &str, t: &Tally, units: &Units) -> Pair {
+    Pair {
+        a: a.to_string(),
+        b: b.to_string(),
+        statements_a: t.gold,
+        statements_b: t.pred,
+        matched: t.overlap.matched,
+        f1_exact: t.exact.f1,
+        f1_overlap: t.overlap.f1,
+        speaker_agreement: t.speaker_accuracy,
+        mode_alpha: alpha::nominal(&units.modes),
+        stance_alpha: alpha::nominal(&units.stances),
+    }
+}
+
+/// Whether statement `id` is matched, by overlap, by every other annotator of its
+/// article (an article with one annotator: always).
+pub fn agreed_by_all(store: &Store, id: StatementId, opts: Options) -> bool {
+    let coded = by_annotator(store, store.article_of(id));
+    let own = store.annotator(id).unwrap_or(UNNAMED);
+    coded
+        .iter()
+        .filter(|(name, _)| name.as_str() != own)
+        .all(|(_, others)| {
+            let m = sets_of_one(store, id, others, opts);
+            !m.pairs.is_empty()
+        })
+}
+
+fn sets_of_one(store: &Store, id: StatementId, others: &[StatementId], opts: Options) -> Matched {
+    sets(store, &[id], store, others, opts)
+}
