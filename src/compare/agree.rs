@@ -159,20 +159,62 @@ fn pair(a: &str, b: &str, t: &Tally, units: &Units) -> Pair {
     }
 }
 
-/// Whether statement `id` is matched, by overlap, by every other annotator of its
-/// article (an article with one annotator: always).
-pub fn agreed_by_all(store: &Store, id: StatementId, opts: Options) -> bool {
-    let coded = by_annotator(store, store.article_of(id));
-    let own = store.annotator(id).unwrap_or(UNNAMED);
-    coded
-        .iter()
-        .filter(|(name, _)| name.as_str() != own)
-        .all(|(_, others)| {
-            let m = sets_of_one(store, id, others, opts);
-            !m.pairs.is_empty()
-        })
+/// For every statement of `store`: whether every other annotator of its article
+/// marked it too (matched by overlap, one to one); statements of an article with one
+/// annotator are agreed.
+pub fn agreed(store: &Store, opts: Options) -> Vec<bool> {
+    let mut agreed = vec![true; store.len()];
+    for a in (0..store.article_count() as u32).map(ArticleId) {
+        let coded = by_annotator(store, a);
+        if coded.len() < 2 {
+            continue;
+        }
+        let mut matched: std::collections::HashMap<StatementId, usize> = Default::default();
+        let sets_: Vec<&Vec<StatementId>> = coded.values().collect();
+        for (i, x) in sets_.iter().enumerate() {
+            for y in &sets_[i + 1..] {
+                for (p, q) in sets(store, x, store, y, opts).pairs {
+                    *matched.entry(p).or_default() += 1;
+                    *matched.entry(q).or_default() += 1;
+                }
+            }
+        }
+        for ids in sets_ {
+            for &id in ids {
+                agreed[id.index()] = matched.get(&id).copied().unwrap_or(0) == coded.len() - 1;
+            }
+        }
+    }
+    agreed
 }
 
-fn sets_of_one(store: &Store, id: StatementId, others: &[StatementId], opts: Options) -> Matched {
-    sets(store, &[id], store, others, opts)
+/// For a statement of an article with two or more annotators: each annotator of the
+/// article with the key of the statement of theirs it matches (its own for its own
+/// annotator), or `None` where they did not mark it. `None` for one annotator.
+pub fn marked_by(
+    store: &Store,
+    id: StatementId,
+    opts: Options,
+) -> Option<Vec<(String, Option<String>)>> {
+    let coded = by_annotator(store, store.article_of(id));
+    if coded.len() < 2 {
+        return None;
+    }
+    let own = store.annotator(id).unwrap_or(UNNAMED);
+    Some(
+        coded
+            .iter()
+            .map(|(name, ids)| {
+                let theirs = if name == own {
+                    Some(id)
+                } else {
+                    sets(store, &[id], store, ids, opts)
+                        .pairs
+                        .first()
+                        .map(|p| p.1)
+                };
+                (name.clone(), theirs.map(|t| store.key(t).to_string()))
+            })
+            .collect(),
+    )
 }

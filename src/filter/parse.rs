@@ -69,6 +69,10 @@ pub const KEYS: &[(&str, &str)] = &[
         "annotator",
         "who annotated it (brat NAME_<annotator>.ann, Label Studio annotator)",
     ),
+    (
+        "agreement",
+        "full (every annotator of its article marked it, by overlap) | partial (some did not)",
+    ),
 ];
 
 /// Who an actor term looks at.
@@ -101,6 +105,8 @@ pub enum Term {
     Place(String),
     Article(String),
     Annotator(String),
+    /// Marked by every annotator of its article (`true`: `agreement:full`) or not.
+    Agreement(bool),
     Provenance(Provenance),
     /// A comparison with the statement's confidence (`<`, `<=`, `>`, `>=`, `=`).
     Confidence(Cmp, f32),
@@ -371,6 +377,15 @@ fn term_for(key: &str, value: &str) -> Result<Term, String> {
         "place" => Term::Place(fold(value)),
         "article" => Term::Article(fold(value)),
         "annotator" => Term::Annotator(fold(value)),
+        "agreement" => match fold(value).as_str() {
+            "full" => Term::Agreement(true),
+            "partial" => Term::Agreement(false),
+            _ => {
+                return Err(format!(
+                    "unknown agreement `{value}`: expected full or partial"
+                ));
+            }
+        },
         _ => return Err(format!("unknown key `{key}:`; valid keys: {}", key_list())),
     })
 }

@@ -37,6 +37,9 @@ pub(super) enum Test {
     /// The symbols (see [`Store::symbols`]) of matching places or annotators.
     Place(Vec<bool>),
     Annotator(Vec<bool>),
+    /// Whether each statement is marked by every annotator of its article, and which
+    /// answer passes.
+    Agreement(Vec<bool>, bool),
     /// A needle the word index cannot answer, tested statement by statement.
     Text(String),
     /// A needle answered by the word index: the statements holding it, as a list
@@ -93,6 +96,10 @@ pub(super) fn compile_term(
         Term::Confidence(cmp, n) => Test::Confidence(*cmp, *n),
         Term::Place(p) => Test::Place(symbols_where(store, |x| x.contains(p.as_str()))),
         Term::Annotator(a) => Test::Annotator(symbols_where(store, |x| x == a)),
+        Term::Agreement(full) => Test::Agreement(
+            crate::compare::agree::agreed(store, crate::compare::Options::default()),
+            *full,
+        ),
         Term::Text(t) => match store.indexed_containing(t) {
             Some(list) if alone => Test::TextSet(list, Vec::new()),
             Some(list) => {
@@ -145,6 +152,7 @@ pub(super) fn test_one(store: &Store, id: StatementId, test: &Test) -> bool {
         }
         Test::Place(set) => symbol_in(set, store.place_symbol(id)),
         Test::Annotator(set) => symbol_in(set, store.annotator_symbol(id)),
+        Test::Agreement(agreed, full) => agreed[id.index()] == *full,
         Test::Text(needle) => {
             store.with_folded_bytes(id, |f| memchr::memmem::find(f, needle.as_bytes()).is_some())
         }

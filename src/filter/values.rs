@@ -71,6 +71,7 @@ pub(super) fn example(key: &str) -> &'static str {
         "topic" => "topic:negotiations",
         "confidence" => "confidence:<0.6",
         "provenance" => "provenance:auto",
+        "agreement" => "agreement:partial",
         _ => "actor:peskov",
     }
 }

@@ -101,6 +101,16 @@ pub fn fields(store: &Store, id: StatementId) -> Vec<(&'static str, String)> {
     if let Some(notes) = &s.notes {
         out.push(("Notes", notes.to_string()));
     }
+    if let Some(marks) = crate::compare::agree::marked_by(store, id, Default::default()) {
+        let said: Vec<String> = marks
+            .iter()
+            .map(|(who, key)| match key {
+                Some(k) => format!("{who} ({k})"),
+                None => format!("not {who}"),
+            })
+            .collect();
+        out.push(("Marked by", said.join(", ")));
+    }
     if let Some(o) = &s.origin {
         let mut found = o.provenance.as_str().to_string();
         if let Some(rule) = &o.rule {
