@@ -12,6 +12,7 @@ mod pending;
 mod progress;
 mod raw;
 mod read;
+pub mod speakers;
 mod walk;
 
 pub use progress::{LoadProgress, LoadSnapshot};

@@ -34,8 +34,17 @@ fn offsets_count_characters_past_curly_quotes_greek_and_a_flag() {
     let r = record(&loaded, "E5");
     assert_eq!(r.text, "Athens welcomed the plan");
     assert_eq!(r.span, [322, 346]);
-    assert_eq!(r.speaker.name, "Minister Ελένη Παππά");
-    assert_eq!(r.speaker.id, "minister-ελένη-παππά");
+    // The title comes off the name (the span as written stays an alias).
+    assert_eq!(r.speaker.name, "Ελένη Παππά");
+    assert_eq!(r.speaker.id, "ελένη-παππά");
+    let actor = loaded.store.actor_by_key("ελένη-παππά").expect("actor");
+    assert!(
+        loaded
+            .store
+            .actor(actor)
+            .aliases
+            .contains(&"Minister Ελένη Παππά".to_string())
+    );
 }
 
 #[test]
@@ -64,18 +73,30 @@ fn one_source_span_serves_several_events_and_a_normalisation_names_it() {
     assert_eq!(e1.speaker, e2.speaker);
     assert_eq!(e1.speaker.name, "Dana Whitlock");
     let actor = loaded.store.actor_by_key("wikidata:q4242").expect("actor");
+    // "Whitlock" later in the article is the same person: merged, and an alias.
     assert_eq!(
         loaded.store.actor(actor).aliases,
-        vec!["Senator Dana Whitlock"]
+        vec!["Senator Dana Whitlock", "Whitlock"]
     );
+    assert_eq!(record(&loaded, "E6").speaker.id, "wikidata:q4242");
 }
 
 #[test]
-fn a_pronoun_speaker_stays_unresolved() {
+fn a_pronoun_speaker_is_the_nearest_named_source_before_it_else_unresolved() {
     let loaded = election();
     let r = record(&loaded, "E3");
-    assert_eq!(r.speaker.id, "unresolved:courier_visa:he");
-    assert_eq!(r.speaker.name, "he (unresolved)");
+    assert_eq!(r.speaker.id, "wikidata:q4242");
+    let dir = folder(&[
+        ("a.txt", "He said no. Then Flynn said yes."),
+        (
+            "a.ann",
+            "T1\tSource 0 2\tHe\nT2\tContent 8 10\tno\nE1\tAttribution:T2 Source:T1 Content:T2\n",
+        ),
+    ]);
+    let loaded = demarche::load_paths(&[dir.path()]);
+    let r = record(&loaded, "E1");
+    assert_eq!(r.speaker.id, "unresolved:a:he", "nothing named before it");
+    assert_eq!(r.speaker.name, "He (unresolved)");
     assert_eq!(r.speaker.kind, "other");
 }
 
@@ -92,7 +113,12 @@ fn attributes_relations_and_notes_fill_the_statement() {
     assert_eq!(e6.on_behalf_of.map(|p| p.name), Some("the caucus"));
     assert_eq!(e6.place, Some("Capitol"));
     let e3 = record(&loaded, "E3");
-    assert_eq!(e3.notes, Some("The pronoun refers back to Whitlock."));
+    // The annotator's note stays, after the pronoun the speaker was resolved from.
+    assert_eq!(
+        e3.notes,
+        Some("source as written: “he”; The pronoun refers back to Whitlock.")
+    );
+    assert_eq!(e3.speaker.name, "Dana Whitlock");
 }
 
 #[test]
@@ -260,12 +286,20 @@ fn polnear_layout_texts_in_a_sibling_folder_and_metadata_two_levels_up() {
     );
     assert_eq!(e1.article.author, None, "`None` in the table is no value");
     assert_eq!(e1.article.published.as_deref(), Some("2016-10-01"));
-    assert_eq!(e1.speaker.name, "Councillor Amos Fenwick");
+    assert_eq!(e1.speaker.name, "Amos Fenwick", "the title comes off");
     let e2 = record(&loaded, "c3d4/E2");
     assert_eq!(e2.mode, "direct");
     assert_eq!(e2.pieces, Some(vec![[98, 120], [146, 177]]));
+    // A relative pronoun is the nearest named source before it, as written in notes.
     let e4 = record(&loaded, "c3d4/E4");
-    assert_eq!(e4.speaker.name, "who (unresolved)");
+    assert_eq!(e4.speaker.name, "Amos Fenwick");
+    assert!(
+        e4.notes
+            .as_deref()
+            .is_some_and(|n| n.starts_with("source as written: “who”")),
+        "{:?}",
+        e4.notes
+    );
 }
 
 #[test]

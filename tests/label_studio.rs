@@ -54,12 +54,19 @@ fn each_annotation_is_its_own_set_and_cancelled_ones_are_skipped() {
 fn relations_in_either_direction_link_source_cue_addressee_and_principal() {
     let loaded = export();
     let q1 = record(&loaded, "export-7", "3/q1");
-    assert_eq!(q1.speaker.name, "Kanzlerin Marta Vogel");
+    assert_eq!(
+        q1.speaker.name, "Marta Vogel",
+        "the title comes off the name"
+    );
     assert_eq!(q1.cue, Some("sagte"));
     let q2 = record(&loaded, "export-7", "3/q2");
     assert_eq!(q2.speaker.name, "Die Opposition");
     assert_eq!(q2.cue, Some("erklärte"));
-    assert_eq!(q2.addressees_joined(), "Kanzlerin Marta Vogel");
+    assert_eq!(
+        q2.addressees_joined(),
+        "Marta Vogel",
+        "the same actor as the speaker"
+    );
     assert_eq!(q2.topics_joined(), "angebot:opposes");
     let q3 = record(&loaded, "export-7", "3/q3");
     assert_eq!(q3.on_behalf_of.map(|p| p.name), Some("die Partei"));

@@ -25,6 +25,13 @@ pub fn run(loaded: &Loaded, format: CheckFormat, strict: bool) -> ExitCode {
             store.actors.len(),
             store.len()
         );
+        let (resolved, unresolved) = crate::loader::speakers::counts(store);
+        if resolved + unresolved > 0 {
+            let _ = writeln!(
+                err,
+                "speakers: {resolved} statement(s) resolved from a pronoun to the named source before it (notes say the source as written); {unresolved} with the speaker unresolved (filter: actor:unresolved)"
+            );
+        }
     }
     if errors > 0 || (strict && warnings > 0) {
         ExitCode::from(1)

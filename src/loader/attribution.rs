@@ -221,7 +221,12 @@ impl<'a> Builder<'a> {
         let name = speaker_name(text);
         let id = name_id(name);
         if is_pronoun(name) || id.is_empty() {
-            let id = format!("unresolved:{}:{}", self.doc.article.id, text.to_lowercase());
+            let id = format!(
+                "{}{}:{}",
+                super::speakers::UNRESOLVED,
+                self.doc.article.id,
+                text.to_lowercase()
+            );
             return self.define(&id, &format!("{text} (unresolved)"), None);
         }
         self.define(&id, name, Some(text))

@@ -124,13 +124,15 @@ pub fn parse(doc: BratDoc) -> Pending {
         };
         let mut found = Vec::new();
         let anns = ann::parse(&file, &content, &chars, &mut found);
-        for a in resolve::attributions(
+        let mut attributions = resolve::attributions(
             &file,
             &anns,
             &doc.folder.mapping,
             annotator.as_deref(),
             &mut found,
-        ) {
+        );
+        super::speakers::resolve(&mut attributions, &doc.folder.known);
+        for a in attributions {
             builder.add(&file, a, &mut found);
         }
         found.sort_by_key(|d| d.line);

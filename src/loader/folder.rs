@@ -22,6 +22,8 @@ pub struct Folder {
     pub metadata: HashMap<String, Article>,
     /// Actor definitions by id.
     pub actors: HashMap<String, Actor>,
+    /// Their folded names and aliases, to their ids: what speaker spans resolve to.
+    pub known: HashMap<String, String>,
 }
 
 impl Folder {
@@ -42,6 +44,7 @@ impl Folder {
         if let Some(path) = find_up(dir, &[ACTORS_FILE]) {
             folder.read_actors(&path, diagnostics);
         }
+        folder.known = super::speakers::known_names(folder.actors.values());
         folder
     }
 

@@ -154,7 +154,9 @@ impl Export<'_> {
                 .unwrap_or_else(|| format!("annotation-{}", k + 1));
             let items = self.items(annotation.result.unwrap_or_default(), out);
             let mapping = &self.folder.mapping;
-            for a in attributions(self.file, &items, &chars, mapping, &annotator, out) {
+            let mut found = attributions(self.file, &items, &chars, mapping, &annotator, out);
+            super::speakers::resolve(&mut found, &self.folder.known);
+            for a in found {
                 builder.add(self.file, a, out);
             }
         }

@@ -32,6 +32,8 @@ pub struct ActorsPane {
     /// Each actor's place in name order (lowercased), found once: re-sorting on every
     /// keystroke then compares numbers instead of lowercasing thousands of names.
     name_rank: Vec<u32>,
+    /// Speakers an importer could not resolve (a pronoun with no name before it).
+    pub unresolved: usize,
 }
 
 impl ActorsPane {
@@ -47,7 +49,11 @@ impl ActorsPane {
         for (rank, (_, i)) in by_name.into_iter().enumerate() {
             name_rank[i] = rank as u32;
         }
+        let unresolved = (store.actors.iter())
+            .filter(|a| a.id.starts_with(crate::loader::speakers::UNRESOLVED))
+            .count();
         let mut pane = ActorsPane {
+            unresolved,
             rows: Vec::new(),
             sort: ActorSort::Count,
             cursor: 0,

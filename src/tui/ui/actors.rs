@@ -30,11 +30,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         ActorSort::Name => "by name",
     };
     let (shown, all) = (state.actors.rows.len(), state.store.actors.len());
-    let title = if shown < all {
+    let mut title = if shown < all {
         format!("Actors {shown} of {all} · {sort}")
     } else {
         format!("Actors {all} · {sort}")
     };
+    if state.actors.unresolved > 0 {
+        title.push_str(&format!(" · {} unresolved", state.actors.unresolved));
+    }
     let block = pane(title, focused, theme);
     let inner = layout::inner(area);
     frame.render_widget(block, area);
