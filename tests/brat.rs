@@ -295,7 +295,6 @@ fn polnear_layout_texts_in_a_sibling_folder_and_metadata_two_levels_up() {
     assert_eq!(e4.speaker.name, "Amos Fenwick");
     assert!(
         e4.notes
-            .as_deref()
             .is_some_and(|n| n.starts_with("source as written: “who”")),
         "{:?}",
         e4.notes
