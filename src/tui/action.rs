@@ -70,6 +70,10 @@ pub enum Action {
     /// Undo the last edit of the session, or redo the last undone.
     Undo,
     Redo,
+    /// Write the edits the journal could not take to it again.
+    RetrySave,
+    /// Read the corpus again from disk (its journal replayed), as at the start.
+    Reload,
     OpenActorSearch,
     OpenTextSearch,
     EditFilter,
@@ -117,6 +121,8 @@ pub enum Action {
     /// Say this on the status line (an error when set): what an edit did, once the
     /// state is rebuilt.
     Say(String, bool),
+    /// How many confirmed edits are not yet in the journal (quitting warns of them).
+    Unsaved(usize),
 }
 
 impl Action {
@@ -131,6 +137,7 @@ impl Action {
                 | Action::Filtered(_)
                 | Action::Tallied(_)
                 | Action::Say(..)
+                | Action::Unsaved(_)
         )
     }
 }
@@ -175,6 +182,8 @@ impl Action {
         Action::ReviewNo,
         Action::Undo,
         Action::Redo,
+        Action::RetrySave,
+        Action::Reload,
         Action::OpenActorSearch,
         Action::OpenTextSearch,
         Action::EditFilter,
@@ -210,6 +219,8 @@ pub enum Effect {
     Tally(TallyRequest),
     /// Save these edits (journaled, then shown), or undo or redo the last.
     Edit(EditRequest),
+    /// Read the corpus again from disk.
+    Reload,
     Suspend,
     Quit,
 }
@@ -221,6 +232,8 @@ pub enum EditRequest {
     Do(Vec<crate::edit::Edit>, String),
     Undo,
     Redo,
+    /// Write the edits kept in memory (the journal refused them) again.
+    Retry,
 }
 
 /// Write these statements to `path`.

@@ -1,29 +1,45 @@
-//! The browser over a corpus that edits change: the event loop runs on one store until an edit is saved (journaled and synced at once), the store is rebuilt with it on a thread while the loop goes on, then the loop starts again on the new store with what the user was doing; on a clean exit the journal is folded into the files.
+//! The browser over a corpus that edits change: the event loop runs on one store until an edit is saved (journaled and synced at once, or kept in memory when the journal refuses it) or the corpus is to be read again; the new store is made on a thread while the loop goes on, then the loop starts again on it with what the user was doing; on a clean exit the journal is folded into the files.
 
-use super::action::Action;
+use super::action::{Action, EditRequest};
 use super::app::{self, Outcome};
 use super::session::Session;
 use super::state::State;
 use super::ui::theme::Theme;
+use crate::cache::CacheOptions;
+use crate::diagnostic::Diagnostic;
 use crate::edit::{self, Edit};
-use crate::loader::Loaded;
-use crate::store::Store;
+use crate::journal::Stamps;
+use crate::loader::{Limits, LoadProgress, Loaded};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::io;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 
-/// The store with an edit applied, arriving from its thread.
-pub type Rebuilt = Receiver<Result<Store, String>>;
+/// The corpus to go on with: the last edit applied, or read again from disk (then with
+/// its files as they were read).
+#[derive(Debug)]
+pub struct Fresh {
+    pub loaded: Loaded,
+    pub stamps: Option<Stamps>,
+}
+
+/// A [`Fresh`] corpus, arriving from its thread.
+pub type Rebuilt = Receiver<Result<Fresh, String>>;
+
+/// What is being made on a thread: the receiver, what to say once it is there, and
+/// whether that is an error (an edit kept in memory only).
+type Making = (Rebuilt, String, bool);
 
 /// Browses `loaded` until the user quits; returns what to tell them after the terminal
-/// is restored (where the edits were written).
+/// is restored (where the edits were written). `cache` is how Ctrl-l reads the corpus
+/// again.
 pub fn browse<B: Backend>(
     terminal: &mut Terminal<B>,
     loaded: Arc<Loaded>,
-    mut session: Session,
+    (mut session, cache): (Session, &CacheOptions),
     theme: &Theme,
     (stop, redraw): (&AtomicBool, &AtomicBool),
     clock: fn() -> String,
@@ -38,9 +54,10 @@ where
     loop {
         let mut state = State::new(&current.store, &current.diagnostics, clock);
         state.review.cursor = place;
-        let mut pending: Option<(Rebuilt, String)> = None;
+        first.push(Action::Unsaved(session.unsaved()));
+        let mut pending: Option<Making> = None;
         let rebuilt = loop {
-            let waiting = pending.as_ref().map(|(rx, _)| rx);
+            let waiting = pending.as_ref().map(|(rx, ..)| rx);
             match app::run(
                 terminal,
                 &mut state,
@@ -51,33 +68,62 @@ where
             )? {
                 Outcome::Quit => {
                     // An edit still being applied is waited for: the files get it whole.
-                    let store = pending.and_then(|(rx, _)| rx.recv().ok()?.ok());
-                    let store = store.as_ref().unwrap_or(&current.store);
+                    let fresh = pending.and_then(|(rx, ..)| rx.recv().ok()?.ok());
+                    if let Some(stamps) = fresh.as_ref().and_then(|f| f.stamps.clone()) {
+                        session.reloaded(stamps);
+                    }
+                    let store = fresh.as_ref().map_or(&current.store, |f| &f.loaded.store);
                     let clean = !stop.load(Ordering::SeqCst);
                     return Ok(clean.then(|| session.finish(store)).flatten());
                 }
-                Outcome::Edit(_) if pending.is_some() => first.push(Action::Say(
-                    "Still applying the last edit: press again in a moment".into(),
+                Outcome::Edit(EditRequest::Retry) => {
+                    match session.save(&current.store, EditRequest::Retry) {
+                        Ok(saved) => first.push(Action::Say(saved.said, false)),
+                        Err(text) => first.push(Action::Say(text, true)),
+                    }
+                    first.push(Action::Unsaved(session.unsaved()));
+                }
+                Outcome::Edit(_) | Outcome::Reload if pending.is_some() => first.push(Action::Say(
+                    "Still updating the view: press again in a moment".into(),
                     true,
                 )),
                 Outcome::Edit(request) => match session.save(&current.store, request) {
-                    Ok((edits, said)) => {
-                        first.push(Action::Say(format!("{said} · updating the view…"), false));
-                        pending = Some((rebuild(&current, edits), said));
+                    Ok(saved) => {
+                        let said = format!("{} · updating the view…", saved.said);
+                        first.push(Action::Say(said, saved.kept));
+                        first.push(Action::Unsaved(session.unsaved()));
+                        let rx = rebuild(&current, saved.edits);
+                        pending = Some((rx, saved.said, saved.kept));
                     }
                     Err(text) => first.push(Action::Say(text, true)),
                 },
-                Outcome::Rebuilt(result) => break (*result, pending.take().map(|(_, s)| s)),
+                Outcome::Reload if session.paths().is_empty() => first.push(Action::Say(
+                    "The bundled corpus is built in: there is nothing to read again".into(),
+                    false,
+                )),
+                Outcome::Reload => {
+                    first.push(Action::Say("Reading the corpus again…".into(), false));
+                    let rx = reload(
+                        session.paths().to_vec(),
+                        cache.clone(),
+                        session.unsaved_edits(),
+                    );
+                    pending = Some((rx, "Read again from disk".into(), false));
+                }
+                Outcome::Rebuilt(result) => break (*result, pending.take()),
             }
         };
         first = state.carried();
         place = state.review.cursor;
         drop(state);
         match rebuilt {
-            (Ok(store), said) => {
-                let diagnostics = current.diagnostics.clone();
-                current = Arc::new(Loaded { store, diagnostics });
-                first.push(Action::Say(said.unwrap_or_default(), false));
+            (Ok(fresh), making) => {
+                if let Some(stamps) = fresh.stamps {
+                    session.reloaded(stamps);
+                }
+                current = Arc::new(fresh.loaded);
+                let (said, error) = making.map_or((String::new(), false), |(_, s, e)| (s, e));
+                first.push(Action::Say(said, error));
             }
             (Err(e), _) => first.push(Action::Say(
                 format!("The edit is saved but cannot be shown ({e}); it shows at the next start"),
@@ -92,7 +138,44 @@ fn rebuild(base: &Arc<Loaded>, edits: Vec<Edit>) -> Rebuilt {
     let (tx, rx) = channel();
     let base = Arc::clone(base);
     std::thread::spawn(move || {
-        let _ = tx.send(edit::apply(&base.store, &edits).map_err(|e| e.to_string()));
+        let applied = edit::apply(&base.store, &edits).map(|store| Fresh {
+            loaded: Loaded {
+                store,
+                diagnostics: base.diagnostics.clone(),
+            },
+            stamps: None,
+        });
+        let _ = tx.send(applied.map_err(|e| e.to_string()));
+    });
+    rx
+}
+
+/// Reads `paths` again on a thread of its own, as at the start (the journal replayed),
+/// with the files' stamps taken first; `unsaved` (edits the journal does not have yet)
+/// applied over it, so that they are not lost.
+fn reload(paths: Vec<PathBuf>, cache: CacheOptions, unsaved: Vec<Edit>) -> Rebuilt {
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let stamps = Stamps::take(&paths);
+        let progress = LoadProgress::default();
+        let (mut loaded, _) = crate::journal::load(&paths, &Limits::default(), &progress, &cache);
+        if !unsaved.is_empty() {
+            let (store, failed) = edit::apply_each(&loaded.store, &unsaved);
+            loaded.store = store;
+            loaded.diagnostics.extend(failed.into_iter().map(|(_, e)| {
+                Diagnostic::at(
+                    "unsaved edits",
+                    None,
+                    None,
+                    format!("no longer applies: {e}"),
+                )
+                .warning()
+            }));
+        }
+        let _ = tx.send(Ok(Fresh {
+            loaded,
+            stamps: Some(stamps),
+        }));
     });
     rx
 }

@@ -49,6 +49,8 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::ReviewNo
         | Action::Undo
         | Action::Redo
+        | Action::RetrySave
+        | Action::Reload
         | Action::OpenActorSearch
         | Action::OpenTextSearch
         | Action::EditFilter
@@ -76,7 +78,8 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::Filtered(_)
         | Action::Tallied(_)
         | Action::Unbound(_)
-        | Action::Say(..) => false,
+        | Action::Say(..)
+        | Action::Unsaved(_) => false,
     }
 }
 

@@ -11,6 +11,7 @@ mod export;
 mod filter;
 mod help;
 mod input;
+mod leaving;
 mod list;
 mod marks;
 mod overlay;
@@ -31,6 +32,7 @@ pub use diagnostics::DiagnosticsPage;
 pub use export::{ExportDialog, ExportStep, Scope};
 pub use filter::FilterBar;
 pub use help::HelpPage;
+pub use leaving::Leaving;
 pub use list::StatementList;
 pub use overlay::{Back, Focus, Overlay, Status};
 pub use positions::{Geometry, PositionsView};
@@ -75,6 +77,8 @@ pub struct State<'a> {
     pub marks: BTreeSet<StatementId>,
     pub translation: bool,
     pub status: Option<Status>,
+    /// The edits not yet saved, which quitting warns of.
+    pub leaving: Leaving,
     /// The terminal size.
     pub size: Rect,
     /// `YYYYMMDD-HHMMSS` of now, for default export names (the loop's clock, a
@@ -115,6 +119,7 @@ impl<'a> State<'a> {
             marks: BTreeSet::new(),
             translation: false,
             status: None,
+            leaving: Leaving::default(),
             size: Rect::new(0, 0, 80, 24),
             clock,
             last_stamp: (String::new(), 0),
@@ -185,6 +190,7 @@ impl<'a> State<'a> {
         if action.is_input() {
             // A message lasts until the user's next key: it never outlives what it describes.
             self.status = None;
+            self.unwarn(&action);
         }
         let effect = match action {
             Action::Up => self.step(-1),
@@ -223,6 +229,8 @@ impl<'a> State<'a> {
             Action::ReviewNo => self.review_no(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
+            Action::RetrySave => self.retry_save(),
+            Action::Reload => self.reload(),
             Action::OpenActorSearch => self.open_actor_finder(),
             Action::OpenTextSearch => self.open_text_finder(),
             Action::EditFilter => self.open_filter(),
@@ -249,8 +257,9 @@ impl<'a> State<'a> {
             Action::TextRanked(progress) => self.text_ranked(progress),
             Action::Unbound(key) => self.unbound(&key),
             Action::Say(text, error) => self.told(text, error),
+            Action::Unsaved(n) => self.set_unsaved(n),
             Action::Suspend => Some(Effect::Suspend),
-            Action::Quit => Some(Effect::Quit),
+            Action::Quit => self.quit(),
         };
         self.scroll_panes();
         effect
