@@ -38,14 +38,6 @@ impl Stamps {
     pub fn any_changed(&self) -> Option<PathBuf> {
         self.first_changed(self.files.keys().map(PathBuf::as_path))
     }
-
-    pub fn len(&self) -> usize {
-        self.files.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
-    }
 }
 
 /// A path from the bytes the fingerprint keeps of it.
