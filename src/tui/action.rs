@@ -123,6 +123,9 @@ pub enum Action {
     Say(String, bool),
     /// How many confirmed edits are not yet in the journal (quitting warns of them).
     Unsaved(usize),
+    /// The corpus cannot be written (brat, Label Studio): ask for the folder to copy
+    /// it to, offering this one.
+    AskCopy(String),
 }
 
 impl Action {
@@ -138,6 +141,7 @@ impl Action {
                 | Action::Tallied(_)
                 | Action::Say(..)
                 | Action::Unsaved(_)
+                | Action::AskCopy(_)
         )
     }
 }
@@ -234,6 +238,8 @@ pub enum EditRequest {
     Redo,
     /// Write the edits kept in memory (the journal refused them) again.
     Retry,
+    /// Convert the corpus into this folder, then save the edit that asked for it there.
+    Convert(PathBuf),
 }
 
 /// Write these statements to `path`.

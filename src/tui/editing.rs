@@ -33,13 +33,24 @@ pub type Rebuilt = Receiver<Result<Fresh, String>>;
 /// whether that is an error (an edit kept in memory only).
 type Making = (Rebuilt, String, bool);
 
+/// The session and what the loops between two stores carry.
+struct Editor<'c> {
+    session: Session,
+    cache: &'c CacheOptions,
+    /// What the next run of the loop starts with.
+    first: Vec<Action>,
+    making: Option<Making>,
+    /// The edit that waits for a brat or Label Studio corpus to be copied.
+    asked: Option<EditRequest>,
+}
+
 /// Browses `loaded` until the user quits; returns what to tell them after the terminal
 /// is restored (where the edits were written). `cache` is how Ctrl-l reads the corpus
 /// again.
 pub fn browse<B: Backend>(
     terminal: &mut Terminal<B>,
     loaded: Arc<Loaded>,
-    (mut session, cache): (Session, &CacheOptions),
+    (session, cache): (Session, &CacheOptions),
     theme: &Theme,
     (stop, redraw): (&AtomicBool, &AtomicBool),
     clock: fn() -> String,
@@ -48,88 +59,135 @@ where
     io::Error: From<B::Error>,
 {
     let mut current = loaded;
-    let mut first: Vec<Action> = Vec::new();
+    let mut ed = Editor {
+        session,
+        cache,
+        first: Vec::new(),
+        making: None,
+        asked: None,
+    };
     // Where the review queue was: kept across the rebuild an edit causes.
     let mut place = 0;
     loop {
         let mut state = State::new(&current.store, &current.diagnostics, clock);
         state.review.cursor = place;
-        first.push(Action::Unsaved(session.unsaved()));
-        let mut pending: Option<Making> = None;
+        ed.first.push(Action::Unsaved(ed.session.unsaved()));
         let rebuilt = loop {
-            let waiting = pending.as_ref().map(|(rx, ..)| rx);
-            match app::run(
-                terminal,
-                &mut state,
-                theme,
-                (stop, redraw),
-                std::mem::take(&mut first),
-                waiting,
-            )? {
+            let waiting = ed.making.as_ref().map(|(rx, ..)| rx);
+            let first = std::mem::take(&mut ed.first);
+            match app::run(terminal, &mut state, theme, (stop, redraw), first, waiting)? {
                 Outcome::Quit => {
                     // An edit still being applied is waited for: the files get it whole.
-                    let fresh = pending.and_then(|(rx, ..)| rx.recv().ok()?.ok());
+                    let fresh = ed.making.and_then(|(rx, ..)| rx.recv().ok()?.ok());
                     if let Some(stamps) = fresh.as_ref().and_then(|f| f.stamps.clone()) {
-                        session.reloaded(stamps);
+                        ed.session.reloaded(stamps);
                     }
                     let store = fresh.as_ref().map_or(&current.store, |f| &f.loaded.store);
                     let clean = !stop.load(Ordering::SeqCst);
-                    return Ok(clean.then(|| session.finish(store)).flatten());
+                    return Ok(clean.then(|| ed.session.finish(store)).flatten());
                 }
-                Outcome::Edit(EditRequest::Retry) => {
-                    match session.save(&current.store, EditRequest::Retry) {
-                        Ok(saved) => first.push(Action::Say(saved.said, false)),
-                        Err(text) => first.push(Action::Say(text, true)),
-                    }
-                    first.push(Action::Unsaved(session.unsaved()));
-                }
-                Outcome::Edit(_) | Outcome::Reload if pending.is_some() => first.push(Action::Say(
+                Outcome::Edit(EditRequest::Retry) => ed.retry(&current),
+                Outcome::Edit(_) | Outcome::Reload if ed.making.is_some() => ed.say(
                     "Still updating the view: press again in a moment".into(),
                     true,
-                )),
-                Outcome::Edit(request) => match session.save(&current.store, request) {
-                    Ok(saved) => {
-                        let said = format!("{} · updating the view…", saved.said);
-                        first.push(Action::Say(said, saved.kept));
-                        first.push(Action::Unsaved(session.unsaved()));
-                        let rx = rebuild(&current, saved.edits);
-                        pending = Some((rx, saved.said, saved.kept));
-                    }
-                    Err(text) => first.push(Action::Say(text, true)),
-                },
-                Outcome::Reload if session.paths().is_empty() => first.push(Action::Say(
-                    "The bundled corpus is built in: there is nothing to read again".into(),
-                    false,
-                )),
-                Outcome::Reload => {
-                    first.push(Action::Say("Reading the corpus again…".into(), false));
-                    let rx = reload(
-                        session.paths().to_vec(),
-                        cache.clone(),
-                        session.unsaved_edits(),
-                    );
-                    pending = Some((rx, "Read again from disk".into(), false));
-                }
-                Outcome::Rebuilt(result) => break (*result, pending.take()),
+                ),
+                Outcome::Edit(EditRequest::Convert(folder)) => ed.convert(&current, folder),
+                Outcome::Edit(request) => ed.edit(&current, request),
+                Outcome::Reload => ed.reload("Read again from disk".into(), false),
+                Outcome::Rebuilt(result) => break (*result, ed.making.take()),
             }
         };
-        first = state.carried();
+        ed.first = state.carried();
         place = state.review.cursor;
         drop(state);
         match rebuilt {
             (Ok(fresh), making) => {
                 if let Some(stamps) = fresh.stamps {
-                    session.reloaded(stamps);
+                    ed.session.reloaded(stamps);
                 }
                 current = Arc::new(fresh.loaded);
                 let (said, error) = making.map_or((String::new(), false), |(_, s, e)| (s, e));
-                first.push(Action::Say(said, error));
+                ed.say(said, error);
             }
-            (Err(e), _) => first.push(Action::Say(
+            (Err(e), _) => ed.say(
                 format!("The edit is saved but cannot be shown ({e}); it shows at the next start"),
                 true,
-            )),
+            ),
         }
+    }
+}
+
+impl Editor<'_> {
+    fn say(&mut self, text: String, error: bool) {
+        self.first.push(Action::Say(text, error));
+    }
+
+    /// An edit: saved and applied on a thread; or, on a corpus we never write, the
+    /// question where to copy it first.
+    fn edit(&mut self, current: &Arc<Loaded>, request: EditRequest) {
+        if matches!(request, EditRequest::Do(..))
+            && let Some(folder) = self.session.copy_needed(&current.store)
+        {
+            self.asked = Some(request);
+            self.first
+                .push(Action::AskCopy(folder.display().to_string()));
+            return;
+        }
+        match self.session.save(&current.store, request) {
+            Ok(saved) => {
+                self.say(format!("{} · updating the view…", saved.said), saved.kept);
+                self.first.push(Action::Unsaved(self.session.unsaved()));
+                let rx = rebuild(current, saved.edits);
+                self.making = Some((rx, saved.said, saved.kept));
+            }
+            Err(text) => self.say(text, true),
+        }
+    }
+
+    /// `W`: the unsaved edits written again.
+    fn retry(&mut self, current: &Loaded) {
+        match self.session.save(&current.store, EditRequest::Retry) {
+            Ok(saved) => self.say(saved.said, false),
+            Err(text) => self.say(text, true),
+        }
+        self.first.push(Action::Unsaved(self.session.unsaved()));
+    }
+
+    /// Enter in the copy prompt: the corpus converted into `folder` (asked again with
+    /// the reason when it cannot be), the waiting edit saved in the copy's journal, and
+    /// the copy read, so that what is shown is what is there.
+    fn convert(&mut self, current: &Loaded, folder: PathBuf) {
+        let Some(request) = self.asked.take() else {
+            return;
+        };
+        let converted = match self.session.convert(&current.store, &folder) {
+            Ok(said) => said,
+            Err(reason) => {
+                self.say(reason, true);
+                self.first
+                    .push(Action::AskCopy(folder.display().to_string()));
+                self.asked = Some(request);
+                return;
+            }
+        };
+        let (said, error) = match self.session.save(&current.store, request) {
+            Ok(saved) => (format!("{converted} · {}", saved.said), saved.kept),
+            Err(text) => (format!("{converted}; the edit was not made: {text}"), true),
+        };
+        self.first.push(Action::Unsaved(self.session.unsaved()));
+        self.reload(said, error);
+    }
+
+    /// Ctrl-l (or after a copy): the corpus read again on a thread.
+    fn reload(&mut self, said: String, error: bool) {
+        if self.session.paths().is_empty() {
+            let text = "The bundled corpus is built in: there is nothing to read again";
+            return self.say(text.into(), false);
+        }
+        self.say(format!("{said} · reading the corpus…"), error);
+        let paths = self.session.paths().to_vec();
+        let rx = reload(paths, self.cache.clone(), self.session.unsaved_edits());
+        self.making = Some((rx, said, error));
     }
 }
 
@@ -179,3 +237,7 @@ fn reload(paths: Vec<PathBuf>, cache: CacheOptions, unsaved: Vec<Edit>) -> Rebui
     });
     rx
 }
+
+#[cfg(test)]
+#[path = "editing_tests.rs"]
+mod tests;

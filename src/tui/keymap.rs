@@ -29,11 +29,12 @@ pub enum Context {
     Shifts,
     Course,
     Review,
+    Copy,
     Loading,
 }
 
 impl Context {
-    pub const ALL: [Context; 18] = [
+    pub const ALL: [Context; 19] = [
         Context::Any,
         Context::Browse,
         Context::Actors,
@@ -51,6 +52,7 @@ impl Context {
         Context::Shifts,
         Context::Course,
         Context::Review,
+        Context::Copy,
         Context::Loading,
     ];
 
@@ -74,6 +76,7 @@ impl Context {
             Context::Shifts => "Shifts (who changed position)",
             Context::Course => "An actor's positions over time",
             Context::Review => "Review queue (automatic statements)",
+            Context::Copy => "Copy before the first edit (typing the folder)",
             Context::Loading => "While loading",
         }
     }
@@ -93,7 +96,11 @@ impl Context {
     pub fn is_text_field(self) -> bool {
         matches!(
             self,
-            Context::Filter | Context::ActorSearch | Context::TextSearch | Context::Export
+            Context::Filter
+                | Context::ActorSearch
+                | Context::TextSearch
+                | Context::Export
+                | Context::Copy
         )
     }
 }
@@ -322,6 +329,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Review, k(K::Esc), Action::Close, "back", "back to the panes"),
     bind!(Review, ch('q'), Action::Quit, "quit", "quit"),
     bind!(Review, ch('?'), Action::OpenHelp, "help", "help: every key"),
+    bind!(Copy, k(K::Enter), Action::Accept, "convert", "convert the corpus into the folder (new or empty); the edit goes there"),
+    bind!(Copy, k(K::Esc), Action::Close, "cancel", "cancel the edit: the corpus is left as it was"),
     bind!(Loading, ch('q'), Action::Quit, "quit", "stop loading and quit"),
 ];
 

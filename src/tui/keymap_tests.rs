@@ -79,7 +79,8 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::Tallied(_)
         | Action::Unbound(_)
         | Action::Say(..)
-        | Action::Unsaved(_) => false,
+        | Action::Unsaved(_)
+        | Action::AskCopy(_) => false,
     }
 }
 

@@ -7,6 +7,7 @@ use crate::store::Store;
 use std::collections::VecDeque;
 use std::path::PathBuf;
 
+mod copy;
 mod unsaved;
 
 /// One confirmed action: its edits, the edits that undo it, and its name.
@@ -37,6 +38,10 @@ pub struct Session {
     /// Actions confirmed and shown but not yet in the journal (it could not be
     /// written), oldest first: appended before anything newer.
     unsaved: VecDeque<Entry>,
+    /// The first article not in a file of our format, once looked for.
+    foreign: Option<Option<String>>,
+    /// The folder a brat or Label Studio corpus was converted to at its first edit.
+    copied_to: Option<PathBuf>,
     coder: String,
     undo: Vec<Group>,
     redo: Vec<Group>,
@@ -69,6 +74,8 @@ impl Session {
             read_only,
             journal: None,
             unsaved: VecDeque::new(),
+            foreign: None,
+            copied_to: None,
             coder,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -111,6 +118,7 @@ impl Session {
                     History::Undo,
                 )
             }
+            EditRequest::Convert(_) => return Err("No edit waits for a copy".into()),
             EditRequest::Retry => {
                 let said = self.retry()?;
                 return Ok(Saved {

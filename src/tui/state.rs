@@ -3,6 +3,7 @@
 mod actor_finder;
 mod actors;
 mod clipboard;
+mod copy;
 mod counting;
 pub mod course;
 pub mod detail;
@@ -26,6 +27,7 @@ mod timeline;
 
 pub use actor_finder::ActorFinder;
 pub use actors::{ActorSort, ActorsPane};
+pub use copy::CopyPrompt;
 pub use course::{CourseLine, CourseView};
 pub use detail::DetailPage;
 pub use diagnostics::DiagnosticsPage;
@@ -69,6 +71,7 @@ pub struct State<'a> {
     pub shifts: ShiftsView,
     pub course: CourseView,
     pub review: ReviewQueue,
+    pub copy: CopyPrompt,
     /// Where Esc in the panes returns to, if a view sent the user there.
     pub back: Option<Back>,
     /// The view the detail or help overlay was opened from, which Esc returns to.
@@ -114,6 +117,7 @@ impl<'a> State<'a> {
             shifts: ShiftsView::default(),
             course: CourseView::default(),
             review: ReviewQueue::default(),
+            copy: CopyPrompt::default(),
             back: None,
             return_to: None,
             marks: BTreeSet::new(),
@@ -164,6 +168,7 @@ impl<'a> State<'a> {
             Some(Overlay::Shifts) => Context::Shifts,
             Some(Overlay::Course) => Context::Course,
             Some(Overlay::Review) => Context::Review,
+            Some(Overlay::Copy) => Context::Copy,
         }
     }
 
@@ -258,6 +263,7 @@ impl<'a> State<'a> {
             Action::Unbound(key) => self.unbound(&key),
             Action::Say(text, error) => self.told(text, error),
             Action::Unsaved(n) => self.set_unsaved(n),
+            Action::AskCopy(folder) => self.ask_copy(folder),
             Action::Suspend => Some(Effect::Suspend),
             Action::Quit => self.quit(),
         };

@@ -2,6 +2,7 @@
 
 mod actors;
 mod bars;
+mod copy;
 mod course;
 mod detail;
 mod export;
@@ -55,6 +56,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
         Overlay::Shifts => shifts::draw(frame, area, state, theme),
         Overlay::Course => course::draw(frame, area, state, theme),
         Overlay::Review => review::draw(frame, area, state, theme),
+        Overlay::Copy => copy::draw(frame, area, state, theme),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The editing session: edits saved, undone and redone, kept in memory when the journal refuses them, folded into the files at the end.
 
 use super::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What the browser does: save, then apply.
 pub(super) fn perform(
@@ -19,6 +19,7 @@ pub(super) fn perform(
 pub(super) use crate::journal::tests::corpus_dir as corpus;
 
 mod changed;
+mod copy;
 mod unsaved;
 
 /// The session a browser opens on the corpus at `dir`, its files stamped as now.

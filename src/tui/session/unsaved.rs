@@ -51,10 +51,11 @@ impl Session {
         }
     }
 
-    /// What the status line says while actions are unsaved, after `error`.
+    /// What the status line says while actions are unsaved, because of `error`: the
+    /// key first, so that a long path in the error cannot push it off the line.
     pub(super) fn not_saved(&self, error: &str) -> String {
         format!(
-            "Not saved: {error}. Kept in memory ({} unsaved): W tries again",
+            "Not saved, kept in memory ({} unsaved): W tries again · {error}",
             self.unsaved.len()
         )
     }
@@ -94,11 +95,13 @@ impl Session {
         if !journal::path_for(&corpus).exists() {
             return None;
         }
-        Some(
-            match journal::compact_loaded(&corpus, store, &self.stamps) {
-                Ok(done) => done.said(),
-                Err(e) => format!("the edits are kept in the journal, not yet in the files: {e}"),
-            },
-        )
+        let said = match journal::compact_loaded(&corpus, store, &self.stamps) {
+            Ok(done) => done.said(),
+            Err(e) => format!("the edits are kept in the journal, not yet in the files: {e}"),
+        };
+        Some(match &self.copied_to {
+            Some(copy) => format!("the edits went to the copy {}: {said}", copy.display()),
+            None => said,
+        })
     }
 }

@@ -58,6 +58,8 @@ pub enum Overlay {
     Course,
     /// The review queue.
     Review,
+    /// Where to copy a corpus that is not ours before its first edit.
+    Copy,
 }
 
 impl Overlay {

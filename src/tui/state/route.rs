@@ -31,7 +31,7 @@ impl State<'_> {
             Some(Overlay::Shifts) => self.step_shifts(delta),
             Some(Overlay::Course) => self.step_course(delta),
             Some(Overlay::Review) => self.step_review(delta),
-            Some(Overlay::Filter | Overlay::Export(_)) => None,
+            Some(Overlay::Filter | Overlay::Export(_) | Overlay::Copy) => None,
         }
     }
 
@@ -86,6 +86,7 @@ impl State<'_> {
             Some(Overlay::Filter) => self.close_filter(),
             Some(Overlay::TextSearch) => self.close_text_finder(),
             Some(Overlay::Export(step)) => self.close_export(step),
+            Some(Overlay::Copy) => self.close_copy(),
             Some(
                 Overlay::ActorSearch
                 | Overlay::Diagnostics(_)
@@ -112,6 +113,7 @@ impl State<'_> {
             Some(Overlay::ActorSearch) => self.accept_actor_finder(),
             Some(Overlay::TextSearch) => self.accept_text_finder(),
             Some(Overlay::Export(step)) => self.accept_export(step),
+            Some(Overlay::Copy) => self.accept_copy(),
             Some(Overlay::Positions) => self.enter_cell(),
             Some(Overlay::Shifts) => self.open_shift(),
             Some(Overlay::Course) => self.open_course_step(),
@@ -127,6 +129,7 @@ impl State<'_> {
             Some(Overlay::ActorSearch) => self.edit_actor_finder(edit),
             Some(Overlay::TextSearch) => self.edit_text_finder(edit),
             Some(Overlay::Export(step)) => self.edit_export(step, edit),
+            Some(Overlay::Copy) => self.edit_copy(edit),
             _ => None,
         }
     }
@@ -151,7 +154,8 @@ impl State<'_> {
                 | Overlay::Positions
                 | Overlay::Shifts
                 | Overlay::Course
-                | Overlay::Review,
+                | Overlay::Review
+                | Overlay::Copy,
             ) => return None,
         }
         let a = layout::areas(self.size);

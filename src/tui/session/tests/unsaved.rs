@@ -19,10 +19,10 @@ fn an_edit_the_journal_refuses_is_kept_undone_and_written_again_on_request() {
     let saved = session.save(&store, reject("s03")).expect("kept");
     assert!(saved.kept);
     assert!(
-        saved.said.starts_with("Rejected · Not saved: ")
-            && saved
-                .said
-                .ends_with(". Kept in memory (1 unsaved): W tries again"),
+        saved
+            .said
+            .starts_with("Rejected · Not saved, kept in memory (1 unsaved): W tries again · ")
+            && saved.said.contains(".demarche-journal"),
         "{}",
         saved.said
     );
@@ -35,7 +35,7 @@ fn an_edit_the_journal_refuses_is_kept_undone_and_written_again_on_request() {
     assert_eq!(three.len(), store.len() - 1);
     assert_eq!(session.unsaved(), 3);
     let still = session.retry().expect_err("still blocked");
-    assert!(still.contains("Kept in memory (3 unsaved)"), "{still}");
+    assert!(still.contains("kept in memory (3 unsaved)"), "{still}");
     std::fs::remove_dir(&blocked).expect("unblock");
     let said = session.retry().expect("written");
     assert!(said.starts_with("3 edit(s) saved to "), "{said}");
