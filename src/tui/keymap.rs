@@ -170,8 +170,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Browse, ch('R'), Action::OpenReview, "", "review automatic statements, lowest confidence first"),
     bind!(Browse, ch('u'), Action::Undo, "", "undo the last edit (accept, reject, …)"),
     bind!(Browse, Key::ctrl('r'), Action::Redo, "", "redo the last undone edit"),
-    bind!(Browse, ch('W'), Action::RetrySave, "", "write the unsaved edits again (after the journal could not be written)"),
-    bind!(Browse, Key::ctrl('l'), Action::Reload, "", "read the corpus again from disk (after another program changed a file)"),
+    bind!(Browse, ch('W'), Action::RetrySave, "", "write the unsaved edits again (the journal refused them)"),
+    bind!(Browse, Key::ctrl('l'), Action::Reload, "", "read the corpus again from disk (a file changed)"),
     bind!(Browse, ch('e'), Action::OpenExport, "export", "export marked (or visible) statements"),
     bind!(Browse, ch('P'), Action::OpenPositions, "positions", "positions: actors by topics, who supports and opposes what"),
     bind!(Browse, ch('S'), Action::OpenShifts, "", "shifts: who changed position on what"),
@@ -329,8 +329,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Review, k(K::Esc), Action::Close, "back", "back to the panes"),
     bind!(Review, ch('q'), Action::Quit, "quit", "quit"),
     bind!(Review, ch('?'), Action::OpenHelp, "help", "help: every key"),
-    bind!(Copy, k(K::Enter), Action::Accept, "convert", "convert the corpus into the folder (new or empty); the edit goes there"),
-    bind!(Copy, k(K::Esc), Action::Close, "cancel", "cancel the edit: the corpus is left as it was"),
+    bind!(Copy, k(K::Enter), Action::Accept, "convert", "convert the corpus there (a new or empty folder)"),
+    bind!(Copy, k(K::Esc), Action::Close, "cancel", "cancel the edit (the corpus is left as it was)"),
     bind!(Loading, ch('q'), Action::Quit, "quit", "stop loading and quit"),
 ];
 
