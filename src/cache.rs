@@ -17,8 +17,11 @@ mod validate;
 pub use folder::{SnapshotInfo, clear, list};
 pub use snapshot::SnapshotError;
 
+/// A file's size and times, and those of every file a load reads: what the browser
+/// checks before writing (see `journal::Stamps`).
+pub use fingerprint::{FileState, fingerprint as file_stamps, state as file_state};
+
 use crate::loader::{self, Limits, LoadProgress, Loaded};
-use fingerprint::FileState;
 use snapshot::Key;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;

@@ -2,12 +2,14 @@
 
 mod compact;
 mod lock;
+mod stamps;
 #[cfg(test)]
 pub(crate) mod tests;
 
-pub use compact::{CompactError, Compacted, Plan, compact};
+pub use compact::{CompactError, Compacted, Plan, compact, compact_loaded};
 
 pub use lock::{Lock, LockError};
+pub use stamps::{Stamps, foreign, source_file, touched};
 
 use crate::diagnostic::Diagnostic;
 use crate::edit::Edit;
@@ -155,7 +157,9 @@ impl Journal {
     }
 
     /// Appends `entry` as one line and syncs it to the disk: when this returns `Ok`,
-    /// the edit survives the process being killed and the machine losing power.
+    /// the edit survives the process being killed and the machine losing power. When
+    /// it fails (a full disk), what was written of the line is cut off again, so that
+    /// the same entry can be appended later without a broken or doubled line.
     pub fn append(&mut self, entry: &Entry) -> Result<(), JournalError> {
         let io = |source| JournalError::Io {
             path: self.path.clone(),
@@ -163,8 +167,16 @@ impl Journal {
         };
         let mut line = serde_json::to_vec(entry).map_err(|e| io(io::Error::other(e)))?;
         line.push(b'\n');
-        self.file.write_all(&line).map_err(io)?;
-        self.file.sync_data().map_err(io)
+        let start = self.file.metadata().map_err(io)?.len();
+        let written = self
+            .file
+            .write_all(&line)
+            .and_then(|()| self.file.sync_data());
+        if let Err(e) = written {
+            let _ = self.file.set_len(start);
+            return Err(io(e));
+        }
+        Ok(())
     }
 }
 

@@ -58,7 +58,8 @@ pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions, coder: Option<
     let mut finished = None;
     let result = with_terminal(|terminal| {
         // The first frame (the loading screen) is drawn before anything is read.
-        let Some((loaded, save)) = loading::load(terminal, paths, cache, &theme, &stop)? else {
+        let Some((loaded, save, stamps)) = loading::load(terminal, paths, cache, &theme, &stop)?
+        else {
             return Ok(());
         };
         let loaded = Arc::new(loaded);
@@ -67,11 +68,11 @@ pub fn run(paths: &[PathBuf], cache: &crate::cache::CacheOptions, coder: Option<
             let loaded = Arc::clone(&loaded);
             saving = Some(std::thread::spawn(move || save.write(&loaded)));
         }
-        let session = session::Session::new(paths, crate::journal::coder(coder));
+        let session = session::Session::new(paths, crate::journal::coder(coder), stamps);
         finished = editing::browse(
             terminal,
             loaded,
-            session,
+            (session, cache),
             &theme,
             (&stop, &redraw),
             now_stamp,

@@ -21,6 +21,10 @@ pub enum CompactError {
     )]
     Changed(PathBuf),
     #[error(
+        "{0}: changed on disk since it was loaded; nothing was written, the journal is kept (its edits show at the next start)"
+    )]
+    ChangedSinceLoad(PathBuf),
+    #[error(
         "article {0:?} is not in a file of our format (brat or Label Studio are never written): convert the corpus first (demarche convert); the journal is kept"
     )]
     NotNative(String),
@@ -206,6 +210,21 @@ impl Compacted {
 /// `store` is the corpus as loaded with the journal replayed.
 pub fn compact(corpus: &Path, store: &Store) -> Result<Compacted, CompactError> {
     Plan::new(corpus, store)?.write()
+}
+
+/// [`compact`] at the end of a browser's session: also refused (nothing written, the
+/// journal kept) when any file the browser loaded is no longer as `loaded` says, not
+/// only those compaction itself reads and writes.
+pub fn compact_loaded(
+    corpus: &Path,
+    store: &Store,
+    loaded: &super::Stamps,
+) -> Result<Compacted, CompactError> {
+    let plan = Plan::new(corpus, store)?;
+    if let Some(file) = loaded.any_changed() {
+        return Err(CompactError::ChangedSinceLoad(file));
+    }
+    plan.write()
 }
 
 /// The files patched in memory, not yet written; the journal locked.

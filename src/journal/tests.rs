@@ -148,3 +148,41 @@ fn a_journal_with_lines_that_do_not_read_is_kept_aside_not_thrown_away() {
     );
     assert!(done.said().contains("kept as"), "{}", done.said());
 }
+
+#[test]
+fn an_article_source_names_its_file_without_the_line() {
+    assert_eq!(source_file("dir/a.jsonl:12"), Path::new("dir/a.jsonl"));
+    assert_eq!(source_file("dir/a.json"), Path::new("dir/a.json"));
+    assert_eq!(source_file("dir/a:b.json"), Path::new("dir/a:b.json"));
+}
+
+#[test]
+fn the_files_an_edit_touches_are_stamped_and_a_change_is_found() {
+    let dir = corpus_dir();
+    let stamps = Stamps::take(&[dir.path()]);
+    let store = crate::loader::load_paths(&[dir.path()]).store;
+    let file = dir.path().join("a.json");
+    let touched = touched(&store, &delete("s01").edits);
+    assert_eq!(
+        touched.into_iter().collect::<Vec<_>>(),
+        std::slice::from_ref(&file)
+    );
+    assert_eq!(stamps.any_changed(), None);
+    std::fs::write(&file, "{}").expect("write");
+    assert_eq!(stamps.first_changed([file.as_path()]), Some(file.clone()));
+    assert_eq!(stamps.any_changed(), Some(file));
+}
+
+#[test]
+fn only_brat_and_label_studio_corpora_are_foreign() {
+    let dir = corpus_dir();
+    assert_eq!(
+        foreign(&crate::loader::load_paths(&[dir.path()]).store),
+        None
+    );
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for other in ["brat/election", "label-studio/export.json"] {
+        let store = crate::loader::load_paths(&[fixtures.join(other)]).store;
+        assert!(foreign(&store).is_some(), "{other}");
+    }
+}

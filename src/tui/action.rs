@@ -95,6 +95,10 @@ pub enum Action {
         key: String,
         index: usize,
     },
+    /// Write the edits the journal could not take to it again.
+    RetrySave,
+    /// Read the corpus again from disk (its journal replayed), as at the start.
+    Reload,
     OpenActorSearch,
     OpenTextSearch,
     EditFilter,
@@ -142,6 +146,11 @@ pub enum Action {
     /// Say this on the status line (an error when set): what an edit did, once the
     /// state is rebuilt.
     Say(String, bool),
+    /// How many confirmed edits are not yet in the journal (quitting warns of them).
+    Unsaved(usize),
+    /// The corpus cannot be written (brat, Label Studio): ask for the folder to copy
+    /// it to, offering this one.
+    AskCopy(String),
 }
 
 impl Action {
@@ -156,6 +165,8 @@ impl Action {
                 | Action::Filtered(_)
                 | Action::Tallied(_)
                 | Action::Say(..)
+                | Action::Unsaved(_)
+                | Action::AskCopy(_)
         )
     }
 }
@@ -211,6 +222,8 @@ impl Action {
         Action::SentenceNext,
         Action::SentencePrev,
         Action::Anchor,
+        Action::RetrySave,
+        Action::Reload,
         Action::OpenActorSearch,
         Action::OpenTextSearch,
         Action::EditFilter,
@@ -246,6 +259,8 @@ pub enum Effect {
     Tally(TallyRequest),
     /// Save these edits (journaled, then shown), or undo or redo the last.
     Edit(EditRequest),
+    /// Read the corpus again from disk.
+    Reload,
     Suspend,
     Quit,
 }
@@ -257,6 +272,10 @@ pub enum EditRequest {
     Do(Vec<crate::edit::Edit>, String),
     Undo,
     Redo,
+    /// Write the edits kept in memory (the journal refused them) again.
+    Retry,
+    /// Convert the corpus into this folder, then save the edit that asked for it there.
+    Convert(PathBuf),
 }
 
 /// Write these statements to `path`.

@@ -18,8 +18,10 @@ pub enum Outcome {
     Quit,
     /// The user asked for an edit: saved by the session, then the loop runs again.
     Edit(super::action::EditRequest),
-    /// The store with the last edit applied is ready.
-    Rebuilt(Box<Result<crate::store::Store, String>>),
+    /// The user asked for the corpus to be read again from disk.
+    Reload,
+    /// The store with the last edit applied (or read again from disk) is ready.
+    Rebuilt(Box<Result<super::editing::Fresh, String>>),
 }
 
 /// Runs until the user quits, `stop` is set (a signal) or an edit is asked for, after
@@ -129,11 +131,12 @@ fn ended(flow: Flow) -> Option<Outcome> {
         Flow::Go => None,
         Flow::Quit => Some(Outcome::Quit),
         Flow::Edit(request) => Some(Outcome::Edit(request)),
+        Flow::Reload => Some(Outcome::Reload),
     }
 }
 
 /// The rebuilt store, if it is there (a rebuild that stopped is said as an error).
-fn arrived(rx: &super::editing::Rebuilt) -> Option<Result<crate::store::Store, String>> {
+fn arrived(rx: &super::editing::Rebuilt) -> Option<Result<super::editing::Fresh, String>> {
     match rx.try_recv() {
         Ok(result) => Some(result),
         Err(std::sync::mpsc::TryRecvError::Empty) => None,

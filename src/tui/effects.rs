@@ -18,6 +18,8 @@ pub enum Flow {
     /// An edit to save: the loop ends, the session saves it and starts again on the
     /// new store.
     Edit(super::action::EditRequest),
+    /// The corpus to read again from disk: the loop ends, and starts again on it.
+    Reload,
 }
 
 /// The threads beside the loop, and the filter run waiting for the input to settle.
@@ -65,6 +67,7 @@ impl<'scope, 'env> Effects<'scope, 'env> {
             Effect::Export(request) => self.export(request),
             Effect::Clipboard(text) => super::clipboard::send(&text),
             Effect::Edit(request) => return Flow::Edit(request),
+            Effect::Reload => return Flow::Reload,
         }
         Flow::Go
     }

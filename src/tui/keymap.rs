@@ -32,11 +32,12 @@ pub enum Context {
     Form,
     ActorForm,
     Select,
+    Copy,
     Loading,
 }
 
 impl Context {
-    pub const ALL: [Context; 21] = [
+    pub const ALL: [Context; 22] = [
         Context::Any,
         Context::Browse,
         Context::Actors,
@@ -57,6 +58,7 @@ impl Context {
         Context::Form,
         Context::ActorForm,
         Context::Select,
+        Context::Copy,
         Context::Loading,
     ];
 
@@ -83,6 +85,7 @@ impl Context {
             Context::Form => "Statement form (typing)",
             Context::ActorForm => "Actor form (typing)",
             Context::Select => "Selecting text for a new statement",
+            Context::Copy => "Copy before the first edit (typing the folder)",
             Context::Loading => "While loading",
         }
     }
@@ -108,6 +111,7 @@ impl Context {
                 | Context::Export
                 | Context::Form
                 | Context::ActorForm
+                | Context::Copy
         )
     }
 }
@@ -179,6 +183,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Browse, Key::ctrl('r'), Action::Redo, "", "redo the last undone edit"),
     bind!(Actors, ch('r'), Action::EditActor, "edit", "edit the actor: rename, add aliases, kind, role, country"),
     bind!(Actors, ch('m'), Action::MergeActor, "merge", "merge the actor into another (its statements follow; its names become aliases)"),
+    bind!(Browse, ch('W'), Action::RetrySave, "", "write the unsaved edits again (the journal refused them)"),
+    bind!(Browse, Key::ctrl('l'), Action::Reload, "", "read the corpus again from disk (a file changed)"),
     bind!(Browse, ch('e'), Action::OpenExport, "export", "export marked (or visible) statements"),
     bind!(Browse, ch('P'), Action::OpenPositions, "positions", "positions: actors by topics, who supports and opposes what"),
     bind!(Browse, ch('S'), Action::OpenShifts, "", "shifts: who changed position on what"),
@@ -365,6 +371,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Review, ch('d'), Action::DeleteStatement, "", "delete it (as n does)"),
     bind!(Review, ch('u'), Action::Undo, "undo", "undo the last edit"),
     bind!(Review, Key::ctrl('r'), Action::Redo, "", "redo the last undone edit"),
+    bind!(Review, ch('W'), Action::RetrySave, "", "write the unsaved edits again"),
+    bind!(Review, Key::ctrl('l'), Action::Reload, "", "read the corpus again from disk"),
     bind!(Review, ch('j'), Action::Down, "", "next statement"),
     bind!(Review, k(K::Down), Action::Down, "", "next statement"),
     bind!(Review, ch('k'), Action::Up, "", "previous statement"),
@@ -372,6 +380,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Review, k(K::Esc), Action::Close, "back", "back to the panes"),
     bind!(Review, ch('q'), Action::Quit, "quit", "quit"),
     bind!(Review, ch('?'), Action::OpenHelp, "help", "help: every key"),
+    bind!(Copy, k(K::Enter), Action::Accept, "convert", "convert the corpus there (a new or empty folder)"),
+    bind!(Copy, k(K::Esc), Action::Close, "cancel", "cancel the edit (the corpus is left as it was)"),
     bind!(Loading, ch('q'), Action::Quit, "quit", "stop loading and quit"),
 ];
 

@@ -60,6 +60,8 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::SentenceNext
         | Action::SentencePrev
         | Action::Anchor
+        | Action::RetrySave
+        | Action::Reload
         | Action::OpenActorSearch
         | Action::OpenTextSearch
         | Action::EditFilter
@@ -89,6 +91,7 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::Unbound(_)
         | Action::Reselect { .. }
         | Action::Say(..) => false,
+        Action::Say(..) | Action::Unsaved(_) | Action::AskCopy(_) => false,
     }
 }
 

@@ -4,6 +4,7 @@ use super::action::Action;
 use super::keymap::{self, Context};
 use super::ui::{self, theme::Theme};
 use crate::cache::{CacheOptions, PendingSave};
+use crate::journal::Stamps;
 use crate::loader::{Limits, LoadProgress, Loaded};
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::Terminal;
@@ -19,26 +20,29 @@ const TICK: Duration = Duration::from_millis(50);
 
 /// Loads `paths` (the bundled corpus, at once, when there are none), from their
 /// snapshot when `cache` has a valid one, drawing the progress until the store is
-/// ready; also the snapshot to write when the files were parsed. `None` when the user
-/// quit or `stop` was set.
+/// ready; also the snapshot to write when the files were parsed, and the files as they
+/// were just before they were read. `None` when the user quit or `stop` was set.
 pub fn load<B: Backend>(
     terminal: &mut Terminal<B>,
     paths: &[PathBuf],
     cache: &CacheOptions,
     theme: &Theme,
     stop: &Arc<AtomicBool>,
-) -> io::Result<Option<(Loaded, Option<PendingSave>)>>
+) -> io::Result<Option<(Loaded, Option<PendingSave>, Stamps)>>
 where
     io::Error: From<B::Error>,
 {
     if paths.is_empty() {
-        return Ok(Some((crate::bundled::load(), None)));
+        return Ok(Some((crate::bundled::load(), None, Stamps::default())));
     }
     let progress = Arc::new(LoadProgress::default());
     let loader = {
         let (paths, progress, cache) = (paths.to_vec(), Arc::clone(&progress), cache.clone());
         std::thread::spawn(move || {
-            crate::journal::load(&paths, &Limits::default(), &progress, &cache)
+            let stamps = Stamps::take(&paths);
+            let (loaded, save) =
+                crate::journal::load(&paths, &Limits::default(), &progress, &cache);
+            (loaded, save, stamps)
         })
     };
     while !loader.is_finished() {

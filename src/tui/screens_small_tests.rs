@@ -33,3 +33,33 @@ fn the_footer_never_cuts_a_hint() {
         );
     }
 }
+
+#[test]
+fn the_copy_prompt_says_why_and_shows_the_folder_and_its_keys() {
+    use crate::tui::action::Action;
+    let loaded = corpus();
+    let mut s = sized(&loaded, 80, 24);
+    s.update(Action::AskCopy("/data/election-demarche".into()));
+    let terminal = render(&s, 80, 24);
+    let rows: Vec<String> = (0..24)
+        .map(|y| {
+            (0..80)
+                .map(|x| terminal.backend().buffer()[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect();
+    let screen = rows.join("\n");
+    for said in [
+        "Edits go to a copy",
+        "never changed",
+        "Folder  /data/election-demarche",
+        "Enter convert there  Esc cancel the edit",
+    ] {
+        assert!(screen.contains(said), "{said:?} missing:\n{screen}");
+    }
+    let footer = &rows[23];
+    assert!(
+        footer.contains("convert") && footer.contains("cancel"),
+        "{footer}"
+    );
+}

@@ -1,10 +1,14 @@
-//! The browser's editing session: the journal of the corpus it edits (taken at the first edit, so that browsing never locks), the undo and redo history, and the folding of the journal into the files on a clean exit.
+//! The browser's editing session: the edits checked and put in the undo and redo history, then journaled (`session/unsaved.rs`: the journal, taken at the first edit so that browsing never locks, the edits it could not take yet, the folding into the files on a clean exit).
 
 use super::action::EditRequest;
 use crate::edit::{self, Edit};
-use crate::journal::{self, Entry, Journal};
+use crate::journal::{self, Entry, Journal, Stamps};
 use crate::store::Store;
+use std::collections::VecDeque;
 use std::path::PathBuf;
+
+mod copy;
+mod unsaved;
 
 /// One confirmed action: its edits, the edits that undo it, and its name.
 #[derive(Clone, Debug)]
@@ -23,19 +27,38 @@ enum History {
 }
 
 pub struct Session {
+    /// What was opened, to read again on Ctrl-l.
+    paths: Vec<PathBuf>,
     corpus: Option<PathBuf>,
+    /// The files as they were loaded: an edit to a file changed since is refused.
+    stamps: Stamps,
     /// Why this corpus cannot be edited, if it cannot.
     read_only: Option<String>,
     journal: Option<Journal>,
+    /// Actions confirmed and shown but not yet in the journal (it could not be
+    /// written), oldest first: appended before anything newer.
+    unsaved: VecDeque<Entry>,
+    /// The first article not in a file of our format, once looked for.
+    foreign: Option<Option<String>>,
+    /// The folder a brat or Label Studio corpus was converted to at its first edit.
+    copied_to: Option<PathBuf>,
     coder: String,
     undo: Vec<Group>,
     redo: Vec<Group>,
-    /// Edits saved this session (undos included).
-    pub saved: usize,
+}
+
+/// A confirmed action: the edits to apply to the store, what to say, and whether it is
+/// kept in memory only (the journal could not take it: said as an error).
+#[derive(Debug)]
+pub struct Saved {
+    pub edits: Vec<Edit>,
+    pub said: String,
+    pub kept: bool,
 }
 
 impl Session {
-    pub fn new(paths: &[PathBuf], coder: String) -> Session {
+    /// The session over `paths`, loaded when their files were as `stamps` says.
+    pub fn new(paths: &[PathBuf], coder: String, stamps: Stamps) -> Session {
         let (corpus, read_only) = match paths {
             [] => (
                 None,
@@ -45,25 +68,26 @@ impl Session {
             _ => (None, Some("Editing needs one corpus folder or file; several are open".to_string())),
         };
         Session {
+            paths: paths.to_vec(),
             corpus,
+            stamps,
             read_only,
             journal: None,
+            unsaved: VecDeque::new(),
+            foreign: None,
+            copied_to: None,
             coder,
             undo: Vec::new(),
             redo: Vec::new(),
-            saved: 0,
         }
     }
 
-    /// Saves `request` made on `store`: checked (without rebuilding the store),
-    /// journaled and synced. Returns the edits to apply to `store` for the new one and
-    /// what to say, or why nothing was saved (then nothing changed, in memory or on
-    /// disk).
-    pub fn save(
-        &mut self,
-        store: &Store,
-        request: EditRequest,
-    ) -> Result<(Vec<Edit>, String), String> {
+    /// Saves `request` made on `store`: checked (without rebuilding the store), put in
+    /// the history, journaled and synced after the actions still unsaved. Returns the
+    /// edits to apply to `store` for the new one and what to say; when the journal
+    /// cannot take it, it is kept in memory to write again ([`Session::retry`]). An
+    /// error is why nothing was done (then nothing changed, in memory or on disk).
+    pub fn save(&mut self, store: &Store, request: EditRequest) -> Result<Saved, String> {
         if let Some(why) = &self.read_only {
             return Err(why.clone());
         }
@@ -94,6 +118,15 @@ impl Session {
                     History::Undo,
                 )
             }
+            EditRequest::Convert(_) => return Err("No edit waits for a copy".into()),
+            EditRequest::Retry => {
+                let said = self.retry()?;
+                return Ok(Saved {
+                    edits: Vec::new(),
+                    said,
+                    kept: false,
+                });
+            }
             EditRequest::Redo => {
                 let g = self.redo.last().ok_or("Nothing to redo")?;
                 let label = format!("Redone: {}", g.label);
@@ -110,14 +143,14 @@ impl Session {
         if from != History::New {
             edit::check(store, &group.edits).map_err(not_saved)?;
         }
-        self.append(&group.edits)
-            .map_err(|e| format!("Not saved: {e}. Nothing changed; try again"))?;
-        self.saved += 1;
-        let where_ = self
-            .journal
-            .as_ref()
-            .map_or(String::new(), |j| j.path().display().to_string());
-        let said = format!("{} · saved to {where_}", group.label);
+        self.check_unchanged(store, &group.edits)?;
+        self.unsaved
+            .push_back(Entry::now(&self.coder, group.edits.clone()));
+        let written = self.write_unsaved();
+        let said = match &written {
+            Ok(()) => format!("{} · saved to {}", group.label, self.journal_name()),
+            Err(e) => format!("{} · {}", group.label, self.not_saved(e)),
+        };
         let edits = group.edits.clone();
         match from {
             History::New => {
@@ -127,7 +160,37 @@ impl Session {
             History::Undo => self.redo.extend(self.undo.pop()),
             History::Redo => self.undo.extend(self.redo.pop()),
         }
-        Ok((edits, said))
+        Ok(Saved {
+            edits,
+            said,
+            kept: written.is_err(),
+        })
+    }
+
+    /// Refuses `edits` when a file they write to changed on disk since it was loaded:
+    /// they were made on what the browser shows, which is no longer what is there.
+    fn check_unchanged(&self, store: &Store, edits: &[Edit]) -> Result<(), String> {
+        let touched = journal::touched(store, edits);
+        match self
+            .stamps
+            .first_changed(touched.iter().map(PathBuf::as_path))
+        {
+            Some(file) => Err(format!(
+                "{} changed on disk since it was loaded: Ctrl-l reloads (saved edits are kept in the journal)",
+                file.display()
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// What Ctrl-l reads again: the paths opened.
+    pub fn paths(&self) -> &[PathBuf] {
+        &self.paths
+    }
+
+    /// After a reload: the files as they are now loaded.
+    pub fn reloaded(&mut self, stamps: Stamps) {
+        self.stamps = stamps;
     }
 
     /// The edits with the coder and the time in every statement they put.
@@ -141,120 +204,7 @@ impl Session {
         }
         edits
     }
-
-    fn append(&mut self, edits: &[Edit]) -> Result<(), String> {
-        if self.journal.is_none() {
-            let corpus = self.corpus.as_ref().ok_or("no corpus")?;
-            self.journal = Some(Journal::open(corpus).map_err(|e| e.to_string())?);
-        }
-        let j = self.journal.as_mut().ok_or("no journal")?;
-        j.append(&Entry::now(&self.coder, edits.to_vec()))
-            .map_err(|e| e.to_string())
-    }
-
-    /// On a clean exit: the journal folded into the files, and what to tell the user.
-    pub fn finish(mut self, store: &Store) -> Option<String> {
-        let corpus = self.corpus.clone()?;
-        self.journal.take();
-        if !journal::path_for(&corpus).exists() {
-            return None;
-        }
-        Some(match journal::compact(&corpus, store) {
-            Ok(done) => done.said(),
-            Err(e) => format!("the edits are kept in the journal, not yet in the files: {e}"),
-        })
-    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// What the browser does: save, then apply.
-    fn perform(
-        session: &mut Session,
-        store: &Store,
-        request: EditRequest,
-    ) -> Result<(Store, String), String> {
-        let (edits, said) = session.save(store, request)?;
-        Ok((edit::apply(store, &edits).expect("applies"), said))
-    }
-
-    use crate::journal::tests::corpus_dir as corpus;
-
-    #[test]
-    fn an_edit_is_journaled_undone_and_redone_and_folded_in_at_the_end() {
-        let dir = corpus();
-        let store = crate::loader::load_paths(&[dir.path()]).store;
-        let mut session = Session::new(&[dir.path().to_path_buf()], "ana".into());
-        let delete = Edit::Delete {
-            article: "2025-02-nato-brussels".into(),
-            id: "s03".into(),
-        };
-        let (one, said) = perform(
-            &mut session,
-            &store,
-            EditRequest::Do(vec![delete], "Rejected".into()),
-        )
-        .expect("saved");
-        assert!(said.starts_with("Rejected · saved"), "{said}");
-        assert_eq!(one.len(), store.len() - 1);
-        let (two, said) = perform(&mut session, &one, EditRequest::Undo).expect("undone");
-        assert!(said.starts_with("Undone: Rejected"), "{said}");
-        assert_eq!(two.len(), store.len());
-        let (three, _) = perform(&mut session, &two, EditRequest::Redo).expect("redone");
-        assert_eq!(three.len(), store.len() - 1);
-        assert_eq!(
-            perform(&mut session, &three, EditRequest::Redo)
-                .err()
-                .as_deref(),
-            Some("Nothing to redo")
-        );
-        let (entries, _) = journal::read(&journal::path_for(dir.path())).expect("read");
-        assert_eq!(entries.len(), 3, "every edit on disk");
-        let told = session.finish(&three).expect("folded in");
-        assert!(told.contains("3 edit(s) written into 1 file(s)"), "{told}");
-        assert_eq!(
-            crate::loader::load_paths(&[dir.path()]).store.len(),
-            store.len() - 1
-        );
-    }
-
-    #[test]
-    fn a_put_records_the_coder_and_the_time() {
-        let dir = corpus();
-        let store = crate::loader::load_paths(&[dir.path()]).store;
-        let mut session = Session::new(&[dir.path().to_path_buf()], "ana".into());
-        let id = crate::edit::find(&store, "2025-02-nato-brussels", "s03").expect("s03");
-        let mut record = crate::export::statement_value(&store, id);
-        record["provenance"] = "reviewed".into();
-        let put = Edit::Put {
-            article: "2025-02-nato-brussels".into(),
-            statement: record,
-        };
-        let (next, _) = perform(
-            &mut session,
-            &store,
-            EditRequest::Do(vec![put], "Accepted".into()),
-        )
-        .expect("saved");
-        let id = crate::edit::find(&next, "2025-02-nato-brussels", "s03").expect("s03");
-        assert_eq!(next.annotator(id), Some("ana"));
-        assert!(
-            next.origin(id)
-                .and_then(|o| o.edited.as_deref())
-                .is_some_and(|t| t.ends_with('Z'))
-        );
-    }
-
-    #[test]
-    fn the_bundled_corpus_and_several_paths_are_read_only_and_say_why() {
-        let store = crate::bundled::load().store;
-        let mut bundled = Session::new(&[], "ana".into());
-        let err = perform(&mut bundled, &store, EditRequest::Undo).expect_err("read-only");
-        assert!(err.contains("read-only"), "{err}");
-        let mut two = Session::new(&["a".into(), "b".into()], "ana".into());
-        let err = perform(&mut two, &store, EditRequest::Undo).expect_err("read-only");
-        assert!(err.contains("one corpus"), "{err}");
-    }
-}
+mod tests;

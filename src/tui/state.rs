@@ -4,6 +4,7 @@ mod actor_finder;
 pub mod actor_form;
 mod actors;
 mod clipboard;
+mod copy;
 mod counting;
 pub mod course;
 pub mod detail;
@@ -13,6 +14,7 @@ mod filter;
 pub mod form;
 mod help;
 mod input;
+mod leaving;
 mod list;
 mod marks;
 mod overlay;
@@ -29,6 +31,7 @@ mod timeline;
 pub use actor_finder::{ActorFinder, Purpose};
 pub use actor_form::ActorForm;
 pub use actors::{ActorSort, ActorsPane};
+pub use copy::CopyPrompt;
 pub use course::{CourseLine, CourseView};
 pub use detail::DetailPage;
 pub use diagnostics::DiagnosticsPage;
@@ -36,6 +39,7 @@ pub use export::{ExportDialog, ExportStep, Scope};
 pub use filter::FilterBar;
 pub use form::StatementForm;
 pub use help::HelpPage;
+pub use leaving::Leaving;
 pub use list::StatementList;
 pub use overlay::{Back, Focus, Overlay, Status};
 pub use positions::{Geometry, PositionsView};
@@ -78,6 +82,7 @@ pub struct State<'a> {
     pub actor_form: Option<ActorForm>,
     /// The caret in an article's text, while selecting a new statement.
     pub selection: Option<TextSelection>,
+    pub copy: CopyPrompt,
     /// Where Esc in the panes returns to, if a view sent the user there.
     pub back: Option<Back>,
     /// The view the detail or help overlay was opened from, which Esc returns to.
@@ -86,6 +91,8 @@ pub struct State<'a> {
     pub marks: BTreeSet<StatementId>,
     pub translation: bool,
     pub status: Option<Status>,
+    /// The edits not yet saved, which quitting warns of.
+    pub leaving: Leaving,
     /// The terminal size.
     pub size: Rect,
     /// `YYYYMMDD-HHMMSS` of now, for default export names (the loop's clock, a
@@ -124,11 +131,13 @@ impl<'a> State<'a> {
             form: None,
             actor_form: None,
             selection: None,
+            copy: CopyPrompt::default(),
             back: None,
             return_to: None,
             marks: BTreeSet::new(),
             translation: false,
             status: None,
+            leaving: Leaving::default(),
             size: Rect::new(0, 0, 80, 24),
             clock,
             last_stamp: (String::new(), 0),
@@ -176,6 +185,7 @@ impl<'a> State<'a> {
             Some(Overlay::Form) => Context::Form,
             Some(Overlay::ActorForm) => Context::ActorForm,
             Some(Overlay::Select) => Context::Select,
+            Some(Overlay::Copy) => Context::Copy,
         }
     }
 
@@ -202,6 +212,7 @@ impl<'a> State<'a> {
         if action.is_input() {
             // A message lasts until the user's next key: it never outlives what it describes.
             self.status = None;
+            self.unwarn(&action);
         }
         let effect = match action {
             Action::Up => self.step(-1),
@@ -256,6 +267,8 @@ impl<'a> State<'a> {
                 key,
                 index,
             } => self.reselect(&article, &key, index),
+            Action::RetrySave => self.retry_save(),
+            Action::Reload => self.reload(),
             Action::OpenActorSearch => self.open_actor_finder(),
             Action::OpenTextSearch => self.open_text_finder(),
             Action::EditFilter => self.open_filter(),
@@ -282,8 +295,10 @@ impl<'a> State<'a> {
             Action::TextRanked(progress) => self.text_ranked(progress),
             Action::Unbound(key) => self.unbound(&key),
             Action::Say(text, error) => self.told(text, error),
+            Action::Unsaved(n) => self.set_unsaved(n),
+            Action::AskCopy(folder) => self.ask_copy(folder),
             Action::Suspend => Some(Effect::Suspend),
-            Action::Quit => Some(Effect::Quit),
+            Action::Quit => self.quit(),
         };
         self.scroll_panes();
         effect

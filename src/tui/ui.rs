@@ -2,6 +2,7 @@
 
 mod actors;
 mod bars;
+mod copy;
 mod course;
 mod detail;
 mod export;
@@ -60,6 +61,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
         Overlay::Form => form::statement(frame, area, state, theme),
         Overlay::ActorForm => form::actor(frame, area, state, theme),
         Overlay::Select => select::draw(frame, area, state, theme),
+        Overlay::Copy => copy::draw(frame, area, state, theme),
     }
 }
 

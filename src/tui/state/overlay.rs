@@ -64,6 +64,8 @@ pub enum Overlay {
     ActorForm,
     /// A cursor and selection in the article text (`State::selection`).
     Select,
+    /// Where to copy a corpus that is not ours before its first edit.
+    Copy,
 }
 
 impl Overlay {

@@ -42,7 +42,7 @@ impl State<'_> {
             Some(Overlay::Form) => self.step_form(delta),
             Some(Overlay::ActorForm) => self.step_actor_form(delta),
             Some(Overlay::Select) => self.move_caret(if delta < 0 { caret_back } else { caret_on }),
-            Some(Overlay::Filter | Overlay::Export(_)) => None,
+            Some(Overlay::Filter | Overlay::Export(_) | Overlay::Copy) => None,
         }
     }
 
@@ -119,6 +119,7 @@ impl State<'_> {
             Some(Overlay::ActorForm) => self.close_actor_form(),
             Some(Overlay::Select) => self.close_selection(),
             Some(Overlay::ActorSearch) => self.close_actor_finder(),
+            Some(Overlay::Copy) => self.close_copy(),
             Some(
                 Overlay::Diagnostics(_)
                 | Overlay::Positions
@@ -144,6 +145,7 @@ impl State<'_> {
             Some(Overlay::ActorSearch) => self.accept_actor_finder(),
             Some(Overlay::TextSearch) => self.accept_text_finder(),
             Some(Overlay::Export(step)) => self.accept_export(step),
+            Some(Overlay::Copy) => self.accept_copy(),
             Some(Overlay::Positions) => self.enter_cell(),
             Some(Overlay::Shifts) => self.open_shift(),
             Some(Overlay::Course) => self.open_course_step(),
@@ -164,6 +166,7 @@ impl State<'_> {
             Some(Overlay::Export(step)) => self.edit_export(step, edit),
             Some(Overlay::Form) => self.edit_form(edit),
             Some(Overlay::ActorForm) => self.edit_actor_form(edit),
+            Some(Overlay::Copy) => self.edit_copy(edit),
             _ => None,
         }
     }
@@ -191,7 +194,8 @@ impl State<'_> {
                 | Overlay::Review
                 | Overlay::Form
                 | Overlay::ActorForm
-                | Overlay::Select,
+                | Overlay::Select
+                | Overlay::Copy,
             ) => return None,
         }
         let a = layout::areas(self.size);
