@@ -90,8 +90,9 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::Tallied(_)
         | Action::Unbound(_)
         | Action::Reselect { .. }
-        | Action::Say(..) => false,
-        Action::Say(..) | Action::Unsaved(_) | Action::AskCopy(_) => false,
+        | Action::Say(..)
+        | Action::Unsaved(_)
+        | Action::AskCopy(_) => false,
     }
 }
 

@@ -145,25 +145,7 @@ impl<'a> State<'a> {
         };
         state.list.filtered = store.all_ids().collect();
         state.renarrow();
-        let auto = store
-            .all_ids()
-            .filter(|&id| store.provenance(id) == crate::model::Provenance::Auto)
-            .count();
-        if auto > 0 {
-            state.say(
-                format!("{auto} automatic statement(s) not yet reviewed: R reviews them"),
-                false,
-            );
-        }
-        if !diagnostics.is_empty() {
-            state.say(
-                format!(
-                    "{} load problem(s): press ! to see them; the rest loaded",
-                    diagnostics.len()
-                ),
-                true,
-            );
-        }
+        state.greet();
         state
     }
 

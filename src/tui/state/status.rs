@@ -11,6 +11,23 @@ impl State<'_> {
         None
     }
 
+    /// The first message: what awaits review, and load problems (which win).
+    pub(super) fn greet(&mut self) {
+        let store = self.store;
+        let auto = (store.all_ids())
+            .filter(|&id| store.provenance(id) == crate::model::Provenance::Auto)
+            .count();
+        if auto > 0 {
+            let text = format!("{auto} automatic statement(s) not yet reviewed: R reviews them");
+            self.say(text, false);
+        }
+        if !self.diagnostics.is_empty() {
+            let n = self.diagnostics.len();
+            let text = format!("{n} load problem(s): press ! to see them; the rest loaded");
+            self.say(text, true);
+        }
+    }
+
     pub(super) fn say(&mut self, text: String, error: bool) {
         self.status = Some(Status { text, error });
     }
