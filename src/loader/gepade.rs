@@ -59,8 +59,8 @@ pub fn parse(file: &str, bytes: &[u8], layout: Layout, dir: Option<&Path>) -> Pe
     let mut builder = Builder::new(PendingDoc::new(article.clone(), file, None), &folder);
     // Annotations without a Message: how many, and the line of the first.
     let mut silent = (0, None);
-    for (n, (line, a)) in speech.annotations.iter().enumerate() {
-        match annotated.attribution(n + 1, *line, a) {
+    for (n, line, a) in &speech.annotations {
+        match annotated.attribution(*n, *line, a) {
             Ok(Outcome::Statement(a)) => builder.add(file, *a, out),
             Ok(Outcome::NoMessage) => {
                 silent.0 += 1;
@@ -68,7 +68,7 @@ pub fn parse(file: &str, bytes: &[u8], layout: Layout, dir: Option<&Path>) -> Pe
             }
             Err(e) => out.push(
                 Diagnostic::at(file, Some(*line), None, format!("{e}; annotation skipped"))
-                    .in_item(&format!("annotation a{}", n + 1), "roles"),
+                    .in_item(&format!("annotation a{n}"), "roles"),
             ),
         }
     }
@@ -80,7 +80,7 @@ pub fn parse(file: &str, bytes: &[u8], layout: Layout, dir: Option<&Path>) -> Pe
                 None,
                 format!(
                     "{count} of {} annotation(s) have no Message (a speech event without the words said, the first here): not statements",
-                    speech.annotations.len()
+                    speech.total
                 ),
             )
             .warning(),

@@ -58,13 +58,16 @@ pub struct Annotation {
 }
 
 /// A speech in either layout: its sentences in order, the sentence numbers its
-/// references use, and every annotation (in file order) with the line it starts on.
+/// references use, and every annotation (in file order) with its number (from 1,
+/// counting those that could not be read) and the line it starts on.
 #[derive(Debug, Default)]
 pub struct Speech {
     pub sentences: Vec<Vec<String>>,
     /// The number a reference gives a sentence, to its index in `sentences`.
     pub numbers: HashMap<u64, usize>,
-    pub annotations: Vec<(usize, Annotation)>,
+    pub annotations: Vec<(usize, usize, Annotation)>,
+    /// How many annotations the file has, read or not.
+    pub total: usize,
 }
 
 #[derive(Deserialize)]
@@ -99,7 +102,7 @@ pub fn read(file: &str, bytes: &[u8], layout: Layout, out: &mut Vec<Diagnostic>)
         Diagnostic::at(
             file,
             Some(e.line()),
-            Some(e.column()),
+            Some(e.column()).filter(|&c| c > 0),
             format!("not a GEPADE speech ({what}): {e}; file skipped"),
         )
     };
@@ -162,19 +165,23 @@ pub fn read(file: &str, bytes: &[u8], layout: Layout, out: &mut Vec<Diagnostic>)
             raw
         }
     };
-    for annotation in raw {
+    speech.total = raw.len();
+    for (n, annotation) in raw.into_iter().enumerate() {
         let line = line_of(bytes, annotation);
         match serde_json::from_str::<Annotation>(annotation.get()) {
-            Ok(a) => speech.annotations.push((line, a)),
-            Err(e) => out.push(Diagnostic::at(
-                file,
-                Some(line),
-                None,
-                format!(
-                    "annotation: {}: expected roles as lists of \"<sentence>:<token>\" strings; annotation skipped",
-                    without_position(&e)
-                ),
-            )),
+            Ok(a) => speech.annotations.push((n + 1, line, a)),
+            Err(e) => out.push(
+                Diagnostic::at(
+                    file,
+                    Some(line),
+                    None,
+                    format!(
+                        "{}: expected roles as lists of \"<sentence>:<token>\" strings; annotation skipped",
+                        without_position(&e)
+                    ),
+                )
+                .in_item(&format!("annotation a{}", n + 1), "roles"),
+            ),
         }
     }
     Some(speech)
@@ -223,7 +230,7 @@ mod tests {
         assert_eq!(a.sentences, b.sentences);
         assert_eq!(a.numbers[&0], 0);
         assert_eq!(b.numbers[&1], 0);
-        assert_eq!((a.annotations[0].0, b.annotations[0].0), (2, 2));
-        assert_eq!(b.annotations[0].1.message, ["1:2"]);
+        assert_eq!((a.annotations[0].1, b.annotations[0].1), (2, 2));
+        assert_eq!(b.annotations[0].2.message, ["1:2"]);
     }
 }

@@ -21,11 +21,11 @@ const UNRESOLVED: &[&str] = &[
     "ihres", "sein", "seine", "seinem", "seinen", "seiner", "seines", "dessen", "deren", "ihm",
     "ihn", "ihnen", "dich", "dir", "euch", "euer", "eure",
 ];
-/// Leading words dropped from a name: prepositions and articles (`seitens der
-/// EU-Kommission` is `EU-Kommission`), so that its cases are one actor.
-const LEADING: &[&str] = &[
-    "von", "vom", "seitens", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer",
-    "einem", "eines", "einen",
+/// Leading words dropped from a name: one preposition, then one article
+/// (`seitens der EU-Kommission` is `EU-Kommission`), so that its cases are one actor.
+const PREPOSITIONS: &[&str] = &["von", "vom", "seitens"];
+const ARTICLES: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "eines", "einen",
 ];
 
 /// Who a span stands for.
@@ -59,11 +59,9 @@ pub fn who(words: &[&str]) -> Who {
         [only] if is(UNRESOLVED, only) || is_pronoun(only) => Who::Unresolved,
         _ => {
             let wordy = |i: &usize| words[*i].chars().any(char::is_alphanumeric);
-            let lead = lower
-                .iter()
-                .take_while(|w| is(LEADING, w))
-                .count()
-                .min(words.len() - 1);
+            let mut lead = usize::from(is(PREPOSITIONS, &lower[0]));
+            lead += usize::from(lower.get(lead).is_some_and(|w| is(ARTICLES, w)));
+            let lead = lead.min(words.len() - 1);
             let start = (lead..words.len()).find(wordy);
             let end = (lead..words.len()).rev().find(wordy);
             match start.zip(end) {
@@ -132,6 +130,7 @@ mod tests {
         assert_eq!(of("Unsere Bundeskanzlerin Angela Merkel"), Who::Named(0, 4));
         assert_eq!(of("Obama ,"), Who::Named(0, 1));
         assert_eq!(of("die"), Who::Unresolved);
+        assert_eq!(of("Der eine oder andere"), Who::Named(1, 4));
         assert_eq!(named_id("Bundesregierung"), named_id("BUNDESREGIERUNG"));
     }
 }
