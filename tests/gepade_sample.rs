@@ -155,6 +155,7 @@ fn every_annotation_with_a_message_is_a_statement_whose_text_is_its_tokens() {
         "annotations without a Message, as reported"
     );
     let mut speakers: HashMap<&str, usize> = HashMap::new();
+    let mut modes: HashMap<&str, usize> = HashMap::new();
     for r in by_key.values() {
         let id = r.speaker.id;
         let kind = match () {
@@ -165,9 +166,10 @@ fn every_annotation_with_a_message_is_a_statement_whose_text_is_its_tokens() {
             _ => "named",
         };
         *speakers.entry(kind).or_default() += 1;
+        *modes.entry(r.mode).or_default() += 1;
     }
     eprintln!(
-        "GEPADE sample: {} speeches, {total} annotations, {with} with a Message, {} without; {} statements; speakers {speakers:?}",
+        "GEPADE sample: {} speeches, {total} annotations, {with} with a Message, {} without; {} statements; speakers {speakers:?}; modes {modes:?}",
         store.article_count(),
         total - with,
         store.len()
