@@ -120,7 +120,7 @@ fn a_named_source_is_one_actor_across_speeches_and_a_pronoun_stays_unresolved() 
 #[test]
 fn unresolved_speakers_are_found_by_the_filter_language() {
     let all = listed(&fixture("gepade/sentences"), "speaker:unresolved");
-    let ids: Vec<&str> = all.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = all.iter().map(|s| s["id"].as_str().expect("id")).collect();
     assert_eq!(ids, ["a4"]);
 }
 

@@ -118,14 +118,14 @@ pub fn read(file: &str, bytes: &[u8], layout: Layout, out: &mut Vec<Diagnostic>)
                 })
                 .ok()?;
             for (i, s) in doc.sentences.into_iter().enumerate() {
-                if speech.numbers.contains_key(&s.id) {
+                if let std::collections::hash_map::Entry::Vacant(e) = speech.numbers.entry(s.id) {
+                    e.insert(i);
+                } else {
                     let twice = format!(
                         "SentenceId {} is given twice; references to it mean the first",
                         s.id
                     );
                     out.push(Diagnostic::at(file, None, None, twice).warning());
-                } else {
-                    speech.numbers.insert(s.id, i);
                 }
                 speech.sentences.push(s.tokens);
             }
