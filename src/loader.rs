@@ -4,6 +4,7 @@ mod attribution;
 mod brat;
 mod chars;
 pub mod folder;
+pub mod gepade;
 pub mod label_studio;
 pub mod mapping;
 mod merge;
@@ -313,7 +314,10 @@ fn parse_input(input: Input, limits: &Limits, progress: &LoadProgress) -> Pendin
         SourceFormat::Json if label_studio::is_export(&source.bytes) => {
             label_studio::parse(&source.name, &source.bytes, dir.as_deref())
         }
-        SourceFormat::Json => native::parse_json(&source.name, &source.bytes),
+        SourceFormat::Json => match gepade::layout(&source.bytes) {
+            Some(layout) => gepade::parse(&source.name, &source.bytes, layout, dir.as_deref()),
+            None => native::parse_json(&source.name, &source.bytes),
+        },
         SourceFormat::JsonLines => native::parse_jsonl(&source.name, &source.bytes, 1),
     }
 }
