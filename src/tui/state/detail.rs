@@ -193,3 +193,38 @@ impl State<'_> {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::paragraph;
+    use crate::loader::{Source, SourceFormat, load_sources};
+
+    #[test]
+    fn pieces_listed_out_of_order_are_each_highlighted_where_they_lie() {
+        // The second quotation is listed first: the text keeps that order, the
+        // highlight follows the article.
+        let doc = r#"{"format": "demarche", "version": 1,
+          "article": {"id": "a", "text": "Intro.\n\n“Not yet,” he said. “Soon.” End.\n\nNext."},
+          "actors": [{"id": "p", "name": "P", "kind": "person"}],
+          "statements": [{"id": "s1", "speaker": "p", "mode": "direct",
+            "text": "Soon. Not yet,", "span": [[29, 34], [9, 17]]}]}"#;
+        let loaded = load_sources(vec![Source {
+            name: "a.json".into(),
+            bytes: doc.as_bytes().to_vec(),
+            format: SourceFormat::Json,
+        }]);
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        let store = &loaded.store;
+        let id = store.all_ids().next().expect("one statement");
+        assert_eq!(store.text(id), "Soon. Not yet,");
+        let runs = paragraph(store, id);
+        let marked: Vec<&str> = runs
+            .iter()
+            .filter(|(_, m)| *m)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(marked, ["Not yet,", "Soon."]);
+        let whole: String = runs.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(whole, "“Not yet,” he said. “Soon.” End.");
+    }
+}
