@@ -211,3 +211,30 @@ fn round_trip_through_brat_keeps_pieces_out_of_order() {
         "The cranes arrive in May, and the quay will be ready. Not one more delay,"
     );
 }
+
+#[test]
+fn import_quality_against_the_gold_coding_is_as_documented() {
+    use demarche::compare::{Options, compare};
+    for (gold, pred, expected, loaded, exact) in [
+        ("eval/real/brat", "brat/real", 12, 11, 11),
+        (
+            "eval/real/label-studio",
+            "label-studio/real-projects.json",
+            8,
+            8,
+            8,
+        ),
+    ] {
+        let report = compare(
+            &load(&[gold]).store,
+            &load(&[pred]).store,
+            Options::default(),
+        );
+        let all = &report.overall;
+        assert_eq!((all.gold, all.pred), (expected, loaded), "{pred}");
+        assert_eq!(all.exact.matched, exact, "{pred}");
+        assert_eq!(all.speaker_accuracy, Some(1.0), "{pred}");
+        assert_eq!(all.mode_accuracy, Some(1.0), "{pred}");
+        assert!(report.gold_only.is_empty() && report.pred_only.is_empty());
+    }
+}
