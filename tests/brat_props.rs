@@ -40,9 +40,7 @@ fn text_and_pieces() -> impl Strategy<Value = (String, Vec<(usize, usize)>)> {
 fn load(text: &str, offsets: &str, surface: &str) -> (tempfile::TempDir, demarche::Loaded) {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("doc.txt"), text).expect("write text");
-    let ann = format!(
-        "T1\tContent {offsets}\t{surface}\nE1\tAttribution:T1 Content:T1\n"
-    );
+    let ann = format!("T1\tContent {offsets}\t{surface}\nE1\tAttribution:T1 Content:T1\n");
     std::fs::write(dir.path().join("doc.ann"), ann).expect("write ann");
     let loaded = demarche::load_paths(&[dir.path().to_path_buf()]);
     (dir, loaded)

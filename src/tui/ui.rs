@@ -110,9 +110,7 @@ pub(crate) fn popup(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -
 pub(crate) fn paragraph_line(runs: Vec<(String, bool)>, theme: &Theme) -> Line<'static> {
     Line::from(
         runs.into_iter()
-            .map(|(text, marked)| {
-                Span::styled(text, if marked { theme.span } else { theme.plain })
-            })
+            .map(|(text, marked)| Span::styled(text, if marked { theme.span } else { theme.plain }))
             .collect::<Vec<_>>(),
     )
 }

@@ -254,7 +254,10 @@ fn span(id: &str, words: &[&str], tail: Option<&str>, doc: Text) -> Result<TextB
             continue;
         };
         if found.replace(['\n', '\r', '\t'], " ") == said {
-            let pieces = pieces.iter().map(|&(s, e)| (s - shift, e - shift)).collect();
+            let pieces = pieces
+                .iter()
+                .map(|&(s, e)| (s - shift, e - shift))
+                .collect();
             return Ok(TextBound {
                 pieces,
                 text: found,

@@ -29,10 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, page: DetailPage, them
     );
     let inner = popup(frame, area, &title, theme);
     let runs = detail::paragraph(store, id);
-    let mut lines = vec![
-        super::paragraph_line(runs, theme),
-        Line::default(),
-    ];
+    let mut lines = vec![super::paragraph_line(runs, theme), Line::default()];
     for (name, value) in detail::fields(store, id) {
         lines.push(Line::from(vec![
             Span::styled(format!("{name:<w$}", w = detail::NAME_WIDTH), theme.title),
