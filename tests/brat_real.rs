@@ -220,9 +220,9 @@ fn import_quality_against_the_gold_coding_is_as_documented() {
         (
             "eval/real/label-studio",
             "label-studio/real-projects.json",
-            8,
-            8,
-            8,
+            10,
+            10,
+            10,
         ),
     ] {
         let report = compare(

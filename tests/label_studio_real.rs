@@ -116,7 +116,23 @@ fn cancelled_annotations_drafts_and_bad_scores_are_warnings() {
         assert!(d.contains(e), "{d}\n  expected: {e}");
     }
     assert!(loaded.diagnostics.iter().all(|d| d.line.is_some()));
-    assert_eq!(loaded.store.len(), 8);
+    assert_eq!(loaded.store.len(), 10);
     let cancelled = demarche::filter::select(&loaded.store, "annotator:7").expect("filter");
     assert!(cancelled.is_empty());
+}
+
+#[test]
+fn a_second_annotation_by_the_same_annotator_is_a_set_of_its_own() {
+    let loaded = real();
+    assert_eq!(
+        keys(&loaded, "real-projects-22"),
+        ["6#2/q1", "6/q1", "prediction-89/p1", "prediction-90/p1"]
+    );
+    for key in ["6/q1", "6#2/q1"] {
+        let r = record(&loaded, "real-projects-22", key);
+        assert_eq!(r.annotator, Some("6"), "{key}");
+        assert_eq!(r.text, "dredging would start in June");
+    }
+    let ids = demarche::filter::select(&loaded.store, "annotator:6").expect("filter");
+    assert_eq!(ids.len(), 2);
 }

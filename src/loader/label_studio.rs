@@ -151,6 +151,9 @@ impl Export<'_> {
         let chars: Vec<char> = article.text.chars().collect();
         let doc = PendingDoc::new(article, self.file, Some(line));
         let mut builder = Builder::new(doc, &self.folder);
+        // Annotations per annotator so far: a second one by the same person (Label
+        // Studio allows it) is the set `<annotator>#2`, its statements still theirs.
+        let mut sets: std::collections::HashMap<String, usize> = Default::default();
         for (k, annotation) in task.annotations.unwrap_or_default().into_iter().enumerate() {
             let annotator = annotation
                 .completed_by
@@ -169,10 +172,17 @@ impl Export<'_> {
                 )).warning());
                 continue;
             }
+            let count = sets.entry(annotator.clone()).or_default();
+            *count += 1;
+            let set = match *count {
+                1 => annotator.clone(),
+                c => format!("{annotator}#{c}"),
+            };
             let items = self.items(annotation.result.unwrap_or_default(), out);
             let mapping = &self.folder.mapping;
-            for mut a in attributions(self.file, &items, &chars, mapping, &annotator, out) {
+            for mut a in attributions(self.file, &items, &chars, mapping, &set, out) {
                 a.confidence = None; // a person's annotation, whatever score it kept
+                a.annotator = Some(annotator.clone());
                 builder.add(self.file, a, out);
             }
         }
