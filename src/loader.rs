@@ -206,9 +206,9 @@ fn collect_folder(
         .collect();
     if !anns.is_empty() {
         let folder = std::sync::Arc::new(folder::Folder::read(path, diagnostics));
-        for doc in brat::group(path, &anns, folder, diagnostics) {
-            inputs.push(Input::Brat(doc));
-        }
+        let docs = brat::group(path, &anns, folder, diagnostics);
+        brat::unannotated(&entries, &docs, diagnostics);
+        inputs.extend(docs.into_iter().map(Input::Brat));
     }
     for entry in entries {
         let mapping_file = entry

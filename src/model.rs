@@ -204,12 +204,24 @@ pub struct Span {
 /// The pieces of a discontinuous statement (a span such as `256 377;463 616` in brat).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Discontinuous {
-    /// Each piece in Unicode characters into the article text, in order, not overlapping.
+    /// Each piece in Unicode characters into the article text, in the order `text`
+    /// joins them, not overlapping. That is text order, except where the annotation
+    /// lists its pieces otherwise (brat keeps the order they were selected in):
+    /// exports write this order back, highlighting uses [`Discontinuous::in_text_order`].
     pub chars: Box<[Span]>,
     /// The same pieces in bytes.
     pub bytes: Box<[Span]>,
     /// The pieces' text joined by one space: what [`crate::Store::text`] returns.
     pub text: Box<str>,
+}
+
+impl Discontinuous {
+    /// The pieces' byte ranges as they lie in the article, first to last.
+    pub fn in_text_order(&self) -> Vec<Span> {
+        let mut pieces = self.bytes.to_vec();
+        pieces.sort_unstable_by_key(|b| b.start);
+        pieces
+    }
 }
 
 /// One attributed statement. Its text is a slice of its article's text, never a copy
@@ -223,8 +235,8 @@ pub struct Statement {
     pub speaker: ActorId,
     pub on_behalf_of: Option<ActorId>,
     pub mode: Mode,
-    /// Offsets in Unicode characters into the article text (first start to last
-    /// end for a discontinuous statement).
+    /// Offsets in Unicode characters into the article text (for a discontinuous
+    /// statement, from its first character to its last in text order).
     pub chars: Span,
     /// The same range in bytes, for slicing.
     pub bytes: Span,

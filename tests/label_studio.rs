@@ -95,6 +95,7 @@ fn task_data_gives_the_article_metadata() {
 fn malformed_tasks_and_results_are_reported_with_their_line() {
     let loaded = export();
     let expected = [
+        "task #1: the annotation by 5 was cancelled (was_cancelled); skipped",
         "region \"q2\": start/end 3..9 hold \" Sprec\" counted in UTF-16 units and \" Sprec\" counted in characters, but value.text is \"sorgfältig\"",
         "region \"q3\": expected numeric value.start and value.end",
         "relation q1 -> zz: no labelled region \"zz\"",

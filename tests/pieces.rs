@@ -53,7 +53,7 @@ fn overlapping_pieces_are_reported() {
     assert!(
         loaded.diagnostics[0]
             .message
-            .contains("after the previous piece")
+            .contains("pieces [1, 11] and [5, 45] overlap")
     );
 }
 

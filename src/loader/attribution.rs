@@ -1,5 +1,9 @@
-//! What the annotation-tool importers share: actors from speaker spans, mode inference,
+//! What the annotation-tool importers share: actors from speaker spans, mode inference (`mode`),
 //! and turning one attribution into a statement through the native checks.
+
+mod mode;
+
+pub use mode::infer_mode;
 
 use super::folder::Folder;
 use super::pending::{PendingDoc, Position};
@@ -46,9 +50,10 @@ pub struct Attribution {
     pub key: String,
     /// The line diagnostics about the statement report.
     pub line: Option<usize>,
-    /// Content pieces in characters, in text order.
+    /// Content pieces in characters, in the order `text` joins them (brat may list a
+    /// span's pieces out of text order); never overlapping.
     pub content: Vec<(usize, usize)>,
-    /// The content's text (pieces joined by one space).
+    /// The content's text (pieces joined by one space, in that order).
     pub text: String,
     pub cue: Option<String>,
     /// `None`: the attribution has no source.
@@ -64,6 +69,24 @@ pub struct Attribution {
     pub translation: Option<String>,
     pub notes: Option<String>,
     pub annotator: Option<String>,
+    /// Found by a machine (a Label Studio prediction): `provenance: auto`, with the
+    /// model as its rule and its score, when from 0 to 1, as its confidence.
+    pub machine: bool,
+    pub rule: Option<String>,
+    pub confidence: Option<f64>,
+}
+
+impl Attribution {
+    /// Adds a line to the statement's notes.
+    pub fn add_note(&mut self, line: &str) {
+        match &mut self.notes {
+            Some(notes) => {
+                notes.push('\n');
+                notes.push_str(line);
+            }
+            None => self.notes = Some(line.to_string()),
+        }
+    }
 }
 
 /// A normalisation's namespace and id as an actor id: `demarche:x` is `x`,
@@ -118,69 +141,6 @@ pub fn speaker_name(text: &str) -> &str {
 pub fn is_pronoun(text: &str) -> bool {
     let t = text.trim().to_lowercase();
     PRONOUNS.contains(&t.as_str())
-}
-
-/// Quotation mark pairs: opening, closing.
-const QUOTES: &[(char, char)] = &[
-    ('"', '"'),
-    ('“', '”'),
-    ('„', '“'),
-    ('„', '”'),
-    ('«', '»'),
-    ('»', '«'),
-    ('‹', '›'),
-    ('›', '‹'),
-    ('\'', '\''),
-    ('‘', '’'),
-    ('‚', '‘'),
-    ('”', '”'),
-    ('「', '」'),
-];
-
-/// The mode of content spanning `start..end` (characters) of `text` when no attribute
-/// gives it: `direct` when quotation marks enclose it (inside or just outside the span,
-/// allowing one punctuation mark before the closing one), `mixed` when it holds a
-/// quoted fragment, else `indirect`.
-pub fn infer_mode(chars: &[char], start: usize, end: usize) -> Mode {
-    let inner = chars.get(start..end).unwrap_or_default();
-    let trimmed: Vec<char> = {
-        let s = inner
-            .iter()
-            .position(|c| !c.is_whitespace())
-            .unwrap_or(inner.len());
-        let e = inner
-            .iter()
-            .rposition(|c| !c.is_whitespace())
-            .map_or(s, |e| e + 1);
-        inner[s..e.max(s)].to_vec()
-    };
-    let pair = |open: char, close: char| QUOTES.contains(&(open, close));
-    if trimmed.len() >= 2 && pair(trimmed[0], trimmed[trimmed.len() - 1]) {
-        return Mode::Direct;
-    }
-    let before = start.checked_sub(1).and_then(|i| chars.get(i)).copied();
-    let after = |i: usize| chars.get(i).copied();
-    if let Some(open) = before {
-        let close = match after(end) {
-            Some(',' | '.' | '!' | '?' | ';' | ':') => after(end + 1),
-            c => c,
-        };
-        if close.is_some_and(|close| pair(open, close))
-            || after(end).is_some_and(|close| pair(open, close))
-        {
-            return Mode::Direct;
-        }
-    }
-    let opens = trimmed
-        .iter()
-        .position(|&c| QUOTES.iter().any(|(o, _)| *o == c));
-    if let Some(o) = opens {
-        let open = trimmed[o];
-        if trimmed[o + 1..].iter().any(|&c| pair(open, c)) {
-            return Mode::Mixed;
-        }
-    }
-    Mode::Indirect
 }
 
 /// Defines actors in one document as attributions name them, and adds the statements.
@@ -275,7 +235,11 @@ impl<'a> Builder<'a> {
     }
 
     /// Checks one attribution through the native statement checks and keeps it.
-    pub fn add(&mut self, file: &str, a: Attribution, out: &mut Vec<Diagnostic>) {
+    pub fn add(&mut self, file: &str, mut a: Attribution, out: &mut Vec<Diagnostic>) {
+        // A stance with no topic to take it has no field of its own: kept in the notes.
+        if let (Some(stance), true) = (a.stance, a.topics.is_empty()) {
+            a.add_note(&format!("stance: {stance} (no topic given)"));
+        }
         let speaker = self.actor(a.speaker.as_ref());
         let on_behalf_of = a.on_behalf_of.as_ref().map(|m| self.actor(Some(m)));
         let addressees: Vec<Cow<str>> = a
@@ -286,8 +250,9 @@ impl<'a> Builder<'a> {
         let mode = a.mode.unwrap_or_else(|| {
             let text = &self.doc.article.text;
             let chars = self.chars.get_or_insert_with(|| text.chars().collect());
-            let start = a.content.first().map_or(0, |p| p.0);
-            let end = a.content.last().map_or(0, |p| p.1);
+            // From the first character of the content to its last, in text order.
+            let start = a.content.iter().map(|p| p.0).min().unwrap_or(0);
+            let end = a.content.iter().map(|p| p.1).max().unwrap_or(0);
             infer_mode(chars, start, end)
         });
         let span = match a.content.as_slice() {
@@ -319,9 +284,9 @@ impl<'a> Builder<'a> {
             translation: a.translation.map(Cow::Owned),
             notes: a.notes.map(Cow::Owned),
             annotator: a.annotator.map(Cow::Owned),
-            provenance: None,
-            confidence: None,
-            rule: None,
+            provenance: a.machine.then_some(Cow::Borrowed("auto")),
+            confidence: a.confidence,
+            rule: a.rule.map(Cow::Owned),
             edited: None,
         };
         let at = Position::new(file, a.line.unwrap_or(1), &[], false).maybe_line(a.line);
@@ -332,40 +297,6 @@ impl<'a> Builder<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn mode_of(text: &str, inner: &str) -> Mode {
-        let chars: Vec<char> = text.chars().collect();
-        let byte = text.find(inner).expect("inner in text");
-        let start = text[..byte].chars().count();
-        infer_mode(&chars, start, start + inner.chars().count())
-    }
-
-    #[test]
-    fn quotation_marks_around_the_content_make_it_direct() {
-        assert_eq!(
-            mode_of("He said: „Wir gehen.“ Dann", "Wir gehen."),
-            Mode::Direct
-        );
-        assert_eq!(
-            mode_of("“We are ready,” she said", "We are ready"),
-            Mode::Direct
-        );
-        assert_eq!(
-            mode_of("«Nous partons» dit-il", "«Nous partons»"),
-            Mode::Direct
-        );
-        assert_eq!(
-            mode_of("He said they would go.", "they would go"),
-            Mode::Indirect
-        );
-        assert_eq!(
-            mode_of(
-                "He called it “regrettable” today.",
-                "it “regrettable” today"
-            ),
-            Mode::Mixed
-        );
-    }
 
     #[test]
     fn names_become_ids_and_pronouns_stay_unresolved() {

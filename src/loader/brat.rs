@@ -88,6 +88,43 @@ pub fn group(
         .collect()
 }
 
+/// Warns once about the texts among `entries` (a folder holding `.ann` files) that no
+/// annotation file pairs with: brat shows them as documents with nothing marked, so
+/// they are not articles here.
+pub fn unannotated(entries: &[PathBuf], docs: &[BratDoc], diagnostics: &mut Vec<Diagnostic>) {
+    let lone: Vec<&PathBuf> = entries
+        .iter()
+        .filter(|e| e.extension().is_some_and(|x| x == "txt") && e.is_file())
+        .filter(|e| !docs.iter().any(|d| &d.text == *e))
+        .collect();
+    let Some(first) = lone.first() else { return };
+    let names: Vec<String> = lone
+        .iter()
+        .take(5)
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect();
+    let more = lone.len() - names.len();
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    diagnostics.push(
+        Diagnostic::at(
+            &first.display().to_string(),
+            None,
+            None,
+            format!(
+                "{} text(s) without a .ann file: {}{more}; not loaded (no annotations to read)",
+                lone.len(),
+                names.join(", ")
+            ),
+        )
+        .warning(),
+    );
+}
+
 /// Reads one text and all its annotation sets into one checked article.
 pub fn parse(doc: BratDoc) -> Pending {
     let mut pending = Pending::default();
@@ -104,6 +141,10 @@ pub fn parse(doc: BratDoc) -> Pending {
             ));
             return pending;
         }
+    };
+    let (text, bom) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest.to_string(), true),
+        None => (text, false),
     };
     let chars: Vec<char> = text.chars().collect();
     let article = doc.folder.article(&doc.name, text, text_file.clone());
@@ -123,7 +164,9 @@ pub fn parse(doc: BratDoc) -> Pending {
             }
         };
         let mut found = Vec::new();
-        let anns = ann::parse(&file, &content, &chars, &mut found);
+        let at = ann::Text { chars: &chars, bom };
+        let content = content.strip_prefix('\u{feff}').unwrap_or(&content);
+        let anns = ann::parse(&file, content, at, &mut found);
         let mut attributions = resolve::attributions(
             &file,
             &anns,

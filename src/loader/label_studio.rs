@@ -1,4 +1,4 @@
-//! Label Studio JSON exports: a list of tasks, each annotation (annotator) its own set of statements.
+//! Label Studio JSON exports: a list of tasks, each annotation (annotator) and each prediction its own set of statements.
 
 mod offsets;
 mod result;
@@ -28,6 +28,20 @@ struct Task<'a> {
     data: Option<serde_json::Map<String, Value>>,
     #[serde(borrow)]
     annotations: Option<Vec<Annotation<'a>>>,
+    /// Model output: each prediction is a set of statements with `provenance: auto`.
+    #[serde(borrow)]
+    predictions: Option<Vec<Prediction<'a>>>,
+    /// Work saved but never submitted: not loaded, only counted in a warning.
+    drafts: Option<Vec<&'a RawValue>>,
+}
+
+#[derive(Deserialize)]
+struct Prediction<'a> {
+    id: Option<Value>,
+    model_version: Option<Value>,
+    score: Option<f64>,
+    #[serde(borrow)]
+    result: Option<Vec<&'a RawValue>>,
 }
 
 #[derive(Deserialize)]
@@ -137,10 +151,10 @@ impl Export<'_> {
         let chars: Vec<char> = article.text.chars().collect();
         let doc = PendingDoc::new(article, self.file, Some(line));
         let mut builder = Builder::new(doc, &self.folder);
+        // Annotations per annotator so far: a second one by the same person (Label
+        // Studio allows it) is the set `<annotator>#2`, its statements still theirs.
+        let mut sets: std::collections::HashMap<String, usize> = Default::default();
         for (k, annotation) in task.annotations.unwrap_or_default().into_iter().enumerate() {
-            if annotation.was_cancelled {
-                continue;
-            }
             let annotator = annotation
                 .completed_by
                 .as_ref()
@@ -152,15 +166,76 @@ impl Export<'_> {
                         .map(|i| format!("annotation-{}", scalar(i)))
                 })
                 .unwrap_or_else(|| format!("annotation-{}", k + 1));
+            if annotation.was_cancelled {
+                out.push(self.err(line, format!(
+                    "task #{n}: the annotation by {annotator} was cancelled (was_cancelled); skipped"
+                )).warning());
+                continue;
+            }
+            let count = sets.entry(annotator.clone()).or_default();
+            *count += 1;
+            let set = match *count {
+                1 => annotator.clone(),
+                c => format!("{annotator}#{c}"),
+            };
             let items = self.items(annotation.result.unwrap_or_default(), out);
             let mapping = &self.folder.mapping;
-            let mut found = attributions(self.file, &items, &chars, mapping, &annotator, out);
+            let mut found = attributions(self.file, &items, &chars, mapping, &set, out);
             super::speakers::resolve(&mut found, &self.folder.known);
-            for a in found {
+            for mut a in found {
+                a.confidence = None; // a person's annotation, whatever score it kept
+                a.annotator = Some(annotator.clone());
                 builder.add(self.file, a, out);
             }
         }
+        for (k, prediction) in task.predictions.unwrap_or_default().into_iter().enumerate() {
+            self.prediction(n, k, prediction, &chars, &mut builder, out);
+        }
+        let drafts = task.drafts.map_or(0, |d| d.len());
+        if drafts > 0 {
+            out.push(self.err(line, format!(
+                "task #{n}: {drafts} draft(s), never submitted; not loaded (submit them in Label Studio to load them)"
+            )).warning());
+        }
         Some(builder.doc)
+    }
+
+    /// Prediction `k` of task `n`: its statements, found by a machine, are the set
+    /// `prediction-<id>` without an annotator; the model version is their rule, the
+    /// region's score (else the prediction's) their confidence.
+    fn prediction(
+        &self,
+        n: usize,
+        k: usize,
+        prediction: Prediction,
+        chars: &[char],
+        builder: &mut Builder,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let set = prediction
+            .id
+            .as_ref()
+            .map_or_else(|| (k + 1).to_string(), scalar);
+        let set = format!("prediction-{set}");
+        let model = prediction.model_version.as_ref().map(scalar);
+        let items = self.items(prediction.result.unwrap_or_default(), out);
+        let mapping = &self.folder.mapping;
+        let mut found = attributions(self.file, &items, chars, mapping, &set, out);
+        super::speakers::resolve(&mut found, &self.folder.known);
+        for mut a in found {
+            let score = a.confidence.or(prediction.score);
+            a.confidence = score.filter(|c| (0.0..=1.0).contains(c));
+            if let (Some(c), None) = (score, a.confidence) {
+                let line = a.line.unwrap_or(1);
+                out.push(self.err(line, format!(
+                    "task #{n}, {set}: score {c} is not from 0 to 1; the statement loads without a confidence"
+                )).warning());
+            }
+            a.annotator = None;
+            a.machine = true;
+            a.rule.clone_from(&model);
+            builder.add(self.file, a, out);
+        }
     }
 
     /// The task's article: the folder's metadata for its id, overridden by the task's data.

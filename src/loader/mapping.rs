@@ -113,17 +113,67 @@ impl Mapping {
             .any(|n| n.eq_ignore_ascii_case(event_type))
     }
 
-    /// The mode an attribute value names, through `modes` first.
+    /// The mode an attribute value names, through `modes` first, then the usual
+    /// names of annotation schemes ([`MODE_NAMES`]).
     pub fn mode(&self, value: &str) -> Option<crate::model::Mode> {
-        let mapped = lookup(&self.modes, value).unwrap_or(value);
+        let mapped = lookup(&self.modes, value)
+            .or_else(|| common(MODE_NAMES, value))
+            .unwrap_or(value);
         crate::model::Mode::parse(mapped)
     }
 
-    /// The stance an attribute value names, through `stances` first.
+    /// The stance an attribute value names, through `stances` first, then the usual
+    /// names of annotation schemes ([`STANCE_NAMES`]).
     pub fn stance(&self, value: &str) -> Option<crate::model::Stance> {
-        let mapped = lookup(&self.stances, value).unwrap_or(value);
+        let mapped = lookup(&self.stances, value)
+            .or_else(|| common(STANCE_NAMES, value))
+            .unwrap_or(value);
         crate::model::Stance::parse(mapped)
     }
+
+    /// Whether an attribute gives the stance: `stance` as mapped, or `Polarity`.
+    pub fn is_stance_attribute(&self, name: &str) -> bool {
+        name.eq_ignore_ascii_case(&self.stance) || name.eq_ignore_ascii_case("polarity")
+    }
+}
+
+/// Mode values real annotation schemes use, and the mode each means.
+pub const MODE_NAMES: &[(&str, &str)] = &[
+    ("quote", "direct"),
+    ("quotation", "direct"),
+    ("direct-quote", "direct"),
+    ("direct_quote", "direct"),
+    ("directquote", "direct"),
+    ("reported", "indirect"),
+    ("reported-speech", "indirect"),
+    ("indirect-quote", "indirect"),
+    ("indirect_quote", "indirect"),
+    ("indirectquote", "indirect"),
+    ("partial", "mixed"),
+    ("partial-quote", "mixed"),
+    ("mixed-quote", "mixed"),
+    ("paraphrased", "paraphrase"),
+];
+
+/// Stance (polarity) values real annotation schemes use, and the stance each means.
+pub const STANCE_NAMES: &[(&str, &str)] = &[
+    ("positive", "supports"),
+    ("pro", "supports"),
+    ("support", "supports"),
+    ("favor", "supports"),
+    ("favour", "supports"),
+    ("negative", "opposes"),
+    ("con", "opposes"),
+    ("against", "opposes"),
+    ("oppose", "opposes"),
+    ("none", "neutral"),
+];
+
+fn common(names: &[(&str, &'static str)], value: &str) -> Option<&'static str> {
+    names
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(value))
+        .map(|(_, v)| *v)
 }
 
 fn lookup<'a>(map: &'a BTreeMap<String, String>, key: &str) -> Option<&'a str> {

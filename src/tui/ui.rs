@@ -108,6 +108,15 @@ pub(crate) fn popup(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -
     inner
 }
 
+/// The paragraph around a statement as one line, the statement's runs in `theme.span`.
+pub(crate) fn paragraph_line(runs: Vec<(String, bool)>, theme: &Theme) -> Line<'static> {
+    Line::from(
+        runs.into_iter()
+            .map(|(text, marked)| Span::styled(text, if marked { theme.span } else { theme.plain }))
+            .collect::<Vec<_>>(),
+    )
+}
+
 /// `text` as spans with the characters at `positions` in `hit` style.
 pub(crate) fn highlighted<'a>(
     text: &str,

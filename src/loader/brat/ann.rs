@@ -7,9 +7,9 @@ use std::collections::{HashMap, HashSet};
 /// A `T` line: a typed span of the text.
 #[derive(Clone, Debug)]
 pub struct TextBound {
-    /// Character pieces, in order.
+    /// Character pieces, in the order the line lists them (not always text order).
     pub pieces: Vec<(usize, usize)>,
-    /// The pieces' text in the document, joined by one space.
+    /// The pieces' text in the document, joined by one space in that order.
     pub text: String,
 }
 
@@ -48,8 +48,18 @@ pub struct Annotations {
     pub notes: Vec<Item>,
 }
 
-/// Reads `content`, the `.ann` file `file` annotating `chars`.
-pub fn parse(file: &str, content: &str, chars: &[char], out: &mut Vec<Diagnostic>) -> Annotations {
+/// The text a `.ann` file annotates.
+#[derive(Clone, Copy)]
+pub struct Text<'a> {
+    /// The text without its byte-order mark, if it had one.
+    pub chars: &'a [char],
+    /// Whether the file began with a byte-order mark. brat itself counts the mark as
+    /// character 0, tools that strip it do not: each span is tried both ways, brat's first.
+    pub bom: bool,
+}
+
+/// Reads `content`, the `.ann` file `file` annotating `text`.
+pub fn parse(file: &str, content: &str, chars: Text, out: &mut Vec<Diagnostic>) -> Annotations {
     let mut anns = Annotations::default();
     let mut ids: HashSet<String> = HashSet::new();
     for (index, raw) in content.split('\n').enumerate() {
@@ -80,7 +90,7 @@ impl Annotations {
         &mut self,
         raw: &str,
         number: usize,
-        chars: &[char],
+        chars: Text,
         ids: &mut HashSet<String>,
     ) -> Result<(), String> {
         let mut fields = raw.splitn(3, '\t');
@@ -121,7 +131,7 @@ impl Annotations {
     }
 
     /// Adds a line whose id checked out, by its kind.
-    fn add(&mut self, l: Line, chars: &[char]) -> Result<(), String> {
+    fn add(&mut self, l: Line, chars: Text) -> Result<(), String> {
         let (id, first, body, tail, line) = (l.id, l.first, l.body, l.tail, l.number);
         let words: Vec<&str> = body.split_whitespace().collect();
         match first {
@@ -199,7 +209,7 @@ impl Annotations {
 }
 
 /// `Type START END[;START END]...` and the stored text, checked against the document.
-fn span(id: &str, words: &[&str], tail: Option<&str>, chars: &[char]) -> Result<TextBound, String> {
+fn span(id: &str, words: &[&str], tail: Option<&str>, doc: Text) -> Result<TextBound, String> {
     let expected = format!("expected `{id}<TAB>TYPE START END[;START END]<TAB>TEXT`");
     let Some((_kind, offsets)) = words.split_first() else {
         return Err(format!("{id}: no type: {expected}"));
@@ -220,37 +230,69 @@ fn span(id: &str, words: &[&str], tail: Option<&str>, chars: &[char]) -> Result<
                 ));
             }
         };
-        let after = pieces.last().is_none_or(|&(_, e)| start >= e);
-        if start > end || end > chars.len() || !after {
+        let len = doc.chars.len() + usize::from(doc.bom);
+        if start > end || end > len {
             return Err(format!(
-                "{id}: offsets {start} {end} are not a range inside the text (0..{} characters){}",
-                chars.len(),
-                if after {
-                    ""
-                } else {
-                    " after the previous piece"
-                }
+                "{id}: offsets {start} {end} are not a range inside the text (0..{len} characters)"
             ));
         }
         pieces.push((start, end));
     }
-    let found = pieces
-        .iter()
-        .map(|&(s, e)| chars[s..e].iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join(" ");
-    // brat writes line breaks inside a span's text as spaces.
-    if found.replace(['\n', '\r', '\t'], " ") != text.replace('\t', " ") {
+    // Pieces may be listed in any order (brat keeps the order they were selected in);
+    // they may not share characters.
+    if let Some((a, b)) = overlap(&pieces) {
         return Err(format!(
-            "{id}: offsets {offsets} hold {:?} in the text but the line says {:?} (offsets count Unicode characters)",
-            preview(&found),
-            preview(text)
+            "{id}: pieces {} {} and {} {} overlap: a character can be in one piece only",
+            a.0, a.1, b.0, b.1
         ));
     }
-    Ok(TextBound {
-        pieces,
-        text: found,
-    })
+    // brat writes line breaks inside a span's text as spaces.
+    let said = text.replace('\t', " ");
+    let mut first_found = None;
+    for shift in [usize::from(doc.bom), 0] {
+        let Some(found) = pieces_text(doc.chars, &pieces, shift) else {
+            continue;
+        };
+        if found.replace(['\n', '\r', '\t'], " ") == said {
+            let pieces = pieces
+                .iter()
+                .map(|&(s, e)| (s - shift, e - shift))
+                .collect();
+            return Ok(TextBound {
+                pieces,
+                text: found,
+            });
+        }
+        first_found.get_or_insert(found);
+    }
+    Err(format!(
+        "{id}: offsets {offsets} hold {:?} in the text but the line says {:?} (offsets count Unicode characters)",
+        preview(&first_found.unwrap_or_default()),
+        preview(text)
+    ))
+}
+
+/// The text of `pieces` counted `shift` characters late, joined by one space in their
+/// order; `None` if one falls outside the text.
+fn pieces_text(chars: &[char], pieces: &[(usize, usize)], shift: usize) -> Option<String> {
+    let texts = pieces
+        .iter()
+        .map(|&(s, e)| {
+            let range = s.checked_sub(shift)?..e.checked_sub(shift)?;
+            chars.get(range).map(|c| c.iter().collect::<String>())
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(texts.join(" "))
+}
+
+/// Two pieces that share characters, if any (pieces in any order).
+pub fn overlap(pieces: &[(usize, usize)]) -> Option<((usize, usize), (usize, usize))> {
+    let mut sorted = pieces.to_vec();
+    sorted.sort_unstable();
+    sorted
+        .windows(2)
+        .find(|w| w[1].0 < w[0].1)
+        .map(|w| (w[0], w[1]))
 }
 
 /// `Type:Trigger Role:Id ...`.

@@ -27,6 +27,9 @@ struct Resolver<'a> {
     references: HashMap<&'a str, (String, Option<String>)>,
     /// Which events a span stands for (as Content, Source or trigger), for A/R/# lines.
     by_span: HashMap<&'a str, Vec<usize>>,
+    /// Which events a span is the Content of: attributes and relations demarche does not
+    /// use are kept in the notes of these (and of the event they name) only.
+    contents: HashMap<&'a str, Vec<usize>>,
     /// One entry per event: `None` when it is not (or not a valid) attribution.
     results: Vec<Option<Attribution>>,
     out: &'a mut Vec<Diagnostic>,
@@ -59,14 +62,17 @@ pub fn attributions(
             .collect(),
         references: HashMap::new(),
         by_span: HashMap::new(),
+        contents: HashMap::new(),
         results: Vec::with_capacity(anns.events.len()),
         out,
     };
     r.normalisations();
     r.events(annotator);
+    // Notes first: annotators' notes head a statement's notes, unused attributes and
+    // relations follow.
+    r.notes();
     r.attributes();
     r.relations();
-    r.notes();
     r.results.into_iter().flatten().collect()
 }
 
@@ -174,12 +180,7 @@ impl<'a> Resolver<'a> {
             ));
             return None;
         }
-        let mut pieces: Vec<(usize, usize)> = content
-            .iter()
-            .flat_map(|t| t.pieces.iter().copied())
-            .collect();
-        pieces.sort_unstable();
-        let Some(text) = content_text(&content, &pieces) else {
+        let Some((pieces, text)) = content_text(&content) else {
             self.err(
                 e.line,
                 format!("{}: its content spans overlap; event skipped", e.id),
@@ -255,7 +256,10 @@ impl<'a> Resolver<'a> {
                 }
             };
             match role {
-                Some(Role::Content) => args.content.push(span),
+                Some(Role::Content) => {
+                    args.content.push(span);
+                    self.contents.entry(id).or_default().push(i);
+                }
                 Some(Role::Cue) => args.cues.push(span),
                 Some(Role::Source) if args.source.is_none() => args.source = Some((span, id)),
                 Some(Role::Source) => self.warn(
@@ -269,6 +273,15 @@ impl<'a> Resolver<'a> {
             }
         }
         (!broken).then_some(args)
+    }
+
+    /// The events whose notes keep an attribute or relation on `target` that is not
+    /// used otherwise: the event `target` names, or those it is the Content of.
+    fn noted_events(&self, target: &str) -> Vec<usize> {
+        match self.events.get(target) {
+            Some(&i) => vec![i],
+            None => self.contents.get(target).cloned().unwrap_or_default(),
+        }
     }
 
     /// The events an A, R or # line's target stands for.
@@ -295,27 +308,25 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// The content's text: pieces joined by one space (`None` if they overlap).
-fn content_text(content: &[&ann::TextBound], pieces: &[(usize, usize)]) -> Option<String> {
-    if pieces.windows(2).any(|w| w[1].0 < w[0].1) {
+/// The content's pieces and text (`None` if pieces overlap). One span keeps its pieces
+/// in the order its line lists them, its text joined in that order (brat's surface
+/// text); several Content spans are taken in text order, each by its first character.
+fn content_text(content: &[&ann::TextBound]) -> Option<(Vec<(usize, usize)>, String)> {
+    let mut spans: Vec<&ann::TextBound> = content.to_vec();
+    spans.sort_by_key(|t| t.pieces.iter().map(|p| p.0).min());
+    let pieces: Vec<(usize, usize)> = spans
+        .iter()
+        .flat_map(|t| t.pieces.iter().copied())
+        .collect();
+    if ann::overlap(&pieces).is_some() {
         return None;
     }
-    if let [single] = content {
-        return Some(single.text.clone());
-    }
-    // Several Content arguments: each span's text, in text order.
-    let mut texts: Vec<(usize, &str)> = content
+    let text = spans
         .iter()
-        .map(|t| (t.pieces[0].0, t.text.as_str()))
-        .collect();
-    texts.sort_unstable();
-    Some(
-        texts
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((pieces, text))
 }
 
 /// An actor given in a note: `NAMESPACE:ID Name`, or just a name.

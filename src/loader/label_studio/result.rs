@@ -20,6 +20,8 @@ pub(super) struct Item {
     from_id: Option<Value>,
     to_id: Option<Value>,
     labels: Option<Vec<String>>,
+    /// A prediction's confidence in this region.
+    score: Option<f64>,
 }
 
 /// A labelled span of one annotation, offsets already in characters.
@@ -28,6 +30,7 @@ struct Region {
     pieces: (usize, usize),
     text: String,
     line: usize,
+    score: Option<f64>,
 }
 
 /// What one annotation's results are read against, and where problems go.
@@ -67,6 +70,7 @@ pub(super) fn attributions(
                     content: vec![r.pieces],
                     text: r.text.clone(),
                     annotator: Some(annotator.to_string()),
+                    confidence: r.score,
                     ..Attribution::default()
                 },
             );
@@ -133,6 +137,7 @@ fn regions(
                         pieces,
                         text: chars[pieces.0..pieces.1].iter().collect(),
                         line: *line,
+                        score: item.score,
                     },
                 );
             }
@@ -230,16 +235,19 @@ fn choose(reading: &mut Reading, line: usize, item: &Item, s: &mut Attribution) 
             }
         } else if is(&mapping.topic) {
             s.topics.push((v.to_string(), None));
-        } else if is(&mapping.stance) {
+        } else if mapping.is_stance_attribute(name) {
             s.stance = mapping.stance(v).or(s.stance);
         } else if is("notes") || is("annotatornotes") {
-            s.notes = Some(v.to_string());
+            s.add_note(v);
         } else if is("translation") {
             s.translation = Some(v.to_string());
         } else if is("place") {
             s.place = Some(v.to_string());
         } else if is("date") {
             s.date = Some(v.to_string());
+        } else {
+            // A control demarche does not use: kept in the notes as `NAME: VALUE`.
+            s.add_note(&format!("{name}: {v}"));
         }
     }
 }

@@ -14,15 +14,20 @@ pub(super) struct Located {
 }
 
 impl PendingDoc {
-    /// A statement given a span: each piece inside the article text and after the
-    /// previous one, their text (joined by one space) the statement's `text`.
+    /// A statement given a span: each piece inside the article text, no two sharing a
+    /// character, their text (joined by one space in the order listed) the statement's
+    /// `text`. Pieces listed out of text order stay in that order.
     pub(super) fn locate_pieces(
         &mut self,
         pieces: &[(i64, i64)],
         text: &str,
     ) -> Result<Located, Rejection> {
         let found = self.piece_spans(pieces)?;
-        let Some((&(first_c, first_b), &(last_c, last_b))) = found.first().zip(found.last()) else {
+        // The statement's range runs from its first character to its last in text
+        // order, whatever order the pieces are listed in.
+        let first = found.iter().min_by_key(|(c, _)| c.start);
+        let last = found.iter().max_by_key(|(c, _)| c.end);
+        let Some((&(first_c, first_b), &(last_c, last_b))) = first.zip(last) else {
             return Err(("span", "an empty list of pieces".into()));
         };
         let article = &self.article.text;
@@ -61,25 +66,19 @@ impl PendingDoc {
     }
 
     /// Each piece's span in characters and in bytes, or why one is not a range of the
-    /// article text after the previous piece.
+    /// article text or overlaps another piece.
     fn piece_spans(&mut self, pieces: &[(i64, i64)]) -> Result<Vec<(Span, Span)>, Rejection> {
         let mut found: Vec<(Span, Span)> = Vec::with_capacity(pieces.len());
         for &(start, end) in pieces {
-            let after_previous = found.last().is_none_or(|(c, _)| start >= i64::from(c.end));
-            let range = (start >= 0 && end >= start && after_previous)
+            let range = (start >= 0 && end >= start)
                 .then(|| Some((self.byte_of(start as usize)?, self.byte_of(end as usize)?)))
                 .flatten();
             let Some((b0, b1)) = range else {
                 let len = self.article.text.chars().count();
-                let what = if after_previous {
-                    ""
-                } else {
-                    " after the previous piece"
-                };
                 return Err((
                     "span",
                     format!(
-                        "[{start}, {end}] is not a range inside the article text (0..{len} characters){what}"
+                        "[{start}, {end}] is not a range inside the article text (0..{len} characters)"
                     ),
                 ));
             };
@@ -92,6 +91,17 @@ impl PendingDoc {
                     start: b0 as u32,
                     end: b1 as u32,
                 },
+            ));
+        }
+        let mut sorted: Vec<Span> = found.iter().map(|(c, _)| *c).collect();
+        sorted.sort_unstable_by_key(|c| (c.start, c.end));
+        if let Some(w) = sorted.windows(2).find(|w| w[1].start < w[0].end) {
+            return Err((
+                "span",
+                format!(
+                    "pieces [{}, {}] and [{}, {}] overlap: a character can be in one piece only",
+                    w[0].start, w[0].end, w[1].start, w[1].end
+                ),
             ));
         }
         Ok(found)

@@ -19,8 +19,10 @@ pub struct DetailPage {
 /// Columns the field names take.
 pub const NAME_WIDTH: usize = 13;
 
-/// The paragraph around a statement: (before, span, after), cleaned.
-pub fn paragraph(store: &Store, id: StatementId) -> (String, String, String) {
+/// The paragraph around a statement, cleaned, as runs of text each marked when it is
+/// the statement's: one run for a contiguous statement, one per piece (in text order,
+/// whatever order the annotation listed them in) for a discontinuous one.
+pub fn paragraph(store: &Store, id: StatementId) -> Vec<(String, bool)> {
     let s = store.statement(id);
     let text = &store.article(s.article).text;
     let (a, b) = (s.bytes.start as usize, s.bytes.end as usize);
@@ -33,7 +35,22 @@ pub fn paragraph(store: &Store, id: StatementId) -> (String, String, String) {
         .and_then(|t| t.find("\n\n"))
         .map_or(text.len(), |i| b + i);
     let part = |x: usize, y: usize| clean(text.get(x..y).unwrap_or_default());
-    (part(start, a), part(a, b), part(b, end))
+    let pieces = match store.pieces(id) {
+        Some(d) => d.in_text_order(),
+        None => vec![s.bytes],
+    };
+    let mut runs = vec![(part(start, a), false)];
+    let mut at = a;
+    for p in pieces {
+        let (p0, p1) = (p.start as usize, p.end as usize);
+        if p0 > at {
+            runs.push((part(at, p0), false));
+        }
+        runs.push((part(p0, p1), true));
+        at = at.max(p1);
+    }
+    runs.push((part(at, end), false));
+    runs
 }
 
 fn when(date: Option<DateSpec>) -> String {
@@ -141,13 +158,13 @@ pub fn fields(store: &Store, id: StatementId) -> Vec<(&'static str, String)> {
 /// may break a line earlier than this count assumes: one row of slack is added).
 pub fn rows(store: &Store, id: StatementId, width: u16) -> usize {
     let width = width as usize;
-    let (before, span, after) = paragraph(store, id);
+    let paragraph: String = paragraph(store, id).into_iter().map(|(t, _)| t).collect();
     let count = |text: &str| wrap(text, width, usize::MAX).len().max(1);
     let fields: usize = fields(store, id)
         .iter()
         .map(|(name, value)| count(&format!("{name:<NAME_WIDTH$}{value}")))
         .sum();
-    count(&format!("{before}{span}{after}")) + 1 + fields + 1
+    count(&paragraph) + 1 + fields + 1
 }
 
 impl State<'_> {
@@ -184,5 +201,40 @@ impl State<'_> {
         };
         self.overlay = Some(Overlay::Detail(DetailPage { scroll }));
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paragraph;
+    use crate::loader::{Source, SourceFormat, load_sources};
+
+    #[test]
+    fn pieces_listed_out_of_order_are_each_highlighted_where_they_lie() {
+        // The second quotation is listed first: the text keeps that order, the
+        // highlight follows the article.
+        let doc = r#"{"format": "demarche", "version": 1,
+          "article": {"id": "a", "text": "Intro.\n\n“Not yet,” he said. “Soon.” End.\n\nNext."},
+          "actors": [{"id": "p", "name": "P", "kind": "person"}],
+          "statements": [{"id": "s1", "speaker": "p", "mode": "direct",
+            "text": "Soon. Not yet,", "span": [[29, 34], [9, 17]]}]}"#;
+        let loaded = load_sources(vec![Source {
+            name: "a.json".into(),
+            bytes: doc.as_bytes().to_vec(),
+            format: SourceFormat::Json,
+        }]);
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        let store = &loaded.store;
+        let id = store.all_ids().next().expect("one statement");
+        assert_eq!(store.text(id), "Soon. Not yet,");
+        let runs = paragraph(store, id);
+        let marked: Vec<&str> = runs
+            .iter()
+            .filter(|(_, m)| *m)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(marked, ["Not yet,", "Soon."]);
+        let whole: String = runs.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(whole, "“Not yet,” he said. “Soon.” End.");
     }
 }

@@ -28,15 +28,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, page: DetailPage, them
         }
     );
     let inner = popup(frame, area, &title, theme);
-    let (before, span, after) = detail::paragraph(store, id);
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(before, theme.plain),
-            Span::styled(span, theme.span),
-            Span::styled(after, theme.plain),
-        ]),
-        Line::default(),
-    ];
+    let runs = detail::paragraph(store, id);
+    let mut lines = vec![super::paragraph_line(runs, theme), Line::default()];
     for (name, value) in detail::fields(store, id) {
         lines.push(Line::from(vec![
             Span::styled(format!("{name:<w$}", w = detail::NAME_WIDTH), theme.title),

@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             Span::styled(value, theme.plain),
         ])
     };
-    let (before, span, after) = paragraph(store, id);
+    let runs = paragraph(store, id);
     let mut lines = vec![
         field("Speaker", speaker_label(store, id)),
         field("Mode", store.mode(id).as_str().to_string()),
@@ -66,11 +66,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                 .to_string(),
         ),
         Line::default(),
-        Line::from(vec![
-            Span::styled(before, theme.plain),
-            Span::styled(span, theme.span),
-            Span::styled(after, theme.plain),
-        ]),
+        super::paragraph_line(runs, theme),
     ];
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(

@@ -10,6 +10,24 @@ impl Resolver<'_> {
         let is = |name: &str, wanted: &str| name.eq_ignore_ascii_case(wanted);
         for a in &anns.attributes {
             let value = a.value.as_deref().unwrap_or_default();
+            let known = [&mapping.mode, &mapping.topic, &mapping.stance]
+                .iter()
+                .any(|n| is(&a.kind, n))
+                || mapping.is_stance_attribute(&a.kind);
+            if !known {
+                // Kept where a reader of the statement can see it.
+                let note = match a.value.as_deref() {
+                    Some(v) => format!("{}: {v}", a.kind),
+                    None => a.kind.clone(),
+                };
+                let _ = self.events_of(a, "attribute"); // reports a missing target
+                for i in self.noted_events(&a.target) {
+                    if let Some(s) = self.results[i].as_mut() {
+                        s.add_note(&note);
+                    }
+                }
+                continue;
+            }
             for i in self.events_of(a, "attribute") {
                 let mut warning = None;
                 let Some(s) = self.results[i].as_mut() else {
@@ -35,7 +53,7 @@ impl Resolver<'_> {
                     } else {
                         s.topics.push((topic.to_string(), stance));
                     }
-                } else if is(&a.kind, &mapping.stance) {
+                } else {
                     match mapping.stance(value) {
                         Some(st) => s.stance = Some(st),
                         None => {
@@ -58,6 +76,7 @@ impl Resolver<'_> {
         for r in &anns.relations {
             let role = self.mapping.role(&r.kind);
             if !matches!(role, Some(Role::Addressee | Role::OnBehalfOf)) {
+                self.other_relation(r);
                 continue;
             }
             let arg2 = r.value.as_deref().unwrap_or_default();
@@ -93,6 +112,24 @@ impl Resolver<'_> {
         }
     }
 
+    /// A relation demarche does not use: kept in the notes of the statement at either
+    /// end (its event or Content span) as `TYPE: the other end's text`.
+    fn other_relation(&mut self, r: &super::super::ann::Item) {
+        let arg2 = r.value.as_deref().unwrap_or_default();
+        for (here, there) in [(r.target.as_str(), arg2), (arg2, r.target.as_str())] {
+            let other = match self.target(there) {
+                Target::Span(t) => format!("{:?}", t.text),
+                _ => there.to_string(),
+            };
+            let note = format!("{}: {other}", r.kind);
+            for i in self.noted_events(here) {
+                if let Some(s) = self.results[i].as_mut() {
+                    s.add_note(&note);
+                }
+            }
+        }
+    }
+
     /// `#` notes; several notes of one text type on one event are lines of one text.
     pub(super) fn notes(&mut self) {
         let anns = self.anns;
@@ -106,7 +143,10 @@ impl Resolver<'_> {
                 };
                 let first = noted.insert((i, kind.clone()));
                 let field = match kind.as_str() {
-                    "annotatornotes" => &mut s.notes,
+                    "annotatornotes" => {
+                        s.add_note(&text);
+                        continue;
+                    }
                     "translation" => &mut s.translation,
                     "place" => &mut s.place,
                     "date" => &mut s.date,
