@@ -218,3 +218,60 @@ pub fn marked_by(
             .collect(),
     )
 }
+
+/// For every statement, the one that stands for it when each statement is shown once:
+/// statements of several annotators matched to each other (by overlap, one to one per
+/// pair, joined across pairs) stand under the first of them; every other stands for
+/// itself. Indexed like the store's statements.
+pub fn groups(store: &Store, opts: Options) -> Vec<StatementId> {
+    let mut head: Vec<StatementId> = store.all_ids().collect();
+    fn root(head: &mut [StatementId], mut x: StatementId) -> StatementId {
+        while head[x.index()] != x {
+            let up = head[head[x.index()].index()];
+            head[x.index()] = up;
+            x = up;
+        }
+        x
+    }
+    for a in (0..store.article_count() as u32).map(ArticleId) {
+        let coded = by_annotator(store, a);
+        if coded.len() < 2 {
+            continue;
+        }
+        let sets_: Vec<&Vec<StatementId>> = coded.values().collect();
+        for (i, x) in sets_.iter().enumerate() {
+            for y in &sets_[i + 1..] {
+                for (p, q) in sets(store, x, store, y, opts).pairs {
+                    let (rp, rq) = (root(&mut head, p), root(&mut head, q));
+                    let (lo, hi) = if rp < rq { (rp, rq) } else { (rq, rp) };
+                    head[hi.index()] = lo;
+                }
+            }
+        }
+    }
+    (0..head.len())
+        .map(|i| root(&mut head, StatementId(i as u32)))
+        .collect()
+}
+
+/// The annotators who marked statement `id` (its own first), when its article has
+/// several; else its own annotator, if it has one.
+pub fn markers(store: &Store, id: StatementId) -> Vec<String> {
+    match marked_by(store, id, Options::default()) {
+        Some(all) => {
+            let own = store.annotator(id).unwrap_or(UNNAMED).to_string();
+            let mut out = vec![own.clone()];
+            out.extend(
+                all.into_iter()
+                    .filter(|(who, key)| key.is_some() && *who != own)
+                    .map(|(who, _)| who),
+            );
+            out
+        }
+        None => store
+            .annotator(id)
+            .map(str::to_string)
+            .into_iter()
+            .collect(),
+    }
+}

@@ -88,6 +88,8 @@ pub enum Action {
     SentenceNext,
     SentencePrev,
     Anchor,
+    /// Each statement once (those several annotators marked), or every annotator's.
+    ToggleOnce,
     /// Put the cursor back on this statement (or at `index`, if it is gone) after the
     /// store was rebuilt.
     Reselect {
@@ -222,6 +224,7 @@ impl Action {
         Action::SentenceNext,
         Action::SentencePrev,
         Action::Anchor,
+        Action::ToggleOnce,
         Action::RetrySave,
         Action::Reload,
         Action::OpenActorSearch,

@@ -185,6 +185,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Actors, ch('m'), Action::MergeActor, "merge", "merge the actor into another (its statements follow; its names become aliases)"),
     bind!(Browse, ch('W'), Action::RetrySave, "", "write the unsaved edits again (the journal refused them)"),
     bind!(Browse, Key::ctrl('l'), Action::Reload, "", "read the corpus again from disk (a file changed)"),
+    bind!(Browse, ch('A'), Action::ToggleOnce, "", "each statement once: a passage several annotators marked shows once, naming them"),
     bind!(Browse, ch('e'), Action::OpenExport, "export", "export marked (or visible) statements"),
     bind!(Browse, ch('P'), Action::OpenPositions, "positions", "positions: actors by topics, who supports and opposes what"),
     bind!(Browse, ch('S'), Action::OpenShifts, "", "shifts: who changed position on what"),

@@ -60,6 +60,7 @@ fn needs_a_key(action: &Action) -> bool {
         | Action::SentenceNext
         | Action::SentencePrev
         | Action::Anchor
+        | Action::ToggleOnce
         | Action::RetrySave
         | Action::Reload
         | Action::OpenActorSearch

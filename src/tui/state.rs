@@ -17,6 +17,7 @@ mod input;
 mod leaving;
 mod list;
 mod marks;
+mod once;
 mod overlay;
 pub mod positions;
 pub mod quotes;
@@ -80,6 +81,8 @@ pub struct State<'a> {
     /// The statement form, while it is open.
     pub form: Option<StatementForm>,
     pub actor_form: Option<ActorForm>,
+    /// With `A`: for every statement, the one that stands for it (each shown once).
+    pub once: Option<Vec<StatementId>>,
     /// The caret in an article's text, while selecting a new statement.
     pub selection: Option<TextSelection>,
     pub copy: CopyPrompt,
@@ -131,6 +134,7 @@ impl<'a> State<'a> {
             form: None,
             actor_form: None,
             selection: None,
+            once: None,
             copy: CopyPrompt::default(),
             back: None,
             return_to: None,
@@ -244,6 +248,7 @@ impl<'a> State<'a> {
             Action::SentenceNext => self.move_caret(selection::next_sentence),
             Action::SentencePrev => self.move_caret(selection::prev_sentence),
             Action::Anchor => self.toggle_anchor(),
+            Action::ToggleOnce => self.toggle_once(),
             Action::Reselect {
                 article,
                 key,
@@ -342,6 +347,7 @@ impl<'a> State<'a> {
     /// Narrows the filtered statements to the actor under the cursor and recounts the timeline.
     fn renarrow(&mut self) {
         self.list.narrow(self.store, self.actors.selected());
+        self.keep_once();
         self.timeline.rebuild(self.store, &self.list.ids);
     }
 

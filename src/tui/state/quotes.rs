@@ -45,6 +45,11 @@ pub fn speaker_label(store: &Store, id: StatementId) -> String {
             label = format!("{label} for {principal}");
         }
     }
+    // Who coded it, where one text has several annotation sets: those who marked it too.
+    let markers = crate::compare::agree::markers(store, id);
+    if !markers.is_empty() {
+        label.push_str(&format!(" [{}]", clean(&markers.join("+"))));
+    }
     label
 }
 

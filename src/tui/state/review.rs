@@ -143,6 +143,9 @@ impl State<'_> {
             super::Focus::Actors => Action::FocusActors,
             _ => Action::FocusQuotes,
         });
+        if self.once.is_some() {
+            out.push(Action::ToggleOnce);
+        }
         let made = self
             .form
             .as_ref()
