@@ -91,10 +91,23 @@ impl Units {
 fn by_annotator(store: &Store, article: ArticleId) -> BTreeMap<String, Vec<StatementId>> {
     let mut sets: BTreeMap<String, Vec<StatementId>> = BTreeMap::new();
     for &id in store.in_article(article) {
-        let name = store.annotator(id).unwrap_or(UNNAMED);
-        sets.entry(name.to_string()).or_default().push(id);
+        sets.entry(coder_of(store, id)).or_default().push(id);
     }
     sets
+}
+
+/// Who coded statement `id`: its annotator; else, for a machine's, `auto:RULE`;
+/// else [`UNNAMED`].
+fn coder_of(store: &Store, id: StatementId) -> String {
+    if let Some(a) = store.annotator(id) {
+        return a.to_string();
+    }
+    match store.origin(id) {
+        Some(o) if o.provenance == crate::model::Provenance::Auto => {
+            format!("auto:{}", o.rule.as_deref().unwrap_or("machine"))
+        }
+        _ => UNNAMED.to_string(),
+    }
 }
 
 /// Compares every pair of annotators of every article of `store`.
@@ -200,12 +213,12 @@ pub fn marked_by(
     if coded.len() < 2 {
         return None;
     }
-    let own = store.annotator(id).unwrap_or(UNNAMED);
+    let own = coder_of(store, id);
     Some(
         coded
             .iter()
             .map(|(name, ids)| {
-                let theirs = if name == own {
+                let theirs = if *name == own {
                     Some(id)
                 } else {
                     sets(store, &[id], store, ids, opts)
@@ -259,7 +272,7 @@ pub fn groups(store: &Store, opts: Options) -> Vec<StatementId> {
 pub fn markers(store: &Store, id: StatementId) -> Vec<String> {
     match marked_by(store, id, Options::default()) {
         Some(all) => {
-            let own = store.annotator(id).unwrap_or(UNNAMED).to_string();
+            let own = coder_of(store, id);
             let mut out = vec![own.clone()];
             out.extend(
                 all.into_iter()
