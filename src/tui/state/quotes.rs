@@ -22,10 +22,13 @@ pub struct QuotesPane {
     pub offset: usize,
 }
 
-/// The text a card shows: direct quotes inside quotation marks.
+/// The text a card shows: direct quotes inside quotation marks (unless the span
+/// already holds its own).
 pub fn card_text(store: &Store, id: StatementId) -> String {
     let text = store.text(id);
+    let quoted = |t: &str| t.starts_with(['"', '„', '“', '»', '«', '‚', '‘']);
     match store.mode(id) {
+        Mode::Direct if quoted(text.trim()) => text.trim().to_string(),
         Mode::Direct => format!("“{}”", text.trim()),
         Mode::Indirect | Mode::Mixed | Mode::Paraphrase => text.trim().to_string(),
     }

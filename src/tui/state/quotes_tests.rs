@@ -58,3 +58,20 @@ fn a_spokesperson_named_after_the_principal_is_not_said_twice() {
         .collect();
     assert_eq!(labels, ["Sprecher des Kreml", "Dmitri Peskow for Kreml"]);
 }
+
+#[test]
+fn a_direct_quote_whose_span_holds_its_marks_is_not_quoted_twice() {
+    use crate::tui::state::quotes::card_text;
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/brat/election");
+    let loaded = crate::loader::load_paths(&[path]);
+    let store = &loaded.store;
+    let texts: Vec<String> = store.all_ids().map(|id| card_text(store, id)).collect();
+    assert!(
+        texts.contains(&"„Nothing is cancelled.“".to_string()),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"“Nothing is cancelled.”".to_string()),
+        "{texts:?}"
+    );
+}
