@@ -4,24 +4,11 @@
 
 mod common;
 
-use common::load;
+use common::{load, record_in as record};
 use demarche::Loaded;
-use demarche::record::Record;
 
 fn real() -> Loaded {
     load(&["label-studio/real-projects.json"])
-}
-
-fn record<'a>(loaded: &'a Loaded, article: &str, key: &str) -> Record<'a> {
-    let store = &loaded.store;
-    let id = store
-        .all_ids()
-        .find(|&id| {
-            let s = store.statement(id);
-            &*s.key == key && store.article(s.article).id == article
-        })
-        .unwrap_or_else(|| panic!("statement {key} of {article} loaded"));
-    Record::of(store, id)
 }
 
 fn keys(loaded: &Loaded, article: &str) -> Vec<String> {

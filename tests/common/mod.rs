@@ -93,3 +93,16 @@ pub fn extract_seed(dir: &std::path::Path) -> PathBuf {
         .success();
     out
 }
+
+/// The statement `key` of article `article`, as a record.
+pub fn record_in<'a>(loaded: &'a Loaded, article: &str, key: &str) -> demarche::record::Record<'a> {
+    let store = &loaded.store;
+    let id = store
+        .all_ids()
+        .find(|&id| {
+            let s = store.statement(id);
+            &*s.key == key && store.article(s.article).id == article
+        })
+        .unwrap_or_else(|| panic!("statement {key} of {article} loaded"));
+    demarche::record::Record::of(store, id)
+}
