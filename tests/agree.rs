@@ -1,5 +1,7 @@
 //! `demarche agree`: coders with known agreement (identical, disjoint, and one case computed by hand) give the expected figures, in JSON and as a table; a corpus of one annotator has nothing to compare.
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::{Value, json};
 
@@ -103,29 +105,9 @@ fn by_hand() -> Vec<Value> {
 fn the_filter_finds_what_not_every_annotator_marked_and_the_detail_says_who() {
     let dir = folder(by_hand());
     let ids = |filter: &str| -> Vec<String> {
-        let out = Command::cargo_bin("demarche")
-            .expect("binary")
-            .args([
-                "list",
-                "--no-cache",
-                "--format",
-                "jsonl",
-                "--filter",
-                filter,
-            ])
-            .arg(dir.path())
-            .output()
-            .expect("runs");
-        assert!(out.status.success());
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .map(|l| {
-                serde_json::from_str::<Value>(l).expect("json")["id"]
-                    .as_str()
-                    .unwrap_or("")
-                    .to_string()
-            })
-            .collect()
+        let listed = common::listed(dir.path(), filter);
+        let key = |s: &Value| s["id"].as_str().unwrap_or("").to_string();
+        listed.iter().map(key).collect()
     };
     let mut partial = ids("agreement:partial");
     partial.sort();
