@@ -19,7 +19,7 @@ mod walk;
 pub use progress::{LoadProgress, LoadSnapshot};
 pub use read::Limits;
 
-pub use attribution::{OWN_NAMESPACE, UNKNOWN_SOURCE};
+pub use attribution::{OWN_NAMESPACE, UNKNOWN_SOURCE, name_id};
 
 use crate::diagnostic::Diagnostic;
 use crate::store::Store;

@@ -270,6 +270,15 @@ pub fn groups(store: &Store, opts: Options) -> Vec<StatementId> {
 /// The annotators who marked statement `id` (its own first), when its article has
 /// several; else its own annotator, if it has one.
 pub fn markers(store: &Store, id: StatementId) -> Vec<String> {
+    // Drawn for every card of every frame: an article of one coder (nearly all of a
+    // large corpus) is told apart without allocating.
+    if !several_coders(store, store.article_of(id)) {
+        return store
+            .annotator(id)
+            .map(str::to_string)
+            .into_iter()
+            .collect();
+    }
     match marked_by(store, id, Options::default()) {
         Some(all) => {
             let own = coder_of(store, id);
@@ -287,4 +296,26 @@ pub fn markers(store: &Store, id: StatementId) -> Vec<String> {
             .into_iter()
             .collect(),
     }
+}
+
+/// Whether `article`'s statements come from more than one coder (annotator, or a
+/// machine's rule), compared by symbol and provenance, without allocating.
+fn several_coders(store: &Store, article: ArticleId) -> bool {
+    let coder = |id: StatementId| {
+        let machine = store
+            .origin(id)
+            .filter(|o| o.provenance == crate::model::Provenance::Auto);
+        (
+            store.annotator_symbol(id),
+            store
+                .annotator(id)
+                .is_none()
+                .then(|| machine.map(|o| o.rule.as_deref())),
+        )
+    };
+    let mut ids = store.in_article(article).iter().map(|&id| coder(id));
+    let Some(first) = ids.next() else {
+        return false;
+    };
+    ids.any(|c| c != first)
 }

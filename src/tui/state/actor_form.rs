@@ -4,7 +4,6 @@ use super::input::Input;
 use super::{Overlay, State};
 use crate::edit::Edit;
 use crate::model::ActorKind;
-use crate::search::fold_name;
 use crate::store::Store;
 use crate::tui::action::{Edit as Typing, EditRequest, Effect};
 use serde_json::{Map, Value};
@@ -36,18 +35,12 @@ pub struct ActorForm {
     pub error: Option<String>,
 }
 
-/// The id a new actor named `name` gets: its letters folded, words joined by `-`,
-/// made unique against the store and `taken`.
+/// The id a new actor named `name` gets: the one importers make from a name (see
+/// [`crate::loader::name_id`]), made unique against the store and `taken`.
 pub fn new_id(store: &Store, taken: &[Value], name: &str) -> String {
-    let folded = fold_name(name);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let stem = if words.is_empty() {
-        "actor".to_string()
-    } else {
-        words.join("-")
+    let stem = match crate::loader::name_id(name) {
+        id if id.is_empty() => "actor".to_string(),
+        id => id,
     };
     let used = |id: &str| {
         store.actor_by_key(id).is_some()

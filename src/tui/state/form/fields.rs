@@ -123,11 +123,10 @@ pub fn resolve(store: &Store, fresh: &[Value], text: &str) -> Result<String, Str
         return Ok(id);
     }
     let folded = fold_name(text);
-    let mut named: Vec<String> = store
-        .actors
-        .iter()
-        .filter(|a| a.names().any(|n| fold_name(n) == folded))
-        .map(|a| a.id.clone())
+    // The store keeps every actor's names folded (drawn each frame the form is open).
+    let mut named: Vec<String> = (store.actor_keys().iter().enumerate())
+        .filter(|(_, keys)| keys.contains(&folded))
+        .map(|(i, _)| store.actors[i].id.clone())
         .collect();
     named.extend(
         fresh
